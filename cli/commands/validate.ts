@@ -1,0 +1,66 @@
+import { createReadStream, statSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DATASET_NAMES, isDatasetName, type DatasetName } from '../../transforms/contract/datasets/registry.ts';
+import { summarizeReport } from '../../transforms/validation/summary.ts';
+import { validateCsv } from '../../transforms/validation/validate.ts';
+import { loadTrustConfig } from '../config.ts';
+import { EXIT, UsageError, type Output } from '../usage.ts';
+
+export const VALIDATE_USAGE = `workforce validate <file> [--dataset D] [--period YYYY-MM-DD] [--config F] [--json]
+
+Checks a CSV file against the partner data contract, as the pipeline will when it is uploaded.
+  --dataset   workforce, vacancies, leavers or community_profile
+              (may be left out when the path is laid out <dataset>/<period>/<file>.csv)
+  --period    the snapshot date the file describes (taken from the path the same way)
+  --config    the Trust config whose file limits apply (default ./trust.config.json, if present)
+  --json      print only the validation report, as JSON
+Exit status: 0 accepted (warnings allowed), 1 rejected, 2 usage or I/O error.`;
+
+export async function validateCommand(args: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      dataset: { type: 'string' },
+      period: { type: 'string' },
+      config: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError(`Give exactly one file to validate.\n\n${VALIDATE_USAGE}`);
+  const fromPath = layoutOf(file);
+  const dataset = values.dataset ?? fromPath.dataset;
+  if (dataset === undefined) throw new UsageError(`Say which dataset the file holds with --dataset (${DATASET_NAMES.join(', ')}).`);
+  if (!isDatasetName(dataset)) throw new UsageError(`'${dataset}' is not a dataset; use one of ${DATASET_NAMES.join(', ')}.`);
+  const period = values.period ?? fromPath.period;
+  const config = loadTrustConfig(values.config);
+
+  try {
+    if (!statSync(file).isFile()) throw new Error('it is not a file');
+  } catch (cause) {
+    output.err(`Cannot read ${file}: ${(cause as Error).message}.`);
+    return EXIT.usage;
+  }
+  let report;
+  try {
+    report = await validateCsv(createReadStream(file, { highWaterMark: 64 * 1024 }), { dataset, period: period ?? null, limits: config?.limits });
+  } catch (cause) {
+    output.err(`Reading ${file} failed: ${(cause as Error).message}.`);
+    return EXIT.usage;
+  }
+  output.out(values.json ? JSON.stringify(report, null, 2) : summarizeReport(report, basename(file)));
+  return report.status === 'accepted' ? EXIT.ok : EXIT.rejected;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The dataset and period of a path laid out as the landing folders are: …/<dataset>/<period>/<file>. */
+export function layoutOf(file: string): { dataset?: DatasetName; period?: string } {
+  const parts = resolve(file).split(sep);
+  const period = parts.at(-2);
+  const dataset = parts.at(-3);
+  if (period === undefined || dataset === undefined || !ISO_DATE.test(period) || !isDatasetName(dataset)) return {};
+  return { dataset, period };
+}

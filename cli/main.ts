@@ -1,0 +1,41 @@
+import { validateCommand, VALIDATE_USAGE } from './commands/validate.ts';
+import { EXIT, processOutput, UsageError, type Output } from './usage.ts';
+
+const COMMANDS: Record<string, { run: (args: string[], output: Output) => Promise<number>; usage: string }> = {
+  validate: { run: validateCommand, usage: VALIDATE_USAGE },
+};
+
+const HELP = `workforce — the Children's Trust workforce needs analysis
+
+Commands:
+${Object.values(COMMANDS)
+  .map((command) => `  ${command.usage.split('\n')[0]}`)
+  .join('\n')}
+
+Run 'workforce <command> --help' for more.`;
+
+export async function main(args: string[], output: Output = processOutput): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    output.out(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    output.err(`Unknown command '${name}'.\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    output.out(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, output);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      output.err((error as Error).message);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

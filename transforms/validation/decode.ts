@@ -1,0 +1,166 @@
+import { isAscii } from 'node:buffer';
+import type { IssueCode } from '../contract/issue-codes.ts';
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+export interface FileProblem {
+  readonly code: IssueCode;
+  readonly message: string;
+}
+
+const SNIFF_BYTES = 4096;
+const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((byte, i) => bytes[i] === byte);
+
+/** Recognises what a file is from its first bytes, when that rules it out as a CSV. */
+export function sniffFileStart(start: Uint8Array): FileProblem | undefined {
+  if (start.length === 0) return { code: 'FILE_EMPTY', message: 'The file is empty (0 bytes).' };
+  if (startsWith(start, [0x50, 0x4b, 0x03, 0x04])) {
+    return { code: 'FILE_EXCEL_WORKBOOK', message: 'This is an Excel workbook (.xlsx) or another ZIP archive, not a CSV file.' };
+  }
+  if (startsWith(start, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    return { code: 'FILE_EXCEL_WORKBOOK', message: 'This is an Excel 97–2003 workbook (.xls), not a CSV file.' };
+  }
+  if (startsWith(start, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { code: 'FILE_PDF', message: 'This is a PDF document, not a CSV file.' };
+  if (startsWith(start, [0xff, 0xfe]) || startsWith(start, [0xfe, 0xff])) {
+    return { code: 'FILE_UTF16', message: 'This file is UTF-16 text (Excel\'s "Unicode Text"), not UTF-8.' };
+  }
+  const window = start.subarray(0, SNIFF_BYTES);
+  let evenNuls = 0;
+  let oddNuls = 0;
+  let controls = 0;
+  for (let i = 0; i < window.length; i++) {
+    const byte = window[i] as number;
+    if (byte === 0) {
+      if (i % 2 === 0) evenNuls++;
+      else oddNuls++;
+    } else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) {
+      controls++;
+    }
+  }
+  const pairs = window.length / 2;
+  if (pairs >= 2 && (evenNuls > pairs * 0.3 || oddNuls > pairs * 0.3) && Math.min(evenNuls, oddNuls) < pairs * 0.05) {
+    return { code: 'FILE_UTF16', message: 'This file is UTF-16 text (Excel\'s "Unicode Text"), not UTF-8.' };
+  }
+  if (evenNuls + oddNuls > 0 || controls > window.length * 0.01) {
+    return { code: 'FILE_BINARY', message: 'This file holds binary data (control bytes), not CSV text.' };
+  }
+  return undefined;
+}
+
+/** Windows-1252 differs from Latin-1 only in 0x80–0x9F. Node's TextDecoder treats it as Latin-1. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const C1_RANGE = /[\u0080-\u009f]/g;
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(C1_RANGE, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+}
+
+export interface DecodeLimits {
+  readonly maxFileBytes: number;
+}
+
+/**
+ * Turns a stream of byte chunks into text chunks, detecting the encoding as it goes: UTF-8 (with
+ * or without BOM), or Windows-1252 when the first non-ASCII bytes are not UTF-8. Stops at the
+ * first problem that makes the file unreadable and records it in `problem`.
+ */
+export class CsvTextDecoder {
+  encoding: TextEncodingName | undefined;
+  problem: FileProblem | undefined;
+  fellBackToWindows1252 = false;
+  bytesRead = 0;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private nonAsciiUtf8Seen = false;
+
+  constructor(private readonly limits: DecodeLimits) {}
+
+  async *decode(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+    let head: Uint8Array | undefined = new Uint8Array(0);
+    for await (const chunk of source) {
+      if (head !== undefined) {
+        head = concat(head, chunk);
+        if (head.length < SNIFF_BYTES) continue;
+        const first: Uint8Array = head;
+        head = undefined;
+        yield* this.start(first);
+      } else {
+        yield* this.next(chunk);
+      }
+      if (this.problem) return;
+    }
+    if (head !== undefined) yield* this.start(head);
+    if (this.problem) return;
+    if (this.encoding !== 'windows-1252') {
+      try {
+        const tail = this.utf8.decode();
+        if (tail) yield tail;
+      } catch {
+        this.problem = { code: 'FILE_ENCODING_MIXED', message: 'The file ends part-way through a UTF-8 character.' };
+      }
+    }
+  }
+
+  private *start(first: Uint8Array): Generator<string> {
+    this.problem = sniffFileStart(first);
+    if (this.problem) return;
+    if (startsWith(first, [0xef, 0xbb, 0xbf])) {
+      this.encoding = 'utf-8-bom';
+      yield* this.next(first.subarray(3), 3);
+    } else {
+      this.encoding = 'utf-8';
+      yield* this.next(first);
+    }
+  }
+
+  private *next(chunk: Uint8Array, alreadyCounted = 0): Generator<string> {
+    const offset = this.bytesRead;
+    this.bytesRead += chunk.length + alreadyCounted;
+    if (this.bytesRead > this.limits.maxFileBytes) {
+      this.problem = { code: 'FILE_TOO_LARGE', message: `The file is larger than the ${formatBytes(this.limits.maxFileBytes)} the Trust allows.` };
+      return;
+    }
+    const nul = chunk.indexOf(0);
+    if (nul !== -1) {
+      this.problem = { code: 'FILE_BINARY', message: `The file has a NUL byte at byte ${offset + nul + alreadyCounted}; it is not CSV text.` };
+      return;
+    }
+    if (this.encoding === 'windows-1252') {
+      yield decodeWindows1252(chunk);
+      return;
+    }
+    const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (isAscii(buffer) && !this.nonAsciiUtf8Seen) {
+      yield buffer.toString('latin1');
+      return;
+    }
+    try {
+      const text = this.utf8.decode(chunk, { stream: true });
+      this.nonAsciiUtf8Seen = true;
+      yield text;
+    } catch {
+      if (this.nonAsciiUtf8Seen) {
+        this.problem = { code: 'FILE_ENCODING_MIXED', message: `The file has UTF-8 text and, near byte ${offset}, bytes that are not UTF-8.` };
+        return;
+      }
+      this.encoding = 'windows-1252';
+      this.fellBackToWindows1252 = true;
+      yield decodeWindows1252(chunk);
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
+  return `${bytes} bytes`;
+}

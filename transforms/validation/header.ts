@@ -1,0 +1,53 @@
+import type { DatasetDefinition } from '../contract/dataset.ts';
+import type { IssueCode } from '../contract/issue-codes.ts';
+import { normalizeKey } from '../contract/normalize.ts';
+import { identifierColumnKind } from './identifiers.ts';
+
+export interface HeaderIssue {
+  readonly code: IssueCode;
+  readonly column: string;
+  readonly message: string;
+}
+
+export interface HeaderMatch {
+  /** Position in the record of each contract column found. */
+  readonly positions: ReadonlyMap<string, number>;
+  /** Positions of columns outside the contract: read for identifiers, never stored. */
+  readonly ignoredPositions: readonly number[];
+  readonly ignoredNames: readonly string[];
+  readonly issues: readonly HeaderIssue[];
+}
+
+/** Matches a header row to a dataset's columns: case, spaces and hyphens versus underscores do not matter. */
+export function matchHeader(header: readonly string[], dataset: DatasetDefinition): HeaderMatch {
+  const positions = new Map<string, number>();
+  const ignoredPositions: number[] = [];
+  const ignoredNames: string[] = [];
+  const issues: HeaderIssue[] = [];
+  header.forEach((given, position) => {
+    const name = normalizeKey(given);
+    const shown = given.trim() || `(column ${position + 1}, no name)`;
+    if (name in dataset.columns) {
+      if (positions.has(name)) {
+        issues.push({ code: 'HEADER_DUPLICATE_COLUMN', column: name, message: `Column '${shown}' (column ${position + 1}) repeats ${name} (column ${(positions.get(name) as number) + 1}).` });
+      } else {
+        positions.set(name, position);
+      }
+      return;
+    }
+    ignoredPositions.push(position);
+    ignoredNames.push(shown);
+    const identifier = identifierColumnKind(name);
+    if (identifier) {
+      issues.push({ code: 'HEADER_IDENTIFIER_COLUMN', column: shown, message: `Column '${shown}' looks like it holds ${identifier}; remove the column.` });
+    } else if (name !== '') {
+      issues.push({ code: 'HEADER_UNKNOWN_COLUMN', column: shown, message: `Column '${shown}' is not a ${dataset.name} column; it was ignored.` });
+    }
+  });
+  for (const [column, spec] of Object.entries(dataset.columns)) {
+    if (spec.requirement === 'required' && !positions.has(column)) {
+      issues.push({ code: 'HEADER_MISSING_COLUMN', column, message: `The required column ${column} is missing from the header row.` });
+    }
+  }
+  return { positions, ignoredPositions, ignoredNames, issues };
+}

@@ -1,0 +1,68 @@
+import { ISSUE_CODES, type IssueCode, type Severity } from '../contract/issue-codes.ts';
+import type { TextEncodingName } from './decode.ts';
+
+export interface ValidationIssue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** The row a spreadsheet shows (header = 1); null for the file as a whole. */
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly value: string | null;
+  readonly message: string;
+}
+
+export interface ValidationReport {
+  readonly status: 'accepted' | 'rejected';
+  readonly dataset: string;
+  readonly period: string | null;
+  readonly encoding: TextEncodingName | null;
+  readonly rows: { readonly read: number; readonly withErrors: number; readonly withWarnings: number };
+  readonly errors: readonly ValidationIssue[];
+  readonly warnings: readonly ValidationIssue[];
+  /** How many times each code occurred; complete even when the lists are cut short. */
+  readonly issueCounts: Readonly<Partial<Record<IssueCode, number>>>;
+  /** The lists hold at most `listedPerCode` issues of each code. */
+  readonly listedPerCode: number;
+  readonly columns: { readonly found: readonly string[]; readonly ignored: readonly string[] };
+}
+
+export const LISTED_PER_CODE = 1000;
+const MAX_VALUE_CHARS = 100;
+
+/** Gathers issues as validation runs, counting rows with errors and warnings as it goes. */
+export class IssueCollector {
+  readonly errors: ValidationIssue[] = [];
+  readonly warnings: ValidationIssue[] = [];
+  readonly counts: Partial<Record<IssueCode, number>> = {};
+  rowsWithErrors = 0;
+  errorCount = 0;
+  rowsWithWarnings = 0;
+  private lastErrorRow = -1;
+  private lastWarningRow = -1;
+
+  constructor(private readonly listedPerCode = LISTED_PER_CODE) {}
+
+  /** Records an issue; `dataRow` is false for the header row, which is not counted among the rows. */
+  add(code: IssueCode, row: number | null, column: string | null, value: string | null, message: string, dataRow = true): void {
+    const severity = ISSUE_CODES[code].severity;
+    const count = (this.counts[code] ?? 0) + 1;
+    this.counts[code] = count;
+    if (severity === 'error') this.errorCount++;
+    if (row !== null && dataRow) {
+      if (severity === 'error' && row !== this.lastErrorRow) {
+        this.rowsWithErrors++;
+        this.lastErrorRow = row;
+      } else if (severity === 'warning' && row !== this.lastWarningRow) {
+        this.rowsWithWarnings++;
+        this.lastWarningRow = row;
+      }
+    }
+    if (count > this.listedPerCode) return;
+    const shown = value !== null && value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
+    (severity === 'error' ? this.errors : this.warnings).push({ code, severity, row, column, value: shown, message });
+  }
+
+  get hasErrors(): boolean {
+    return this.errorCount > 0;
+  }
+}
