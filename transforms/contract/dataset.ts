@@ -34,13 +34,14 @@ export interface RuleContext {
  */
 export interface RowRule<Row> {
   readonly code: IssueCode;
-  /** The column the issue is reported against. */
-  readonly column: keyof Row & string;
+  /** The column the issue is reported against (defineDataset checks the dataset has it). */
+  readonly column: string;
   /** Every column the rule reads. */
-  readonly reads: readonly (keyof Row & string)[];
+  readonly reads: readonly string[];
   /** The rule in words, for the partner docs. */
   readonly description: string;
-  readonly check: (row: Row, context: RuleContext) => string | undefined;
+  // A method, so a rule of a specific row type also serves where any row is expected.
+  check(row: Row, context: RuleContext): string | undefined;
 }
 
 export interface DatasetDefinition<C extends ColumnSpecs = ColumnSpecs> {

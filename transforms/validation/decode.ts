@@ -48,7 +48,7 @@ export function sniffFileStart(start: Uint8Array): FileProblem | undefined {
 }
 
 /** Windows-1252 differs from Latin-1 only in 0x80–0x9F. Node's TextDecoder treats it as Latin-1. */
-const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+export const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 const C1_RANGE = /[\u0080-\u009f]/g;
 
 export function decodeWindows1252(bytes: Uint8Array): string {
@@ -140,8 +140,10 @@ export class CsvTextDecoder {
       this.nonAsciiUtf8Seen = true;
       yield text;
     } catch {
-      if (this.nonAsciiUtf8Seen) {
-        this.problem = { code: 'FILE_ENCODING_MIXED', message: `The file has UTF-8 text and, near byte ${offset}, bytes that are not UTF-8.` };
+      const invalid = firstInvalidUtf8(chunk);
+      if (this.nonAsciiUtf8Seen || invalid.utf8Before) {
+        const at = offset + alreadyCounted + invalid.index;
+        this.problem = { code: 'FILE_ENCODING_MIXED', message: `The file has UTF-8 text, and at byte ${at} a byte that is not UTF-8.` };
         return;
       }
       this.encoding = 'windows-1252';
@@ -149,6 +151,21 @@ export class CsvTextDecoder {
       yield decodeWindows1252(chunk);
     }
   }
+}
+
+/** Where the first byte that is not UTF-8 is, and whether a multi-byte UTF-8 character came before it. */
+export function firstInvalidUtf8(bytes: Uint8Array): { readonly index: number; readonly utf8Before: boolean } {
+  let utf8Before = false;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return { index: i, utf8Before };
+    for (let k = 1; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return { index: i, utf8Before };
+    if (length > 1) utf8Before = true;
+    i += length;
+  }
+  return { index: bytes.length, utf8Before };
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -20,7 +20,8 @@ export function identifierColumnKind(normalizedName: string): string | undefined
   return IDENTIFIER_COLUMNS.find(([pattern]) => pattern.test(normalizedName))?.[1];
 }
 
-const NI_NUMBER = /(?:^|[^A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?:$|[^A-Za-z0-9])/i;
+// The NI number's shape, prefix letters unrestricted: HMRC's own example, QQ123456C, must be caught too.
+const NI_NUMBER = /(?:^|[^A-Za-z0-9])[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D](?:$|[^A-Za-z0-9])/i;
 const EMAIL = /[^\s@,;<>"]+@[^\s@,;<>"]+\.[A-Za-z]{2,}/;
 
 /** What identifier a value looks like, if any. Cheap for the common case: most values are short codes. */

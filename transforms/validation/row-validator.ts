@@ -57,7 +57,7 @@ export class RowValidator {
   validate(record: readonly string[], rowNumber: number): ValidatedRow | undefined {
     const collector = this.collector;
     const rowsWithErrorsBefore = collector.rowsWithErrors;
-    if (record.length !== this.width && !this.onlyEmptyExtraFields(record)) {
+    if (record.length !== this.width) {
       collector.add(
         'ROW_FIELD_COUNT',
         rowNumber,
@@ -112,10 +112,4 @@ export class RowValidator {
     }
   }
 
-  /** Trailing empty fields (a spreadsheet's stray commas) do not make a row the wrong width. */
-  private onlyEmptyExtraFields(record: readonly string[]): boolean {
-    if (record.length < this.width) return false;
-    for (let i = this.width; i < record.length; i++) if ((record[i] as string).trim() !== '') return false;
-    return true;
-  }
 }

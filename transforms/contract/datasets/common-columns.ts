@@ -21,8 +21,8 @@ export const staffRef = {
 export function roleTitleExpected<Row extends { role: string; role_title: string | null }>(): RowRule<Row> {
   return {
     code: 'ROLE_TITLE_MISSING',
-    column: 'role_title' as keyof Row & string,
-    reads: ['role', 'role_title'] as (keyof Row & string)[],
+    column: 'role_title',
+    reads: ['role', 'role_title'],
     description: 'With role `other`, a role_title is expected (warning).',
     check: (row) => (row.role === 'other' && row.role_title === null ? 'The role is other; add the job title in role_title.' : undefined),
   };

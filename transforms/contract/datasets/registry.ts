@@ -21,5 +21,5 @@ export function isDatasetName(name: string): name is DatasetName {
 
 /** A dataset's definition with its row type widened, for code that works on any dataset. */
 export function datasetDefinition(name: DatasetName): DatasetDefinition {
-  return DATASETS[name] as unknown as DatasetDefinition;
+  return DATASETS[name];
 }
