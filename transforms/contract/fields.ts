@@ -64,7 +64,7 @@ export function codeField<const L extends CodeList>(list: L) {
     );
   return registered(schema, {
     kind: 'code',
-    rule: `a ${list.name} code`,
+    rule: `one of the ${list.name} codes`,
     codeList: list,
     issueCodes: { invalid_value: 'CODE_UNKNOWN' },
     freeText: false,
@@ -136,7 +136,7 @@ export function numberField(name: string, range: NumberRange) {
     .pipe(bounded.lte(range.max, { error: outOfRange }));
   return registered(schema, {
     kind: 'number',
-    rule: describeRange(range),
+    rule: describeRange(range).replace('x', name),
     issueCodes: { invalid_format: 'NUMBER_INVALID', too_small: 'NUMBER_OUT_OF_RANGE', too_big: 'NUMBER_OUT_OF_RANGE' },
     freeText: false,
   });
