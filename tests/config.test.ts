@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrustConfig } from '../transforms/config/trust-config.ts';
+
+const GOOD = {
+  trust: "Riverside Children's Trust",
+  communityAreas: ['E06000035'],
+  baselinePeriod: '2024-09-30',
+  partners: [{ id: 'riverside-council', name: 'Riverside Council' }],
+};
+
+describe('Function: parseTrustConfig', () => {
+  it('fills the documented defaults', () => {
+    expect(parseTrustConfig(GOOD)).toMatchObject({ suppressionThreshold: 5, limits: { maxFileBytes: 268435456, maxRows: 2_000_000 } });
+  });
+
+  it.each([
+    [{ ...GOOD, partners: [{ id: 'Riverside Council', name: 'x' }] }, 'partners.0.id', "'Riverside Council' is not a partner id"],
+    [{ ...GOOD, partners: [GOOD.partners[0], GOOD.partners[0]] }, 'partners.1.id', 'appears twice'],
+    [{ ...GOOD, baselinePeriod: '30/09/2024' }, 'baselinePeriod', 'YYYY-MM-DD'],
+    [{ ...GOOD, communityAreas: [] }, 'communityAreas', 'community area'],
+    [{ ...GOOD, limits: { maxRows: 0 } }, 'limits.maxRows', ''],
+  ])('names the bad field and what is allowed', (config, path, hint) => {
+    expect(() => parseTrustConfig(config, 'test config')).toThrow(new RegExp(`${path.replaceAll('.', '\\.')}: .*${hint}`));
+  });
+});
