@@ -4,7 +4,7 @@ import type { DatasetDefinition } from '../../transforms/contract/dataset.ts';
 import type { IssueCode } from '../../transforms/contract/issue-codes.ts';
 import { Random } from './random.ts';
 import { renderFile } from './render.ts';
-import type { FileStyle } from './trust.ts';
+import { CANONICAL_STYLE, type FileStyle } from './trust.ts';
 
 export interface BrokenFile {
   readonly file: string;
@@ -16,18 +16,7 @@ export interface BrokenFile {
   readonly expect: readonly { readonly code: IssueCode; readonly row: number | null }[];
 }
 
-const PLAIN: FileStyle = {
-  codes: 'canonical',
-  ethnicity: 'canonical',
-  dates: 'iso',
-  lineEnding: '\n',
-  bom: false,
-  encoding: 'utf-8',
-  header: 'snake',
-  staffRefPrefix: 'HFA',
-  staffRefDigits: 3,
-  recordsSickness: true,
-};
+const PLAIN: FileStyle = { ...CANONICAL_STYLE, staffRefPrefix: '', staffRefDigits: 0 };
 
 const text = (value: string) => Buffer.from(value, 'utf8');
 

@@ -78,7 +78,8 @@ export interface PartnerProfile {
 }
 
 const employeesOnly = { employee: 1 };
-const canonical: Omit<FileStyle, 'staffRefPrefix' | 'staffRefDigits'> = {
+/** Codes, ISO dates, LF, UTF-8: the contract's own spelling. */
+export const CANONICAL_STYLE: Omit<FileStyle, 'staffRefPrefix' | 'staffRefDigits'> = {
   codes: 'canonical',
   ethnicity: 'canonical',
   dates: 'iso',
@@ -102,7 +103,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'riverside-council',
     name: "Riverside Council Children's Services",
     employerType: 'statutory',
-    style: { ...canonical, staffRefPrefix: 'RC', staffRefDigits: 5 },
+    style: { ...CANONICAL_STYLE, staffRefPrefix: 'RC', staffRefDigits: 5 },
     ethnicTilt: { asian: 0.6, black: 1.8, mixed: 1.1 },
     roles: [
       role({ role: 'social_worker', sector: 'social_care', setting: 'office_locality', headcount: 180, basis: { employee: 0.8, agency: 0.2 }, turnover: 0.17, vacancy: 0.18, hardToFill: 0.8, age: 'mid', female: 0.86, qualification: '6', qualificationGap: 0.02, pressureTrend: 0.08 }),
@@ -123,7 +124,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'riverside-community-health',
     name: 'Riverside Community Health NHS Trust',
     employerType: 'statutory',
-    style: { ...canonical, codes: 'labels', ethnicity: 'nhs', dates: 'uk', lineEnding: '\r\n', bom: true, staffRefPrefix: 'E', staffRefDigits: 6 },
+    style: { ...CANONICAL_STYLE, codes: 'labels', ethnicity: 'nhs', dates: 'uk', lineEnding: '\r\n', bom: true, staffRefPrefix: 'E', staffRefDigits: 6 },
     ethnicTilt: { black: 1.6, asian: 1.2 },
     roles: [
       role({ role: 'health_visitor', sector: 'health', setting: 'community_health', headcount: 85, basis: { employee: 0.92, agency: 0.08 }, turnover: 0.12, vacancy: 0.12, hardToFill: 0.7, age: 'older', female: 0.97, qualification: '6', meanFte: 0.82, pressureTrend: 0.06 }),
@@ -138,7 +139,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'riverside-hospitals',
     name: 'Riverside University Hospitals NHS Foundation Trust',
     employerType: 'statutory',
-    style: { ...canonical, ethnicity: 'nhs', lineEnding: '\r\n', staffRefPrefix: 'RUH', staffRefDigits: 6 },
+    style: { ...CANONICAL_STYLE, ethnicity: 'nhs', lineEnding: '\r\n', staffRefPrefix: 'RUH', staffRefDigits: 6 },
     ethnicTilt: { black: 2.2, asian: 2.0, white: 0.9 },
     roles: [
       role({ role: 'midwife', sector: 'health', setting: 'hospital', headcount: 120, basis: { employee: 0.88, agency: 0.12 }, turnover: 0.11, vacancy: 0.1, hardToFill: 0.6, age: 'mid', female: 0.99, qualification: '6', meanFte: 0.84 }),
@@ -151,7 +152,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'riverside-police',
     name: 'Riverside Police — Public Protection',
     employerType: 'statutory',
-    style: { ...canonical, ethnicity: 'ons', staffRefPrefix: 'P', staffRefDigits: 5, recordsSickness: false },
+    style: { ...CANONICAL_STYLE, ethnicity: 'ons', staffRefPrefix: 'P', staffRefDigits: 5, recordsSickness: false },
     ethnicTilt: { asian: 0.4, black: 0.4, white: 1.05 },
     gaps: [{ dataset: 'vacancies', period: 1 }],
     roles: [
@@ -163,7 +164,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'riverside-schools',
     name: 'Riverside Schools Partnership',
     employerType: 'statutory',
-    style: { ...canonical, ethnicity: 'dfe', dates: 'uk', lineEnding: '\r\n', encoding: 'windows-1252', staffRefPrefix: '', staffRefDigits: 6 },
+    style: { ...CANONICAL_STYLE, ethnicity: 'dfe', dates: 'uk', lineEnding: '\r\n', encoding: 'windows-1252', staffRefPrefix: '', staffRefDigits: 6 },
     ethnicTilt: { asian: 0.7, black: 0.6 },
     roles: [
       role({ role: 'teacher', roleTitle: 'Class teacher – primary', sector: 'education', setting: 'school', headcount: 600, basis: { employee: 0.95, agency: 0.05 }, turnover: 0.1, vacancy: 0.03, hardToFill: 0.3, age: 'mid', female: 0.76, qualification: '6', meanFte: 0.9 }),
@@ -177,7 +178,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'brightstart-nurseries',
     name: 'BrightStart Nurseries Ltd',
     employerType: 'private',
-    style: { ...canonical, codes: 'labels', header: 'title', sexLetters: true, employerTypeAlias: 'Independent', staffRefPrefix: 'BS-', staffRefDigits: 4, recordsSickness: false },
+    style: { ...CANONICAL_STYLE, codes: 'labels', header: 'title', sexLetters: true, employerTypeAlias: 'Independent', staffRefPrefix: 'BS-', staffRefDigits: 4, recordsSickness: false },
     ethnicTilt: { asian: 0.8, black: 1.3, white: 1.0 },
     roles: [
       role({ role: 'early_years_practitioner', sector: 'early_years', setting: 'early_years_setting', headcount: 260, basis: { employee: 0.93, agency: 0.07 }, turnover: 0.3, vacancy: 0.12, hardToFill: 0.85, age: 'young', female: 0.97, qualification: '3', qualificationGap: 0.22, pressureTrend: 0.1 }),
@@ -189,7 +190,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'riverside-childminding',
     name: 'Riverside Childminding Network',
     employerType: 'private',
-    style: { ...canonical, staffRefPrefix: 'CM', staffRefDigits: 4, recordsSickness: false },
+    style: { ...CANONICAL_STYLE, staffRefPrefix: 'CM', staffRefDigits: 4, recordsSickness: false },
     ethnicTilt: { black: 1.4, asian: 1.1 },
     joins: 1,
     roles: [
@@ -200,7 +201,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'harbour-family-action',
     name: 'Harbour Family Action',
     employerType: 'voluntary',
-    style: { ...canonical, dates: 'uk', extraColumn: { name: 'Team', values: ['Early help', 'Family hub North', 'Family hub South'] }, staffRefPrefix: 'HFA', staffRefDigits: 3 },
+    style: { ...CANONICAL_STYLE, dates: 'uk', extraColumn: { name: 'Team', values: ['Early help', 'Family hub North', 'Family hub South'] }, staffRefPrefix: 'HFA', staffRefDigits: 3 },
     ethnicTilt: { black: 1.3, mixed: 1.5 },
     roles: [
       role({ role: 'family_support_worker', roleTitle: 'Support worker, early help', sector: 'social_care', setting: 'family_hub', headcount: 45, basis: employeesOnly, turnover: 0.18, vacancy: 0.08, hardToFill: 0.3, age: 'mid', female: 0.9 }),
@@ -213,7 +214,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'riverside-youth-trust',
     name: 'Riverside Youth Trust',
     employerType: 'voluntary',
-    style: { ...canonical, header: 'title', staffRefPrefix: 'RYT', staffRefDigits: 4, recordsSickness: false },
+    style: { ...CANONICAL_STYLE, header: 'title', staffRefPrefix: 'RYT', staffRefDigits: 4, recordsSickness: false },
     ethnicTilt: { black: 1.5, mixed: 1.4, asian: 0.8 },
     roles: [
       role({ role: 'youth_worker', sector: 'youth', setting: 'youth_centre', headcount: 35, basis: { employee: 0.7, volunteer: 0.3 }, turnover: 0.2, vacancy: 0.1, hardToFill: 0.5, age: 'young', female: 0.55 }),
@@ -226,7 +227,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     id: 'meadowbank-care',
     name: 'Meadowbank Care Homes',
     employerType: 'private',
-    style: { ...canonical, dates: 'uk', ethnicity: 'dfe', staffRefPrefix: 'MB', staffRefDigits: 4 },
+    style: { ...CANONICAL_STYLE, dates: 'uk', ethnicity: 'dfe', staffRefPrefix: 'MB', staffRefDigits: 4 },
     ethnicTilt: { black: 2.4, asian: 1.2 },
     roles: [
       role({ role: 'residential_care_worker', sector: 'social_care', setting: 'residential_home', headcount: 140, basis: { employee: 0.7, agency: 0.3 }, turnover: 0.35, vacancy: 0.15, hardToFill: 0.7, age: 'young', female: 0.6, qualificationGap: 0.3, pressureTrend: 0.05 }),
