@@ -5,11 +5,11 @@ import { UsageError } from './usage.ts';
 export const DEFAULT_CONFIG_FILE = 'trust.config.json';
 
 /**
- * The Trust config named by --config, else ./trust.config.json when there is one. Commands that
- * can run without one (validate) get undefined; the others say how to provide it.
+ * The Trust config named by --config, else ./trust.config.json, else the first fallback that
+ * exists. Commands that can run without one (validate) get undefined; the others require one.
  */
-export function loadTrustConfig(path: string | undefined): TrustConfig | undefined {
-  const file = path ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+export function loadTrustConfig(path: string | undefined, ...fallbacks: string[]): TrustConfig | undefined {
+  const file = path ?? [DEFAULT_CONFIG_FILE, ...fallbacks].find((candidate) => existsSync(candidate));
   if (file === undefined) return undefined;
   let text: string;
   try {
@@ -28,4 +28,12 @@ export function loadTrustConfig(path: string | undefined): TrustConfig | undefin
   } catch (cause) {
     throw new UsageError((cause as Error).message);
   }
+}
+
+export function requireTrustConfig(path: string | undefined, ...fallbacks: string[]): TrustConfig {
+  const config = loadTrustConfig(path, ...fallbacks);
+  if (config === undefined) {
+    throw new UsageError(`No Trust config found: give one with --config (the sample Trust's is sample-data/trust.config.json).`);
+  }
+  return config;
 }

@@ -1,8 +1,12 @@
+import { queryCommand, QUERY_USAGE } from './commands/query.ts';
+import { runCommand, RUN_USAGE } from './commands/run.ts';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, processOutput, UsageError, type Output } from './usage.ts';
 
 const COMMANDS: Record<string, { run: (args: string[], output: Output) => Promise<number>; usage: string }> = {
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
+  run: { run: runCommand, usage: RUN_USAGE },
+  query: { run: queryCommand, usage: QUERY_USAGE },
 };
 
 const HELP = `workforce — the Children's Trust workforce needs analysis

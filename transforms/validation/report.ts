@@ -66,3 +66,19 @@ export class IssueCollector {
     return this.errorCount > 0;
   }
 }
+
+/** The report of a file rejected before its content was read (a bad upload key, say). */
+export function fileRejectionReport(dataset: string, period: string | null, code: IssueCode, message: string): ValidationReport {
+  return {
+    status: 'rejected',
+    dataset,
+    period,
+    encoding: null,
+    rows: { read: 0, withErrors: 0, withWarnings: 0 },
+    errors: [{ code, severity: ISSUE_CODES[code].severity, row: null, column: null, value: null, message }],
+    warnings: [],
+    issueCounts: { [code]: 1 },
+    listedPerCode: LISTED_PER_CODE,
+    columns: { found: [], ignored: [] },
+  };
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DuckDbLake, QueryError, type QueryResult } from '../../functions/local/duckdb-lake.ts';
+import { csvLine } from '../../transforms/output/csv.ts';
+import { requireTrustConfig } from '../config.ts';
+import { EXIT, UsageError, type Output } from '../usage.ts';
+
+export const QUERY_USAGE = `workforce query "<sql>" [--lake DIR] [--config F] [--format table|csv|json]
+
+Runs SQL on the lake's tables (workforce_by_type, recruitment_pressure, workforce_diversity,
+community_profile, submissions) and views (recruitment_rates, diversity_vs_community,
+data_quality), with DuckDB over the Parquet files: the same SQL Athena runs in AWS.
+  --lake    the lake folder (default out/lake)
+  --config  the Trust config (default ./trust.config.json, else the one a run left beside the lake)
+  --format  table (default), csv, or json (an array of row objects)
+Exit status: 0, or 1 on a SQL error with the engine's message.`;
+
+const FORMATS = ['table', 'csv', 'json'] as const;
+
+export async function queryCommand(args: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { lake: { type: 'string', default: join('out', 'lake') }, config: { type: 'string' }, format: { type: 'string', default: 'table' } },
+  });
+  const [sql, ...extra] = positionals;
+  if (sql === undefined || extra.length > 0) throw new UsageError(`Give one SQL statement, in quotes.\n\n${QUERY_USAGE}`);
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format is table, csv or json, not '${values.format}'.`);
+  if (!existsSync(values.lake)) throw new UsageError(`There is no lake at ${values.lake}: run 'workforce run <landing-dir>' first, or give --lake.`);
+  const config = requireTrustConfig(values.config, join(dirname(values.lake), 'trust.config.json'));
+
+  const lake = await DuckDbLake.open(values.lake, config);
+  try {
+    const result = await lake.query(sql);
+    output.out(format === 'json' ? JSON.stringify(result.rows, null, 2) : format === 'csv' ? toCsv(result) : toTable(result));
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof QueryError) {
+      output.err(error.message);
+      return EXIT.rejected;
+    }
+    throw error;
+  } finally {
+    lake.close();
+  }
+}
+
+function toCsv(result: QueryResult): string {
+  return [csvLine(result.columns.map((c) => c.name)), ...result.rows.map((row) => csvLine(result.columns.map((c) => row[c.name])))].join('\n');
+}
+
+function toTable(result: QueryResult): string {
+  const names = result.columns.map((c) => c.name);
+  const cells = result.rows.map((row) => names.map((name) => formatCell(row[name])));
+  const widths = names.map((name, i) => Math.max(name.length, ...cells.map((r) => (r[i] as string).length)));
+  const numeric = result.columns.map((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.type));
+  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? v.padStart(widths[i] as number) : v.padEnd(widths[i] as number))).join('  ');
+  return [line(names), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line), `(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})`].join('\n');
+}
+
+function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && !Number.isInteger(value)) return String(Math.round(value * 1000) / 1000);
+  return String(value);
+}

@@ -1,0 +1,55 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runLocalPipeline, type FileOutcome } from '../../functions/local/local-pipeline.ts';
+import { requireTrustConfig } from '../config.ts';
+import { EXIT, UsageError, type Output } from '../usage.ts';
+
+export const RUN_USAGE = `workforce run <landing-dir> [--config F] [--out DIR]
+
+Runs the whole pipeline on this machine: starts a local S3-compatible server, uploads every file of
+<landing-dir> (laid out <partner_id>/<dataset>/<period>/*.csv) as its partner would, delivers
+each upload's event to the ingest function, and leaves the Parquet lake in DIR/lake and the
+validation reports in DIR/validation.
+  --config  the Trust config (default ./trust.config.json, else one beside <landing-dir>)
+  --out     where to write (default out)
+Exit status: 0 when every file was processed (rejected files are an outcome, not a failure).`;
+
+const describe = ({ outcome }: FileOutcome): string => {
+  if (outcome.status === 'replayed') return `unchanged (${outcome.recorded} in an earlier run)`;
+  if (outcome.status === 'gone') return 'gone (replaced before it was processed)';
+  return outcome.status;
+};
+
+export async function runCommand(args: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' }, out: { type: 'string', default: 'out' } } });
+  const [landingDir, ...extra] = positionals;
+  if (landingDir === undefined || extra.length > 0) throw new UsageError(`Give the landing folder to run.\n\n${RUN_USAGE}`);
+  if (!existsSync(landingDir) || !statSync(landingDir).isDirectory()) throw new UsageError(`${landingDir} is not a folder.`);
+  const config = requireTrustConfig(values.config, join(dirname(landingDir), 'trust.config.json'));
+  const outDir = values.out;
+
+  output.out(`${config.trust}: running the pipeline on ${landingDir} into ${outDir}/`);
+  const started = performance.now();
+  const result = await runLocalPipeline({
+    landingDir,
+    config,
+    outDir,
+    onOutcome: (file, done, total) => output.out(`  [${String(done).padStart(String(total).length)}/${total}] ${describe(file).padEnd(10)} ${file.file}`),
+  });
+
+  const partners = [...new Set(result.outcomes.map((o) => o.file.split(/[\\/]/)[0] as string))].sort();
+  output.out(`\n${'partner'.padEnd(30)}${'accepted'.padEnd(10)}${'rejected'.padEnd(10)}superseded`);
+  for (const partner of partners) {
+    const mine = result.outcomes.filter((o) => o.file.startsWith(`${partner}/`) || o.file.startsWith(`${partner}\\`));
+    const count = (status: string) => mine.filter((o) => o.outcome.status === status || (o.outcome.status === 'replayed' && o.outcome.recorded === status)).length;
+    output.out(`${partner.padEnd(30)}${String(count('accepted')).padEnd(10)}${String(count('rejected')).padEnd(10)}${count('superseded')}`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  output.out(`\n${result.outcomes.length} files processed in ${seconds} s. Lake: ${relative('.', result.lakeDir) || '.'}/  Validation reports: ${relative('.', result.validationDir)}/`);
+  if (result.undelivered.length > 0) {
+    output.err(`${result.undelivered.length} files could not be processed: ${result.undelivered.join(', ')}`);
+    return EXIT.rejected;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,46 @@
+import { GetObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import type { ObjectStore, StoredObject } from '../../transforms/ingest/ports.ts';
+
+const isMissing = (error: unknown) =>
+  error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NoSuchVersion' || error.name === 'PreconditionFailed' || error.$metadata.httpStatusCode === 404 || error.$metadata.httpStatusCode === 412);
+
+/** The ingest's object store over the S3 API: AWS S3, or the local S3-compatible server. */
+export class S3ObjectStore implements ObjectStore {
+  constructor(private readonly client: S3Client) {}
+
+  async getObject(bucket: string, key: string, which: { versionId?: string; etag?: string } = {}): Promise<StoredObject | undefined> {
+    try {
+      const response = await this.client.send(
+        new GetObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          ...(which.versionId ? { VersionId: which.versionId } : which.etag ? { IfMatch: which.etag } : {}),
+        }),
+      );
+      return {
+        body: response.Body as Readable,
+        lastModified: response.LastModified ?? new Date(0),
+        ...(response.VersionId ? { versionId: response.VersionId } : {}),
+        ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}),
+      };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async getText(bucket: string, key: string): Promise<string | undefined> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return await response.Body?.transformToString('utf-8');
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async putObject(bucket: string, key: string, body: Uint8Array | string, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+}

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { TABLES, type ColumnType, type TableDefinition } from '../../transforms/tables/definitions.ts';
+import { VIEW_NAMES, viewSql, type ViewSettings } from '../../transforms/views/views.ts';
+
+const DUCKDB_TYPE: Record<ColumnType, string> = { string: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE' };
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|DECIMAL|FLOAT|DOUBLE)/;
+
+export type JsonValue = string | number | boolean | null;
+
+export interface QueryResult {
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  /** Numbers as numbers, dates as YYYY-MM-DD. */
+  readonly rows: readonly Record<string, JsonValue>[];
+}
+
+/** A SQL error from the engine, with the engine's message. */
+export class QueryError extends Error {
+  override readonly name = 'QueryError';
+}
+
+/**
+ * DuckDB over a Parquet lake folder: the lake's tables as views with the table definitions' types
+ * (period, from the Hive partition, last, as Athena puts it), and the analytics views from the
+ * same SQL files Athena runs.
+ */
+export class DuckDbLake {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(lakeDir: string, settings: ViewSettings): Promise<DuckDbLake> {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const connection = await instance.connect();
+    const lake = new DuckDbLake(instance, connection);
+    for (const table of TABLES) await connection.run(`CREATE VIEW ${table.name} AS ${tableSelect(lakeDir, table)}`);
+    for (const view of VIEW_NAMES) await connection.run(`CREATE VIEW ${view} AS ${viewSql(view, settings)}`);
+    return lake;
+  }
+
+  async query(sql: string): Promise<QueryResult> {
+    let reader;
+    try {
+      reader = await this.connection.runAndReadAll(sql);
+    } catch (cause) {
+      throw new QueryError((cause as Error).message, { cause });
+    }
+    const names = reader.columnNames();
+    const types = reader.columnTypes().map(String);
+    const numeric = types.map((type) => NUMERIC.test(type));
+    const rows = reader.getRowObjectsJson().map((row) => {
+      const converted: Record<string, JsonValue> = {};
+      names.forEach((name, i) => {
+        const value = row[name] as JsonValue;
+        converted[name] = numeric[i] && typeof value === 'string' ? Number(value) : value;
+      });
+      return converted;
+    });
+    return { columns: names.map((name, i) => ({ name, type: types[i] as string })), rows };
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** The SELECT that presents a table's Parquet files, or an empty table of the same shape if it has none. */
+function tableSelect(lakeDir: string, table: TableDefinition): string {
+  const columns = table.columns.map((c) => `CAST(${c.name} AS ${DUCKDB_TYPE[c.type]}) AS ${c.name}`);
+  const folder = resolve(lakeDir, table.name);
+  const hasFiles = existsSync(folder) && readdirSync(folder).some((partition) => partition.startsWith('period=') && readdirSync(join(folder, partition)).some((f) => f.endsWith('.parquet')));
+  if (!hasFiles) return `SELECT ${[...columns.map((c) => c.replace(/^CAST\(\w+ /, 'CAST(NULL ')), 'CAST(NULL AS DATE) AS period'].join(', ')} WHERE false`;
+  const files = join(folder, '*', '*.parquet').replaceAll("'", "''");
+  return `SELECT ${[...columns, 'period'].join(', ')} FROM read_parquet('${files}', hive_partitioning = true, hive_types = {'period': DATE})`;
+}

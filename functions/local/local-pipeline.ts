@@ -1,0 +1,137 @@
+import { createReadStream, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { TrustConfig } from '../../transforms/config/trust-config.ts';
+import { writeBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
+import type { IngestOutcome, UploadRef } from '../../transforms/ingest/ingest-upload.ts';
+import { MemoryLeaseStore } from '../adapters/memory-lease-store.ts';
+import { S3ObjectStore } from '../adapters/s3-object-store.ts';
+import { objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../ingest/events.ts';
+import { createIngestHandler } from '../ingest/handler.ts';
+import { readCensusCsv } from '../reference-data.ts';
+import { listAllKeys, startLocalS3 } from './s3-server.ts';
+
+export const LOCAL_BUCKETS = { landingBucket: 'workforce-landing', lakeBucket: 'workforce-lake' } as const;
+const BATCH_SIZE = 10;
+const CONCURRENT_BATCHES = 4;
+const DELIVERY_ROUNDS = 20;
+
+export interface FileOutcome {
+  readonly file: string;
+  readonly key: string;
+  readonly outcome: IngestOutcome;
+}
+
+export interface LocalRunOptions {
+  readonly landingDir: string;
+  readonly config: TrustConfig;
+  readonly outDir: string;
+  readonly onOutcome?: (result: FileOutcome, done: number, total: number) => void;
+}
+
+export interface LocalRunResult {
+  readonly outcomes: readonly FileOutcome[];
+  readonly undelivered: readonly string[];
+  readonly lakeDir: string;
+  readonly validationDir: string;
+}
+
+/**
+ * The whole pipeline on this machine: a local S3-compatible server, every file uploaded as its
+ * partner would, each "Object Created" event delivered through SQS-shaped batches to the very
+ * ingest handler the Lambda runs; then the lake and the validation reports copied into outDir.
+ */
+export async function runLocalPipeline(options: LocalRunOptions): Promise<LocalRunResult> {
+  const { config, outDir } = options;
+  const s3 = await startLocalS3(join(outDir, 's3'), Object.values(LOCAL_BUCKETS));
+  try {
+    const store = new S3ObjectStore(s3.client);
+    await writeBuiltInCommunityProfile(store, LOCAL_BUCKETS.lakeBucket, readCensusCsv());
+
+    const files = landingFiles(options.landingDir);
+    const events: ObjectCreatedEvent[] = [];
+    for (const file of files) events.push(await upload(s3.client, options.landingDir, file));
+
+    const outcomes: FileOutcome[] = [];
+    const fileOf = new Map(files.map((file) => [`uploads/${file.split(sep).join('/')}`, file]));
+    const handler = createIngestHandler(
+      { store, leases: new MemoryLeaseStore(), settings: LOCAL_BUCKETS, config },
+      {
+        onOutcome: (uploaded: UploadRef, outcome) => {
+          const result = { file: fileOf.get(uploaded.key) ?? uploaded.key, key: uploaded.key, outcome };
+          outcomes.push(result);
+          options.onOutcome?.(result, outcomes.length, files.length);
+        },
+      },
+    );
+    const undelivered = await deliver(events, handler);
+
+    const lakeDir = join(outDir, 'lake');
+    const validationDir = join(outDir, 'validation');
+    await copyPrefix(s3.client, LOCAL_BUCKETS.lakeBucket, 'lake/', outDir);
+    await copyPrefix(s3.client, LOCAL_BUCKETS.landingBucket, 'validation/', outDir);
+    writeFileSync(join(outDir, 'trust.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+    return { outcomes, undelivered, lakeDir, validationDir };
+  } finally {
+    await s3.close();
+  }
+}
+
+/** Every file under the landing folder, oldest period first, as partners would have sent them. */
+function landingFiles(root: string): string[] {
+  const walk = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [relative(root, join(folder, name))]));
+  const periodOf = (file: string) => file.split(sep)[2] ?? '';
+  return walk(root).sort((a, b) => periodOf(a).localeCompare(periodOf(b)) || a.localeCompare(b));
+}
+
+async function upload(client: S3Client, root: string, file: string): Promise<ObjectCreatedEvent> {
+  const key = `uploads/${file.split(sep).join('/')}`;
+  const size = statSync(join(root, file)).size;
+  const response = await client.send(
+    new PutObjectCommand({ Bucket: LOCAL_BUCKETS.landingBucket, Key: key, Body: createReadStream(join(root, file)), ContentLength: size, ContentType: 'text/csv' }),
+  );
+  return objectCreatedEvent({
+    bucket: LOCAL_BUCKETS.landingBucket,
+    key,
+    size,
+    ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}),
+    ...(response.VersionId ? { versionId: response.VersionId } : {}),
+    time: new Date(),
+    sequencer: Date.now().toString(16).toUpperCase().padStart(16, '0'),
+  });
+}
+
+/** Delivers events as SQS would: batches, several at once, failed messages again until they pass. */
+async function deliver(events: readonly ObjectCreatedEvent[], handler: ReturnType<typeof createIngestHandler>): Promise<string[]> {
+  let pending = [...events];
+  for (let round = 0; round < DELIVERY_ROUNDS && pending.length > 0; round++) {
+    const batches: ObjectCreatedEvent[][] = [];
+    for (let i = 0; i < pending.length; i += BATCH_SIZE) batches.push(pending.slice(i, i + BATCH_SIZE));
+    const failed: ObjectCreatedEvent[] = [];
+    for (let i = 0; i < batches.length; i += CONCURRENT_BATCHES) {
+      await Promise.all(
+        batches.slice(i, i + CONCURRENT_BATCHES).map(async (batch) => {
+          const request = sqsBatch(batch);
+          const response = await handler(request);
+          const failedIds = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+          request.Records.forEach((record, index) => failedIds.has(record.messageId) && failed.push(batch[index] as ObjectCreatedEvent));
+        }),
+      );
+    }
+    pending = failed;
+    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * (round + 1)));
+  }
+  return pending.map((event) => event.detail.object.key);
+}
+
+/** Copies every object under a prefix to outDir/<key>, replacing what an earlier run left there. */
+async function copyPrefix(client: S3Client, bucket: string, prefix: string, outDir: string): Promise<void> {
+  rmSync(join(outDir, prefix), { recursive: true, force: true });
+  for (const key of await listAllKeys(client, bucket, prefix)) {
+    const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const path = join(outDir, ...key.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+  }
+}

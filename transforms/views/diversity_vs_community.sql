@@ -1,0 +1,105 @@
+-- The workforce's diversity against the community it serves (the Trust's community areas), per
+-- period, per partner and for the Trust as a whole (partner_id 'ALL'), by dimension and category.
+-- Shares are percentages (0-100) of the people whose category is known (not not_known/refused).
+-- The interval is the Wilson score 95% interval of the workforce share: with z = 1.96,
+-- (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n); 1.9208 = z²/2, 3.8416 = z², 0.9604 = z²/4.
+-- For each area and dimension the latest community profile is used: an upload replaces the
+-- built-in Census 2021 figures. suppressed: the headcount is 1 to threshold - 1.
+WITH workforce AS (
+  SELECT
+    period,
+    CASE WHEN GROUPING(partner_id) = 1 THEN 'ALL' ELSE partner_id END AS partner_id,
+    dimension,
+    category,
+    CAST(SUM(headcount) AS BIGINT) AS workforce_headcount
+  FROM workforce_diversity
+  GROUP BY GROUPING SETS ((period, partner_id, dimension, category), (period, dimension, category))
+),
+totals AS (
+  SELECT
+    period,
+    partner_id,
+    dimension,
+    CAST(SUM(workforce_headcount) AS BIGINT) AS total_headcount,
+    CAST(SUM(CASE WHEN category IN ('not_known', 'refused') THEN 0 ELSE workforce_headcount END) AS BIGINT) AS known_headcount
+  FROM workforce
+  GROUP BY period, partner_id, dimension
+),
+latest_profile AS (
+  SELECT area_code, dimension, MAX(period) AS period
+  FROM community_profile
+  WHERE area_code IN ({{community_areas}})
+  GROUP BY area_code, dimension
+),
+community AS (
+  SELECT c.dimension, c.category, CAST(SUM(c.population) AS BIGINT) AS community_population
+  FROM community_profile c
+  JOIN latest_profile l ON c.area_code = l.area_code AND c.dimension = l.dimension AND c.period = l.period
+  WHERE c.category NOT IN ('not_known', 'refused')
+  GROUP BY c.dimension, c.category
+),
+community_totals AS (
+  SELECT dimension, CAST(SUM(community_population) AS BIGINT) AS community_total
+  FROM community
+  GROUP BY dimension
+),
+frame AS (
+  SELECT period, partner_id, dimension, category FROM workforce
+  UNION
+  SELECT t.period, t.partner_id, c.dimension, c.category
+  FROM totals t
+  JOIN community c ON c.dimension = t.dimension
+),
+shares AS (
+  SELECT
+    f.period,
+    f.partner_id,
+    f.dimension,
+    f.category,
+    COALESCE(w.workforce_headcount, 0) AS workforce_headcount,
+    t.known_headcount AS workforce_known_headcount,
+    CAST(t.total_headcount - t.known_headcount AS DOUBLE) / NULLIF(CAST(t.total_headcount AS DOUBLE), 0) AS not_known_proportion,
+    CASE
+      WHEN f.category IN ('not_known', 'refused') THEN NULL
+      ELSE CAST(COALESCE(w.workforce_headcount, 0) AS DOUBLE) / NULLIF(CAST(t.known_headcount AS DOUBLE), 0)
+    END AS p,
+    CAST(t.known_headcount AS DOUBLE) AS n,
+    c.community_population,
+    CAST(c.community_population AS DOUBLE) / NULLIF(CAST(ct.community_total AS DOUBLE), 0) AS q
+  FROM frame f
+  JOIN totals t ON t.period = f.period AND t.partner_id = f.partner_id AND t.dimension = f.dimension
+  LEFT JOIN workforce w ON w.period = f.period AND w.partner_id = f.partner_id AND w.dimension = f.dimension AND w.category = f.category
+  LEFT JOIN community c ON c.dimension = f.dimension AND c.category = f.category
+  LEFT JOIN community_totals ct ON ct.dimension = f.dimension
+),
+intervals AS (
+  SELECT
+    shares.*,
+    CAST(p + 1.9208 / NULLIF(CAST(n AS DOUBLE), 0) AS DOUBLE) / NULLIF(CAST(1 + 3.8416 / NULLIF(CAST(n AS DOUBLE), 0) AS DOUBLE), 0) AS centre,
+    1.96 * CAST(sqrt(p * (1 - p) / NULLIF(CAST(n AS DOUBLE), 0) + 0.9604 / NULLIF(CAST(n * n AS DOUBLE), 0)) AS DOUBLE)
+      / NULLIF(CAST(1 + 3.8416 / NULLIF(CAST(n AS DOUBLE), 0) AS DOUBLE), 0) AS half_width
+  FROM shares
+)
+SELECT
+  period,
+  partner_id,
+  dimension,
+  category,
+  workforce_headcount,
+  workforce_known_headcount,
+  100 * not_known_proportion AS not_known_share,
+  100 * p AS workforce_share,
+  100 * (centre - half_width) AS share_ci_low,
+  100 * (centre + half_width) AS share_ci_high,
+  community_population,
+  100 * q AS community_share,
+  p / NULLIF(CAST(q AS DOUBLE), 0) AS representation_ratio,
+  CASE
+    WHEN p IS NULL THEN NULL
+    WHEN q IS NULL OR workforce_known_headcount < 30 OR q * workforce_known_headcount < 5 THEN 'insufficient_data'
+    WHEN centre + half_width < q THEN 'under_represented'
+    WHEN centre - half_width > q THEN 'over_represented'
+    ELSE 'in_line'
+  END AS assessment,
+  workforce_headcount BETWEEN 1 AND {{suppression_threshold}} - 1 AS suppressed
+FROM intervals
