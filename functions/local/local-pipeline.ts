@@ -1,6 +1,6 @@
-import { createReadStream, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { createReadStream, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { writeBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
 import type { IngestOutcome, UploadRef } from '../../transforms/ingest/ingest-upload.ts';
@@ -9,7 +9,7 @@ import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../ingest/events.ts';
 import { createIngestHandler } from '../ingest/handler.ts';
 import { readCensusCsv } from '../reference-data.ts';
-import { listAllKeys, startLocalS3 } from './s3-server.ts';
+import { downloadPrefix, startLocalS3 } from './s3-server.ts';
 
 export const LOCAL_BUCKETS = { landingBucket: 'workforce-landing', lakeBucket: 'workforce-lake' } as const;
 const BATCH_SIZE = 10;
@@ -68,8 +68,8 @@ export async function runLocalPipeline(options: LocalRunOptions): Promise<LocalR
 
     const lakeDir = join(outDir, 'lake');
     const validationDir = join(outDir, 'validation');
-    await copyPrefix(s3.client, LOCAL_BUCKETS.lakeBucket, 'lake/', outDir);
-    await copyPrefix(s3.client, LOCAL_BUCKETS.landingBucket, 'validation/', outDir);
+    await downloadPrefix(s3.client, LOCAL_BUCKETS.lakeBucket, 'lake/', outDir);
+    await downloadPrefix(s3.client, LOCAL_BUCKETS.landingBucket, 'validation/', outDir);
     writeFileSync(join(outDir, 'trust.config.json'), `${JSON.stringify(config, null, 2)}\n`);
     return { outcomes, undelivered, lakeDir, validationDir };
   } finally {
@@ -123,15 +123,4 @@ async function deliver(events: readonly ObjectCreatedEvent[], handler: ReturnTyp
     if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * (round + 1)));
   }
   return pending.map((event) => event.detail.object.key);
-}
-
-/** Copies every object under a prefix to outDir/<key>, replacing what an earlier run left there. */
-async function copyPrefix(client: S3Client, bucket: string, prefix: string, outDir: string): Promise<void> {
-  rmSync(join(outDir, prefix), { recursive: true, force: true });
-  for (const key of await listAllKeys(client, bucket, prefix)) {
-    const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const path = join(outDir, ...key.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
-  }
 }

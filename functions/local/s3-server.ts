@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 
 export interface LocalS3 {
@@ -64,5 +65,16 @@ export async function listAllKeys(client: S3Client, bucket: string, prefix: stri
     keys.push(...contents);
     if (!page.IsTruncated || contents.length === 0) return keys;
     startAfter = contents.at(-1);
+  }
+}
+
+/** Copies every object under a prefix to outDir/<key>, replacing what was there before. */
+export async function downloadPrefix(client: S3Client, bucket: string, prefix: string, outDir: string): Promise<void> {
+  rmSync(join(outDir, prefix), { recursive: true, force: true });
+  for (const key of await listAllKeys(client, bucket, prefix)) {
+    const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const path = join(outDir, ...key.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
   }
 }

@@ -93,7 +93,7 @@ SELECT
   100 * (centre + half_width) AS share_ci_high,
   community_population,
   100 * q AS community_share,
-  p / NULLIF(CAST(q AS DOUBLE), 0) AS representation_ratio,
+  CAST(p AS DOUBLE) / NULLIF(CAST(q AS DOUBLE), 0) AS representation_ratio,
   CASE
     WHEN p IS NULL THEN NULL
     WHEN q IS NULL OR workforce_known_headcount < 30 OR q * workforce_known_headcount < 5 THEN 'insufficient_data'
