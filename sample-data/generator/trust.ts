@@ -104,7 +104,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     name: "Riverside Council Children's Services",
     employerType: 'statutory',
     style: { ...CANONICAL_STYLE, staffRefPrefix: 'RC', staffRefDigits: 5 },
-    ethnicTilt: { asian: 0.6, black: 1.8, mixed: 1.1 },
+    ethnicTilt: { asian: 0.5, black: 1.8, mixed: 1.1 },
     roles: [
       role({ role: 'social_worker', sector: 'social_care', setting: 'office_locality', headcount: 180, basis: { employee: 0.8, agency: 0.2 }, turnover: 0.17, vacancy: 0.18, hardToFill: 0.8, age: 'mid', female: 0.86, qualification: '6', qualificationGap: 0.02, pressureTrend: 0.08 }),
       role({ role: 'senior_social_worker', sector: 'social_care', setting: 'office_locality', headcount: 60, basis: { employee: 0.9, agency: 0.1 }, turnover: 0.12, vacancy: 0.12, hardToFill: 0.7, age: 'mid', female: 0.84, qualification: '6', qualificationGap: 0.01 }),
@@ -165,7 +165,7 @@ export const PARTNERS: readonly PartnerProfile[] = [
     name: 'Riverside Schools Partnership',
     employerType: 'statutory',
     style: { ...CANONICAL_STYLE, ethnicity: 'dfe', dates: 'uk', lineEnding: '\r\n', encoding: 'windows-1252', staffRefPrefix: '', staffRefDigits: 6 },
-    ethnicTilt: { asian: 0.7, black: 0.6 },
+    ethnicTilt: { asian: 0.45, black: 0.5 },
     roles: [
       role({ role: 'teacher', roleTitle: 'Class teacher – primary', sector: 'education', setting: 'school', headcount: 600, basis: { employee: 0.95, agency: 0.05 }, turnover: 0.1, vacancy: 0.03, hardToFill: 0.3, age: 'mid', female: 0.76, qualification: '6', meanFte: 0.9 }),
       role({ role: 'teaching_assistant', sector: 'education', setting: 'school', headcount: 420, basis: employeesOnly, turnover: 0.14, vacancy: 0.05, hardToFill: 0.3, age: 'mid', female: 0.92, qualification: '3', meanFte: 0.75, qualificationGap: 0.1 }),
@@ -179,9 +179,9 @@ export const PARTNERS: readonly PartnerProfile[] = [
     name: 'BrightStart Nurseries Ltd',
     employerType: 'private',
     style: { ...CANONICAL_STYLE, codes: 'labels', header: 'title', sexLetters: true, employerTypeAlias: 'Independent', staffRefPrefix: 'BS-', staffRefDigits: 4, recordsSickness: false },
-    ethnicTilt: { asian: 0.8, black: 1.3, white: 1.0 },
+    ethnicTilt: { asian: 0.5, black: 1.3, white: 1.0 },
     roles: [
-      role({ role: 'early_years_practitioner', sector: 'early_years', setting: 'early_years_setting', headcount: 260, basis: { employee: 0.93, agency: 0.07 }, turnover: 0.3, vacancy: 0.12, hardToFill: 0.85, age: 'young', female: 0.97, qualification: '3', qualificationGap: 0.22, pressureTrend: 0.1 }),
+      role({ role: 'early_years_practitioner', sector: 'early_years', setting: 'early_years_setting', headcount: 260, basis: { employee: 0.93, agency: 0.07 }, turnover: 0.24, vacancy: 0.12, hardToFill: 0.85, age: 'young', female: 0.97, qualification: '3', qualificationGap: 0.22, pressureTrend: 0.06 }),
       role({ role: 'early_years_teacher', sector: 'early_years', setting: 'early_years_setting', headcount: 25, basis: employeesOnly, turnover: 0.2, vacancy: 0.15, hardToFill: 0.8, age: 'mid', female: 0.96, qualification: '6' }),
       role({ role: 'nursery_manager', sector: 'early_years', setting: 'early_years_setting', headcount: 18, basis: employeesOnly, turnover: 0.15, vacancy: 0.1, hardToFill: 0.6, age: 'mid', female: 0.97, qualification: '5' }),
     ],
