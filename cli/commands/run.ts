@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLocalPipeline, type FileOutcome } from '../../functions/local/local-pipeline.ts';
+import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
@@ -10,7 +11,8 @@ export const RUN_USAGE = `workforce run <landing-dir> [--config F] [--out DIR]
 Runs the whole pipeline on this machine: starts a local S3-compatible server, uploads every file of
 <landing-dir> (laid out <partner_id>/<dataset>/<period>/*.csv) as its partner would, delivers
 each upload's event to the ingest function, and leaves the Parquet lake in DIR/lake and the
-validation reports in DIR/validation.
+validation reports in DIR/validation, and the needs-analysis report for the latest period in
+DIR/reports.
   --config  the Trust config (default ./trust.config.json, else one beside <landing-dir>)
   --out     where to write (default out)
 Exit status: 0 when every file was processed (rejected files are an outcome, not a failure).`;
@@ -50,6 +52,12 @@ export async function runCommand(args: string[], output: Output): Promise<number
   if (result.undelivered.length > 0) {
     output.err(`${result.undelivered.length} files could not be processed: ${result.undelivered.join(', ')}`);
     return EXIT.rejected;
+  }
+  if (result.outcomes.some((o) => o.outcome.status === 'accepted' || (o.outcome.status === 'replayed' && o.outcome.recorded === 'accepted'))) {
+    const { htmlPath } = await writeLocalReport({ lakeDir: result.lakeDir, config, reportsDir: join(outDir, 'reports') });
+    output.out(`Needs-analysis report: ${htmlPath}`);
+  } else {
+    output.out('No file was accepted, so there is no report.');
   }
   return EXIT.ok;
 }

@@ -40,10 +40,17 @@ export class DuckDbLake {
     return lake;
   }
 
-  async query(sql: string): Promise<QueryResult> {
+  /** Runs SQL; `?` parameters are bound, in order, as text. */
+  async query(sql: string, parameters: readonly string[] = []): Promise<QueryResult> {
     let reader;
     try {
-      reader = await this.connection.runAndReadAll(sql);
+      if (parameters.length === 0) {
+        reader = await this.connection.runAndReadAll(sql);
+      } else {
+        const prepared = await this.connection.prepare(sql);
+        parameters.forEach((value, i) => prepared.bindVarchar(i + 1, value));
+        reader = await prepared.runAndReadAll();
+      }
     } catch (cause) {
       throw new QueryError((cause as Error).message, { cause });
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { TrustConfig } from '../config/trust-config.ts';
 
 /** The analytics views, in the order they are created. Each is one SQL file for Athena and DuckDB alike. */
-export const VIEW_NAMES = ['recruitment_rates', 'diversity_vs_community', 'data_quality'] as const;
+export const VIEW_NAMES = ['workforce_summary', 'recruitment_rates', 'diversity_vs_community', 'data_quality'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 /** The view's SQL as written, with its {{placeholders}} for the Trust's settings. */

@@ -1,0 +1,39 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { TrustConfig } from '../../transforms/config/trust-config.ts';
+import { generateReport, reportFolders, reportKeys, type GeneratedReport } from '../../transforms/report/generate.ts';
+import { DuckDbLake } from './duckdb-lake.ts';
+import { DuckDbReportEngine } from './duckdb-report-engine.ts';
+
+export interface LocalReportOptions {
+  readonly lakeDir: string;
+  readonly config: TrustConfig;
+  /** The reports folder: the files go to <reportsDir>/<period>/, and <reportsDir>/latest/ for the latest period. */
+  readonly reportsDir: string;
+  readonly period?: string;
+  readonly baseline?: string;
+  readonly now?: Date;
+}
+
+/** Writes the needs-analysis report from a local lake, with DuckDB answering the report's queries. */
+export async function writeLocalReport(options: LocalReportOptions): Promise<GeneratedReport & { readonly htmlPath: string }> {
+  const lake = await DuckDbLake.open(options.lakeDir, options.config);
+  try {
+    const generated = await generateReport(new DuckDbReportEngine(lake), options.config, {
+      ...(options.period ? { period: options.period } : {}),
+      ...(options.baseline ? { baseline: options.baseline } : {}),
+      generatedAt: options.now ?? new Date(),
+    });
+    for (const folder of reportFolders(generated.report)) rmSync(join(options.reportsDir, folder.replace(/^reports\//, '')), { recursive: true, force: true });
+    for (const [fileName, content] of generated.files) {
+      for (const key of reportKeys(generated.report, fileName)) {
+        const path = join(options.reportsDir, key.replace(/^reports\//, ''));
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content);
+      }
+    }
+    return { ...generated, htmlPath: join(options.reportsDir, generated.report.period, 'needs-analysis.html') };
+  } finally {
+    lake.close();
+  }
+}

@@ -1,0 +1,119 @@
+import { csvLine } from '../output/csv.ts';
+import { renderChart } from './charts.ts';
+import type { PublishedReport } from './model.ts';
+import type { CellValue, PublishedTable, ReportColumn } from './report-table.ts';
+import { REPORT_STYLE } from './style.ts';
+
+/** The report's files: the HTML page, the model as JSON, and a CSV extract of every table. */
+export async function renderReport(report: PublishedReport): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  files.set('needs-analysis.html', await renderHtml(report));
+  files.set('needs-analysis.json', `${JSON.stringify(report, null, 2)}\n`);
+  for (const section of report.sections) {
+    for (const { table } of section.blocks) files.set(`${table.id}.csv`, tableCsv(table));
+  }
+  return files;
+}
+
+export function tableCsv(table: PublishedTable): string {
+  return `${[csvLine(table.columns.map((c) => c.label)), ...table.rows.map((row) => csvLine(table.columns.map((c) => row[c.key] ?? '')))].join('\r\n')}\r\n`;
+}
+
+const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+export function formatCell(value: CellValue | undefined, column: Pick<ReportColumn, 'format'>): string {
+  if (value === null || value === undefined) return '–';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  switch (column.format) {
+    case 'integer':
+      return Math.round(value).toLocaleString('en-GB');
+    case 'decimal':
+      return value.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    case 'percent':
+      return `${value.toFixed(1)}%`;
+    case 'ratio':
+      return value.toFixed(2);
+    default:
+      return String(value);
+  }
+}
+
+function tableHtml(table: PublishedTable): string {
+  const numeric = (c: ReportColumn) => c.kind !== 'label';
+  const head = table.columns.map((c) => `<th scope="col"${numeric(c) ? ' class="num"' : ''}>${escape(c.label)}</th>`).join('');
+  const body = table.rows
+    .map((row) => `<tr>${table.columns.map((c, i) => (i === 0 ? `<th scope="row">${escape(formatCell(row[c.key], c))}</th>` : `<td${numeric(c) ? ' class="num"' : ''}>${escape(formatCell(row[c.key], c))}</td>`)).join('')}</tr>`)
+    .join('\n');
+  return `<table id="table-${table.id}"><caption><strong>${escape(table.title)}.</strong> ${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** The headline table turned round: one row a measure, one column a period, then the changes. */
+function headlineHtml(table: PublishedTable, report: PublishedReport): string {
+  const periods = table.rows.map((row) => String(row.period));
+  const change = (now: CellValue | undefined, then: CellValue | undefined, column: ReportColumn) => {
+    if (typeof now !== 'number' || typeof then !== 'number') return typeof now === 'string' || typeof then === 'string' ? 'c' : '–';
+    const difference = now - then;
+    const shown = column.format === 'percent' ? `${difference.toFixed(1)} pts` : formatCell(Math.abs(difference), column);
+    return `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${column.format === 'percent' ? shown.replace('-', '') : shown}`;
+  };
+  const nowRow = table.rows.find((row) => row.period === report.period);
+  const comparisons = [
+    ...(report.previousPeriod ? [{ label: `Change since ${report.previousPeriod}`, row: table.rows.find((row) => row.period === report.previousPeriod) }] : []),
+    ...(report.baselinePeriod ? [{ label: `Change since baseline ${report.baselinePeriod}`, row: table.rows.find((row) => row.period === report.baselinePeriod) }] : []),
+  ];
+  const measures = table.columns.filter((c) => c.key !== 'period');
+  const head = `<th scope="col">Measure</th>${periods.map((p) => `<th scope="col" class="num">${escape(p)}</th>`).join('')}${comparisons.map((c) => `<th scope="col" class="num">${escape(c.label)}</th>`).join('')}`;
+  const body = measures
+    .map(
+      (c) =>
+        `<tr><th scope="row">${escape(c.label)}</th>${table.rows.map((row) => `<td class="num">${escape(formatCell(row[c.key], c))}</td>`).join('')}${comparisons.map((cmp) => `<td class="num">${escape(change(nowRow?.[c.key], cmp.row?.[c.key], c))}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+  return `<table id="table-${table.id}"><caption><strong>${escape(table.title)}.</strong> ${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+async function renderHtml(report: PublishedReport): Promise<string> {
+  const sections: string[] = [];
+  let chartNumber = 0;
+  for (const [index, section] of report.sections.entries()) {
+    const parts: string[] = [`<h2 id="${section.id}">${index + 1}. ${escape(section.title)}</h2>`];
+    if (section.findings.length) parts.push(`<ul class="findings">${section.findings.map((f) => `<li>${escape(f)}</li>`).join('')}</ul>`);
+    for (const block of section.blocks) {
+      const table = block.table.id === 'headline' ? headlineHtml(block.table, report) : tableHtml(block.table);
+      if (block.chart) {
+        chartNumber++;
+        const svg = await renderChart(block.chart, block.table);
+        parts.push(
+          `<div class="pair"><figure class="chart" id="chart-${block.table.id}">${svg}<figcaption>Chart ${chartNumber}: ${escape(block.chart.title)}. The numbers are in the table beside it.</figcaption></figure><div class="numbers">${table}</div></div>`,
+        );
+      } else {
+        parts.push(`<div class="numbers">${table}</div>`);
+      }
+    }
+    if (section.notes) parts.push(`<dl class="notes">${section.notes.map((n) => `<dt>${escape(n.term)}</dt><dd>${escape(n.text)}</dd>`).join('')}</dl>`);
+    sections.push(`<section aria-labelledby="${section.id}">\n${parts.join('\n')}\n</section>`);
+  }
+  const contents = report.sections.map((s, i) => `<li><a href="#${s.id}">${i + 1}. ${escape(s.title)}</a></li>`).join('');
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(report.trust)}: workforce needs analysis, ${escape(report.period)}</title>
+<style>${REPORT_STYLE}</style>
+</head>
+<body>
+<header>
+<p class="kicker">${escape(report.trust)}</p>
+<h1>Children's workforce needs analysis: ${escape(report.period)}</h1>
+<p class="meta">Period ${escape(report.period)}${report.previousPeriod ? ` · previous period ${escape(report.previousPeriod)}` : ''}${report.baselinePeriod ? ` · baseline ${escape(report.baselinePeriod)}` : ''} · community ${escape(report.communityAreas.join(', '))} · produced ${escape(report.generatedAt.slice(0, 10))}. Counts from 1 to ${report.suppressionThreshold - 1} are shown as &lt;${report.suppressionThreshold}; c marks a figure withheld so that they cannot be worked out.</p>
+<nav aria-label="Contents"><ol>${contents}</ol></nav>
+</header>
+<main>
+${sections.join('\n')}
+</main>
+</body>
+</html>
+`;
+}
