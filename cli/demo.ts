@@ -62,6 +62,7 @@ for (const r of diversity) {
 }
 lake.close();
 
+console.log(`\nThe needs-analysis report: ${join(OUT, 'reports', period, 'needs-analysis.html')} (and its CSV extracts beside it)`);
 console.log(`\nAsk the lake anything, for example:
   npx workforce query "SELECT * FROM data_quality WHERE latest_status <> 'accepted'" --lake ${join(OUT, 'lake')}
 See why a broken file is rejected:

@@ -45,7 +45,7 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
   const category = { field: 'category', type: 'nominal' as const, sort: order, title: null };
   const value = { field: 'value', type: 'quantitative' as const, title: chart.unit === '%' ? 'per cent' : chart.unit };
   const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { range: PALETTE } };
-  const rowHeight = { step: chart.kind === 'grouped-bars' ? 10 : 18 };
+  const rowHeight = { step: chart.kind === 'grouped-bars' ? 10 : chart.kind === 'intervals' ? 30 : 18 };
   switch (chart.kind) {
     case 'stacked-bars':
       return { ...base, height: rowHeight, mark: { type: 'bar' }, encoding: { y: category, x: { ...value, stack: 'zero' }, color: colour } };

@@ -4,7 +4,8 @@
 -- The interval is the Wilson score 95% interval of the workforce share: with z = 1.96,
 -- (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n); 1.9208 = z²/2, 3.8416 = z², 0.9604 = z²/4.
 -- For each area and dimension the latest community profile is used: an upload replaces the
--- built-in Census 2021 figures. suppressed: the headcount is 1 to threshold - 1.
+-- built-in Census 2021 figures. The assessment is NULL for not_known/refused, and where there is
+-- no community figure to compare with. suppressed: the headcount is 1 to threshold - 1.
 WITH workforce AS (
   SELECT
     period,
@@ -95,8 +96,8 @@ SELECT
   100 * q AS community_share,
   CAST(p AS DOUBLE) / NULLIF(CAST(q AS DOUBLE), 0) AS representation_ratio,
   CASE
-    WHEN p IS NULL THEN NULL
-    WHEN q IS NULL OR workforce_known_headcount < 30 OR q * workforce_known_headcount < 5 THEN 'insufficient_data'
+    WHEN p IS NULL OR q IS NULL THEN NULL
+    WHEN workforce_known_headcount < 30 OR q * workforce_known_headcount < 5 THEN 'insufficient_data'
     WHEN centre + half_width < q THEN 'under_represented'
     WHEN centre - half_width > q THEN 'over_represented'
     ELSE 'in_line'

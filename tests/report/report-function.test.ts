@@ -1,0 +1,93 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AthenaQueryEngine } from '../../functions/adapters/athena-query-engine.ts';
+import { S3ObjectStore } from '../../functions/adapters/s3-object-store.ts';
+import { SnsNotifier } from '../../functions/adapters/sns-notifier.ts';
+import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
+import { DuckDbReportEngine } from '../../functions/local/duckdb-report-engine.ts';
+import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
+import { listAllKeys, startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
+import { createReportHandler } from '../../functions/report/handler.ts';
+import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
+import { generateReport } from '../../transforms/report/generate.ts';
+import { temporaryFolder } from '../lake-helpers.ts';
+import { startFakeAthena, type FakeAthena } from '../support/fake-athena.ts';
+import { startFakeSns } from '../support/fake-sns.ts';
+
+const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
+const NOW = new Date('2026-11-01T06:00:00Z');
+const TOPIC = 'arn:aws:sns:eu-west-2:000000000000:workforce-reports';
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+describe('Function: report handler, through the real Athena adapter and the same SQL', () => {
+  let lake: DuckDbLake;
+  let athena: FakeAthena;
+  let sns: Awaited<ReturnType<typeof startFakeSns>>;
+  let s3: LocalS3;
+  let handler: ReturnType<typeof createReportHandler>;
+
+  beforeAll(async () => {
+    const run = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: temporaryFolder() });
+    lake = await DuckDbLake.open(run.lakeDir, CONFIG);
+    athena = await startFakeAthena(lake, { pageSize: 7, pollsBeforeDone: 2 });
+    sns = await startFakeSns();
+    s3 = await startLocalS3(temporaryFolder('s3-'), ['reports']);
+    const engine = new AthenaQueryEngine(new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials }), {
+      workGroup: 'workforce-analysts',
+      database: 'workforce',
+      runName: 'needs-analysis',
+      firstPollMs: 5,
+    });
+    handler = createReportHandler({
+      engine,
+      store: new S3ObjectStore(s3.client),
+      reportsBucket: 'reports',
+      notifier: new SnsNotifier(new SNSClient({ endpoint: sns.endpoint, region: 'eu-west-2', credentials }), TOPIC),
+      config: CONFIG,
+      now: () => NOW,
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([athena?.close(), sns?.close(), s3?.close()]);
+    lake?.close();
+  });
+
+  it('writes the latest period\'s report to reports/<period>/ and reports/latest/, and notifies the topic', async () => {
+    const result = await handler({});
+
+    expect(result.period).toBe('2026-09-30');
+    const keys = await listAllKeys(s3.client, 'reports', 'reports/');
+    expect(keys).toContain('reports/2026-09-30/needs-analysis.html');
+    expect(keys).toContain('reports/latest/needs-analysis.html');
+    expect(keys.filter((k) => k.startsWith('reports/latest/') && k.endsWith('.csv')).length).toBeGreaterThan(10);
+    expect(sns.published.at(-1)).toMatchObject({ TopicArn: TOPIC, Subject: "Riverside Children's Trust: workforce needs analysis for 2026-09-30" });
+    expect(sns.published.at(-1)?.Message).toContain('s3://reports/reports/2026-09-30/needs-analysis.html');
+  });
+
+  it('gives exactly the report DuckDB gives locally: same SQL, same figures', async () => {
+    await handler({});
+    const fromAthena = await new S3ObjectStore(s3.client).getText('reports', 'reports/2026-09-30/needs-analysis.json');
+    const local = await generateReport(new DuckDbReportEngine(lake), CONFIG, { generatedAt: NOW });
+
+    expect(JSON.parse(fromAthena as string)).toEqual(JSON.parse(local.files.get('needs-analysis.json') as string));
+  });
+
+  it('runs each query in the workgroup with ExecutionParameters, and reuses them when retried', async () => {
+    const before = athena.started.length;
+    await handler({ period: '2025-09-30' });
+    const firstRun = athena.started.slice(before);
+    await handler({ period: '2025-09-30' });
+
+    expect(athena.started.length).toBe(before + firstRun.length);
+    expect(firstRun.every((q) => q.workGroup === 'workforce-analysts' && q.token && q.token.length >= 32)).toBe(true);
+    expect(firstRun.filter((q) => q.parameters.length > 0).every((q) => q.parameters.every((p) => p === "'2025-09-30'"))).toBe(true);
+    const keys = await listAllKeys(s3.client, 'reports', 'reports/2025-09-30/');
+    expect(keys).toContain('reports/2025-09-30/needs-analysis.html');
+  });
+
+  it('refuses a payload with a bad period, saying what is wrong', async () => {
+    await expect(handler({ period: '30/09/2025' })).rejects.toThrow(/period is a date in the form YYYY-MM-DD/);
+  });
+});

@@ -1,0 +1,125 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
+import { writeLocalReport } from '../../functions/local/local-report.ts';
+import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
+import type { PublishedReport } from '../../transforms/report/model.ts';
+import { temporaryFolder } from '../lake-helpers.ts';
+
+const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
+const CHROMIUM = '/usr/bin/chromium';
+
+const isSmallCount = (value: unknown) => typeof value === 'number' && value >= 1 && value <= CONFIG.suppressionThreshold - 1;
+const isSmallText = (text: string) => /^[1-4]$/.test(text.trim().replaceAll(',', ''));
+
+describe('The needs-analysis report of the sample Trust', () => {
+  let folder: string;
+  let report: PublishedReport;
+  let html: string;
+
+  beforeAll(async () => {
+    const out = temporaryFolder();
+    const run = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: out });
+    const written = await writeLocalReport({ lakeDir: run.lakeDir, config: CONFIG, reportsDir: join(out, 'reports') });
+    folder = join(out, 'reports', written.report.period);
+    report = JSON.parse(readFileSync(join(folder, 'needs-analysis.json'), 'utf8'));
+    html = readFileSync(join(folder, 'needs-analysis.html'), 'utf8');
+  });
+
+  it('has the seven sections, in order', () => {
+    expect(report.sections.map((s) => s.title)).toEqual([
+      'Headline figures',
+      'The workforce by type, number and setting',
+      'Recruitment, retention and replacement pressures',
+      'Diversity against the community',
+      'Progress against the baseline',
+      'Coverage and data quality',
+      'Methodology',
+    ]);
+    expect(html.match(/<h2 id=/g)).toHaveLength(7);
+    expect(report).toMatchObject({ period: '2026-09-30', previousPeriod: '2025-09-30', baselinePeriod: '2024-09-30' });
+  });
+
+  it('names the roles under most pressure and the groups under-represented, in words', () => {
+    const pressures = report.sections.find((s) => s.id === 'pressures')?.findings ?? [];
+    const diversity = report.sections.find((s) => s.id === 'diversity')?.findings ?? [];
+
+    expect(pressures.some((f) => f.startsWith('Social worker: vacancy rate'))).toBe(true);
+    expect(diversity.some((f) => f.startsWith('Asian, Asian British or Asian Welsh (ethnic group)'))).toBe(true);
+  });
+
+  it('draws at least four charts as SVG, each with its numbers in a table beside it and a text alternative', () => {
+    const figures = html.match(/<div class="pair"><figure class="chart"[\s\S]*?<\/figure><div class="numbers"><table/g) ?? [];
+
+    expect(figures.length).toBeGreaterThanOrEqual(5);
+    expect(html.match(/<svg role="img" aria-label="[^"]{20,}"/g)?.length).toBe(figures.length);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('never shows a count from 1 to 4 in a breakdown of the JSON', () => {
+    for (const section of report.sections) {
+      for (const { table } of section.blocks) {
+        for (const column of table.columns.filter((c) => c.kind === 'count')) {
+          for (const row of table.rows) expect(isSmallCount(row[column.key]), `${table.id}.${column.key}`).toBe(false);
+        }
+      }
+    }
+    const withheld = report.sections.flatMap((s) => s.blocks.flatMap((b) => b.table.rows.flatMap((row) => Object.values(row)))).filter((v) => v === '<5' || v === 'c');
+    expect(withheld.length).toBeGreaterThan(0);
+  });
+
+  it('never shows a count from 1 to 4 in any CSV extract', () => {
+    const files = readdirSync(folder).filter((f) => f.endsWith('.csv'));
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    for (const file of files) {
+      const table = report.sections.flatMap((s) => s.blocks.map((b) => b.table)).find((t) => `${t.id}.csv` === file);
+      const counts = new Set(table?.columns.filter((c) => c.kind === 'count').map((c) => c.label));
+      const { data } = Papa.parse<Record<string, string>>(readFileSync(join(folder, file), 'utf8').trim(), { header: true });
+      for (const row of data) for (const [header, value] of Object.entries(row)) if (counts.has(header)) expect(isSmallText(value), `${file} ${header}`).toBe(false);
+    }
+  });
+
+  it('never shows a count from 1 to 4 in a table of the HTML', () => {
+    for (const section of report.sections) {
+      for (const { table } of section.blocks) {
+        if (table.id === 'headline') continue; // periods as rows, turned round: its counts are Trust totals, checked in the JSON
+        const body = html.match(new RegExp(`<table id="table-${table.id}">[\\s\\S]*?</table>`))?.[0] ?? '';
+        const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((r) => [...(r[1] as string).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1] as string));
+        table.columns.forEach((column, i) => {
+          if (column.kind !== 'count') return;
+          for (const cells of rows) expect(isSmallText(cells[i] ?? ''), `${table.id} ${column.label}: ${cells[i]}`).toBe(false);
+        });
+      }
+    }
+  });
+
+  it.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('shows in a real browser with no console errors and every chart drawn', async () => {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`file://${resolve(folder, 'needs-analysis.html')}`);
+      const charts = await page.locator('figure.chart svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map((box) => box.width * box.height));
+      mkdirSync('out', { recursive: true });
+      await page.screenshot({ path: join('out', 'report-screenshot.png'), fullPage: true });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4' });
+
+      expect(problems).toEqual([]);
+      expect(charts.length).toBeGreaterThanOrEqual(5);
+      expect(charts.every((area) => area > 10_000)).toBe(true);
+      expect(await page.locator('h2').count()).toBe(7);
+      expect(pdf.length).toBeGreaterThan(50_000);
+    } finally {
+      await browser.close();
+    }
+  });
+});
