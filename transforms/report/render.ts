@@ -15,8 +15,16 @@ export async function renderReport(report: PublishedReport): Promise<Map<string,
   return files;
 }
 
+/** A table as CSV, numbers at the precision the report publishes them (no % sign, no separators). */
 export function tableCsv(table: PublishedTable): string {
-  return `${[csvLine(table.columns.map((c) => c.label)), ...table.rows.map((row) => csvLine(table.columns.map((c) => row[c.key] ?? '')))].join('\r\n')}\r\n`;
+  const value = (cell: CellValue | undefined, column: ReportColumn) => {
+    if (typeof cell !== 'number') return cell ?? '';
+    if (column.format === 'decimal' || column.format === 'percent') return cell.toFixed(1);
+    if (column.format === 'ratio') return cell.toFixed(2);
+    if (column.format === 'integer') return Math.round(cell);
+    return cell;
+  };
+  return `${[csvLine(table.columns.map((c) => c.label)), ...table.rows.map((row) => csvLine(table.columns.map((c) => value(row[c.key], c))))].join('\r\n')}\r\n`;
 }
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -51,11 +59,13 @@ function tableHtml(table: PublishedTable): string {
 /** The headline table turned round: one row a measure, one column a period, then the changes. */
 function headlineHtml(table: PublishedTable, report: PublishedReport): string {
   const periods = table.rows.map((row) => String(row.period));
+  // Rates change in percentage points; counts and FTEs in per cent of the earlier figure.
   const change = (now: CellValue | undefined, then: CellValue | undefined, column: ReportColumn) => {
     if (typeof now !== 'number' || typeof then !== 'number') return typeof now === 'string' || typeof then === 'string' ? 'c' : '–';
-    const difference = now - then;
-    const shown = column.format === 'percent' ? `${difference.toFixed(1)} pts` : formatCell(Math.abs(difference), column);
-    return `${difference > 0 ? '+' : difference < 0 ? '−' : ''}${column.format === 'percent' ? shown.replace('-', '') : shown}`;
+    const difference = column.format === 'percent' ? now - then : then === 0 ? Number.NaN : ((now - then) / then) * 100;
+    if (Number.isNaN(difference)) return '–';
+    const sign = difference > 0.05 ? '+' : difference < -0.05 ? '−' : '';
+    return `${sign}${Math.abs(difference).toFixed(1)}${column.format === 'percent' ? ' pts' : '%'}`;
   };
   const nowRow = table.rows.find((row) => row.period === report.period);
   const comparisons = [
