@@ -206,6 +206,7 @@ describe('Function: ingest handler over the local S3 server', () => {
     const crashing: ObjectStore = {
       getObject: (...args) => real.getObject(...args),
       getText: (...args) => real.getText(...args),
+      exists: (...args) => real.exists(...args),
       putObject: async (bucket, key, body, type) => {
         if (key.startsWith('lake/') && ++lakeWrites === 2) throw new Error('simulated crash');
         return real.putObject(bucket, key, body, type);

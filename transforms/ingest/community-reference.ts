@@ -13,3 +13,10 @@ export async function writeBuiltInCommunityProfile(store: ObjectStore, lakeBucke
   await store.putObject(lakeBucket, CENSUS_PROFILE_KEY, toParquet(table, COMMUNITY_PROFILE), 'application/vnd.apache.parquet');
   return table.numRows();
 }
+
+/** Writes the built-in community profile unless the lake already has it. */
+export async function ensureBuiltInCommunityProfile(store: ObjectStore, lakeBucket: string, readCensusCsv: () => string): Promise<boolean> {
+  if (await store.exists(lakeBucket, CENSUS_PROFILE_KEY)) return false;
+  await writeBuiltInCommunityProfile(store, lakeBucket, readCensusCsv());
+  return true;
+}

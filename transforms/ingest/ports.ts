@@ -15,6 +15,7 @@ export interface ObjectStore {
   /** A small object's text, or undefined when there is none. */
   getText(bucket: string, key: string): Promise<string | undefined>;
   putObject(bucket: string, key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  exists(bucket: string, key: string): Promise<boolean>;
 }
 
 /** Mutual exclusion with expiry, so a crashed holder cannot block a key for ever. */

@@ -1,0 +1,45 @@
+// The ingest Lambda's entry point: wires the AWS adapters to the handler, with Powertools logging and metrics.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
+import { DynamoDbLeaseStore } from '../adapters/dynamodb-lease-store.ts';
+import { S3ObjectStore } from '../adapters/s3-object-store.ts';
+import { bundledFile, bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
+import { createIngestHandler } from './handler.ts';
+
+const logger = new Logger({ serviceName: 'workforce-ingest' });
+const metrics = new Metrics({ namespace: 'WorkforceNeedsAnalysis', serviceName: 'ingest' });
+const settings = { landingBucket: requiredEnv('LANDING_BUCKET'), lakeBucket: requiredEnv('LAKE_BUCKET') };
+const store = new S3ObjectStore(new S3Client({}));
+const config = bundledTrustConfig();
+let censusChecked = false;
+
+const ingest = createIngestHandler(
+  { store, leases: new DynamoDbLeaseStore(new DynamoDBClient({}), requiredEnv('LEASE_TABLE')), settings, config },
+  {
+    onOutcome: (upload, outcome) => {
+      logger.info('Upload processed', { key: upload.key, outcome });
+      metrics.addMetric(`Files${outcome.status[0]?.toUpperCase()}${outcome.status.slice(1)}`, MetricUnit.Count, 1);
+    },
+    onFailure: (messageId, error) => {
+      logger.error('Upload failed; the message returns to the queue', { messageId, error: error as Error });
+      metrics.addMetric('FilesFailed', MetricUnit.Count, 1);
+    },
+  },
+);
+
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  logger.addContext(context);
+  try {
+    if (!censusChecked) {
+      if (await ensureBuiltInCommunityProfile(store, settings.lakeBucket, () => bundledFile('census2021-ts021-ethnic-group-utla.csv'))) logger.info('Wrote the built-in Census 2021 community profile');
+      censusChecked = true;
+    }
+    return await ingest(event);
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};

@@ -1,0 +1,38 @@
+// The report Lambda's entry point: Athena, S3 and SNS adapters wired to the handler, with Powertools.
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import { AthenaQueryEngine } from '../adapters/athena-query-engine.ts';
+import { S3ObjectStore } from '../adapters/s3-object-store.ts';
+import { SnsNotifier } from '../adapters/sns-notifier.ts';
+import { bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
+import { createReportHandler } from './handler.ts';
+
+const logger = new Logger({ serviceName: 'workforce-report' });
+const metrics = new Metrics({ namespace: 'WorkforceNeedsAnalysis', serviceName: 'report' });
+const config = bundledTrustConfig();
+const athena = new AthenaClient({});
+const store = new S3ObjectStore(new S3Client({}));
+const notifier = new SnsNotifier(new SNSClient({}), requiredEnv('TOPIC_ARN'));
+
+export const handler = async (event: unknown, context: Context) => {
+  logger.addContext(context);
+  // One run name per invocation day: a retry the same day reuses its Athena queries.
+  const runName = `needs-analysis/${new Date().toISOString().slice(0, 10)}`;
+  const engine = new AthenaQueryEngine(athena, { workGroup: requiredEnv('WORKGROUP'), database: requiredEnv('DATABASE'), runName });
+  try {
+    const result = await createReportHandler({ engine, store, reportsBucket: requiredEnv('REPORTS_BUCKET'), notifier, config })(event);
+    logger.info('Report written', { period: result.period, files: result.keys.length });
+    metrics.addMetric('ReportsWritten', MetricUnit.Count, 1);
+    return result;
+  } catch (error) {
+    logger.error('Report failed', { error: error as Error });
+    metrics.addMetric('ReportsFailed', MetricUnit.Count, 1);
+    throw error;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { TrustConfig } from '../../transforms/config/trust-config.ts';
+import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
+import { acknowledge, acknowledgeFunctionRole, objectsFinding } from '../nag.ts';
+import type { DataLake } from './data-lake.ts';
+
+export interface IngestProps {
+  readonly lake: DataLake;
+  readonly settings: TrustConfig['ingest'];
+  /** The Trust config file bundled with the function. */
+  readonly configFile: string;
+  /** Where alarms go. */
+  readonly alarmTopic: sns.ITopic;
+}
+
+const FUNCTION_TIMEOUT = Duration.minutes(10);
+
+/**
+ * From upload to lake: S3 "Object Created" events under uploads/ → an EventBridge rule → an SQS
+ * queue (with a dead-letter queue and an alarm on it) → the ingest function, which reports partial
+ * batch failures; its leases live in a DynamoDB table.
+ */
+export class Ingest extends Construct {
+  public readonly queue: sqs.Queue;
+  public readonly deadLetters: sqs.Queue;
+  public readonly leases: dynamodb.Table;
+  public readonly function: lambda.IFunction;
+  public readonly rule: events.Rule;
+  public readonly deadLetterAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: IngestProps) {
+    super(scope, id);
+    const { lake } = props;
+    this.deadLetters = new sqs.Queue(this, 'DeadLetters', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(this.deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This is the dead-letter queue.' });
+    this.queue = new sqs.Queue(this, 'Uploads', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the function's timeout, as Lambda advises for SQS sources.
+      visibilityTimeout: Duration.minutes(FUNCTION_TIMEOUT.toMinutes() * 6),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
+    });
+    this.rule = new events.Rule(this, 'UploadCreated', {
+      description: 'An upload landed under uploads/',
+      eventPattern: { source: ['aws.s3'], detailType: ['Object Created'], detail: { bucket: { name: [lake.landing.bucketName] }, object: { key: [{ prefix: 'uploads/' }] } } },
+      targets: [new targets.SqsQueue(this.queue)],
+    });
+
+    this.leases = new dynamodb.Table(this, 'Leases', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: lake.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: 'ttl',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const fn = bundledFunction(this, 'Function', {
+      entry: 'functions/ingest/lambda.ts',
+      description: 'Validates partner uploads and writes the lake',
+      memorySize: props.settings.memorySize,
+      timeout: FUNCTION_TIMEOUT,
+      reservedConcurrentExecutions: props.settings.reservedConcurrency,
+      environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName, POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis' },
+      files: [props.configFile, join(PROJECT_ROOT, 'transforms/reference/census2021-ts021-ethnic-group-utla.csv'), join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm')],
+    });
+    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    // Read uploads, write validation reports; read and write the lake (its files and its state); nothing is deleted.
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [lake.landing.arnForObjects('uploads/*')] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.landing.arnForObjects('validation/*')] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [lake.lake.arnForObjects('*')] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [lake.lake.bucketArn] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [lake.key.keyArn] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem'], resources: [this.leases.tableArn] }));
+    acknowledgeFunctionRole(fn);
+    acknowledge(fn, objectsFinding(lake.landing, 'uploads/*'), 'The function reads any partner\'s uploads: the object keys are not known in advance.');
+    acknowledge(fn, objectsFinding(lake.landing, 'validation/*'), 'The function writes each partner\'s validation reports under validation/.');
+    acknowledge(fn, objectsFinding(lake.lake, '*'), 'The lake bucket holds only the lake and the pipeline\'s state, both written by this function.');
+    this.function = fn;
+
+    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription: 'Uploads could not be processed after five attempts: see the dead-letter queue and the ingest logs.',
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alarmTopic));
+  }
+}

@@ -1,0 +1,49 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { CfnOutput } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { TrustConfig } from '../transforms/config/trust-config.ts';
+import { CENSUS_PERIOD } from '../transforms/reference/census-2021.ts';
+import { Access } from './constructs/access.ts';
+import { Catalog } from './constructs/catalog.ts';
+import { DataLake } from './constructs/data-lake.ts';
+import { Ingest } from './constructs/ingest.ts';
+import { Reporting } from './constructs/reporting.ts';
+import type { ViewDefinition } from './view-schemas.ts';
+
+export interface WorkforceStackProps extends StackProps {
+  readonly config: TrustConfig;
+  /** The Trust config as a file, bundled with the functions. */
+  readonly configFile: string;
+  readonly views: readonly ViewDefinition[];
+}
+
+/** A Children's Trust's workforce needs-analysis pipeline, from the Trust's config. */
+export class WorkforceStack extends Stack {
+  public readonly dataLake: DataLake;
+  public readonly ingest: Ingest;
+  public readonly catalog: Catalog;
+  public readonly reporting: Reporting;
+  public readonly access: Access;
+
+  constructor(scope: Construct, id: string, props: WorkforceStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    this.dataLake = new DataLake(this, 'DataLake', { retention: config.retention });
+    const alarms = new sns.Topic(this, 'Alarms', { displayName: 'Workforce pipeline alarms', masterKey: this.dataLake.key, enforceSSL: true });
+    this.ingest = new Ingest(this, 'Ingest', { lake: this.dataLake, settings: config.ingest, configFile: props.configFile, alarmTopic: alarms });
+    const firstPeriod = [CENSUS_PERIOD, config.baselinePeriod].sort()[0] as string;
+    this.catalog = new Catalog(this, 'Catalog', { lake: this.dataLake, views: props.views, bytesScannedCutoff: config.athenaBytesScannedCutoff, firstPeriod: `${firstPeriod.slice(0, 4)}-01-01` });
+    this.reporting = new Reporting(this, 'Reporting', { lake: this.dataLake, catalog: this.catalog, schedule: config.reportSchedule, configFile: props.configFile });
+    this.access = new Access(this, 'Access', { lake: this.dataLake, catalog: this.catalog, partners: config.partners, analystPrincipalArns: config.analystPrincipalArns });
+
+    new CfnOutput(this, 'LandingBucket', { value: this.dataLake.landing.bucketName, description: 'Partners upload to s3://<this>/uploads/<partner_id>/<dataset>/<period>/' });
+    new CfnOutput(this, 'ReportsBucket', { value: this.dataLake.reports.bucketName, description: 'Reports: reports/<period>/ and reports/latest/' });
+    new CfnOutput(this, 'AthenaWorkGroup', { value: this.catalog.workGroup.name, description: 'Analysts query in this workgroup' });
+    new CfnOutput(this, 'GlueDatabase', { value: this.catalog.databaseName });
+    new CfnOutput(this, 'AnalystRoleArn', { value: this.access.analystRole.roleArn });
+    new CfnOutput(this, 'ReportTopicArn', { value: this.reporting.topic.topicArn, description: 'Subscribe to hear when a report is ready' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn, description: 'Subscribe to hear when uploads fail' });
+    for (const [partnerId, role] of this.access.partnerRoles) new CfnOutput(this, `PartnerRole-${partnerId}`, { value: role.roleArn, description: `Upload role for ${partnerId}` });
+  }
+}
