@@ -1,6 +1,7 @@
 import { queryCommand, QUERY_USAGE } from './commands/query.ts';
 import { reportCommand, REPORT_USAGE } from './commands/report.ts';
 import { runCommand, RUN_USAGE } from './commands/run.ts';
+import { uploadCommand, UPLOAD_USAGE } from './commands/upload.ts';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, processOutput, UsageError, type Output } from './usage.ts';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { run: (args: string[], output: Output) => Promis
   run: { run: runCommand, usage: RUN_USAGE },
   query: { run: queryCommand, usage: QUERY_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
+  upload: { run: uploadCommand, usage: UPLOAD_USAGE },
 };
 
 const HELP = `workforce — the Children's Trust workforce needs analysis

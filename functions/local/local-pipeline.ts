@@ -29,6 +29,16 @@ export interface LocalRunOptions {
   readonly onOutcome?: (result: FileOutcome, done: number, total: number) => void;
 }
 
+/** A file to upload, and the key it goes to in the landing bucket. */
+export interface LocalUpload {
+  readonly path: string;
+  readonly key: string;
+}
+
+export interface LocalUploadOptions extends Omit<LocalRunOptions, 'landingDir'> {
+  readonly uploads: readonly LocalUpload[];
+}
+
 export interface LocalRunResult {
   readonly outcomes: readonly FileOutcome[];
   readonly undelivered: readonly string[];
@@ -42,25 +52,34 @@ export interface LocalRunResult {
  * ingest handler the Lambda runs; then the lake and the validation reports copied into outDir.
  */
 export async function runLocalPipeline(options: LocalRunOptions): Promise<LocalRunResult> {
+  const uploads = landingFiles(options.landingDir).map((file) => ({ path: join(options.landingDir, file), key: `uploads/${file.split(sep).join('/')}`, file }));
+  const result = await runLocalUploads({ ...options, uploads });
+  const fileOf = new Map(uploads.map((u) => [u.key, u.file]));
+  return { ...result, outcomes: result.outcomes.map((o) => ({ ...o, file: fileOf.get(o.key) ?? o.file })) };
+}
+
+/**
+ * Uploads files to the local S3 server kept under outDir (its objects persist between runs) and
+ * delivers their events to the ingest handler; then copies the lake and reports out.
+ */
+export async function runLocalUploads(options: LocalUploadOptions): Promise<LocalRunResult> {
   const { config, outDir } = options;
   const s3 = await startLocalS3(join(outDir, 's3'), Object.values(LOCAL_BUCKETS));
   try {
     const store = new S3ObjectStore(s3.client);
     await writeBuiltInCommunityProfile(store, LOCAL_BUCKETS.lakeBucket, readCensusCsv());
 
-    const files = landingFiles(options.landingDir);
     const events: ObjectCreatedEvent[] = [];
-    for (const file of files) events.push(await upload(s3.client, options.landingDir, file));
+    for (const file of options.uploads) events.push(await upload(s3.client, file));
 
     const outcomes: FileOutcome[] = [];
-    const fileOf = new Map(files.map((file) => [`uploads/${file.split(sep).join('/')}`, file]));
     const handler = createIngestHandler(
       { store, leases: new MemoryLeaseStore(), settings: LOCAL_BUCKETS, config },
       {
         onOutcome: (uploaded: UploadRef, outcome) => {
-          const result = { file: fileOf.get(uploaded.key) ?? uploaded.key, key: uploaded.key, outcome };
+          const result = { file: uploaded.key.replace(/^uploads\//, ''), key: uploaded.key, outcome };
           outcomes.push(result);
-          options.onOutcome?.(result, outcomes.length, files.length);
+          options.onOutcome?.(result, outcomes.length, options.uploads.length);
         },
       },
     );
@@ -85,12 +104,9 @@ function landingFiles(root: string): string[] {
   return walk(root).sort((a, b) => periodOf(a).localeCompare(periodOf(b)) || a.localeCompare(b));
 }
 
-async function upload(client: S3Client, root: string, file: string): Promise<ObjectCreatedEvent> {
-  const key = `uploads/${file.split(sep).join('/')}`;
-  const size = statSync(join(root, file)).size;
-  const response = await client.send(
-    new PutObjectCommand({ Bucket: LOCAL_BUCKETS.landingBucket, Key: key, Body: createReadStream(join(root, file)), ContentLength: size, ContentType: 'text/csv' }),
-  );
+async function upload(client: S3Client, { path, key }: LocalUpload): Promise<ObjectCreatedEvent> {
+  const size = statSync(path).size;
+  const response = await client.send(new PutObjectCommand({ Bucket: LOCAL_BUCKETS.landingBucket, Key: key, Body: createReadStream(path), ContentLength: size, ContentType: 'text/csv' }));
   return objectCreatedEvent({
     bucket: LOCAL_BUCKETS.landingBucket,
     key,

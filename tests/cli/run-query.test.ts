@@ -52,6 +52,22 @@ describe('Commands: workforce run and workforce query', () => {
     expect(table.stdout).toContain('(6 rows)');
   });
 
+  it('uploads one more file to the local stack, processes it, and refuses a partner the Trust does not know', () => {
+    const file = join(out, 'alpha-2026.csv');
+    writeFileSync(file, workforceCsv({}, 9));
+
+    const result = workforce('upload', file, '--partner', 'alpha', '--dataset', 'workforce', '--period', '2026-09-30', '--out', join(out, 'result'), '--config', config);
+    const stranger = workforce('upload', file, '--partner', 'gamma', '--dataset', 'workforce', '--period', '2026-09-30', '--out', join(out, 'result'), '--config', config);
+    const people = workforce('query', "SELECT CAST(sum(headcount) AS BIGINT) AS n FROM workforce_by_type WHERE period = DATE '2026-09-30'", '--lake', join(out, 'result', 'lake'), '--format', 'json');
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('as uploads/alpha/workforce/2026-09-30/alpha-2026.csv: accepted');
+    expect(result.stdout).toMatch(/Needs-analysis report: .*2026-09-30\/needs-analysis\.html/);
+    expect(JSON.parse(people.stdout)).toEqual([{ n: 9 }]);
+    expect(stranger.status).toBe(2);
+    expect(stranger.stderr).toContain("'gamma' is not a partner the Trust has configured");
+  });
+
   it('exits 1 with the engine\'s message on a SQL error, and 2 when there is no lake', () => {
     const bad = workforce('query', 'SELECT nothing FROM nowhere', '--lake', join(out, 'result', 'lake'));
     const noLake = workforce('query', 'SELECT 1', '--lake', join(out, 'missing'), '--config', config);

@@ -1,0 +1,78 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { runLocalUploads } from '../../functions/local/local-pipeline.ts';
+import { writeLocalReport } from '../../functions/local/local-report.ts';
+import { DATASET_NAMES, isDatasetName } from '../../transforms/contract/datasets/registry.ts';
+import { uploadIdOf } from '../../transforms/ingest/ingest-upload.ts';
+import { routeUploadKey } from '../../transforms/ingest/routing.ts';
+import { requireTrustConfig } from '../config.ts';
+import { EXIT, UsageError, type Output } from '../usage.ts';
+
+export const UPLOAD_USAGE = `workforce upload <file> --partner X --dataset D --period P [--bucket B [--role-arn ARN]] [--out DIR] [--config F]
+
+Puts a file where the pipeline picks it up: uploads/<partner>/<dataset>/<period>/<file name>.
+  --bucket    the Trust's landing bucket in AWS (the stack's LandingBucket output). Without it, the
+              file goes to the local S3 server kept in DIR/s3 and is processed at once, as
+              'workforce run' does, updating DIR/lake, DIR/validation and DIR/reports.
+  --role-arn  the partner's upload role (the stack's PartnerRole-<partner> output), taken with
+              your AWS credentials; without it, your credentials are used as they are
+  --out       the local stack's folder (default out)
+  --config    the Trust config (default ./trust.config.json)`;
+
+export async function uploadCommand(args: string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      partner: { type: 'string' },
+      dataset: { type: 'string' },
+      period: { type: 'string' },
+      bucket: { type: 'string' },
+      'role-arn': { type: 'string' },
+      out: { type: 'string', default: 'out' },
+      config: { type: 'string' },
+    },
+  });
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError(`Give exactly one file to upload.\n\n${UPLOAD_USAGE}`);
+  const { partner, dataset, period } = values;
+  if (!partner || !dataset || !period) throw new UsageError(`Say whose file it is and what it holds: --partner, --dataset and --period.\n\n${UPLOAD_USAGE}`);
+  if (!isDatasetName(dataset)) throw new UsageError(`'${dataset}' is not a dataset; use one of ${DATASET_NAMES.join(', ')}.`);
+  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`Cannot read ${file}.`);
+  const config = requireTrustConfig(values.config, join(values.out, 'trust.config.json'));
+  const key = `uploads/${partner}/${dataset}/${period}/${basename(file)}`;
+  const route = routeUploadKey(key, config.partners.map((p) => p.id));
+  if (!route.ok) throw new UsageError(route.message);
+
+  if (values.bucket) return uploadToAws(file, key, values.bucket, values['role-arn'], output);
+
+  const result = await runLocalUploads({ uploads: [{ path: file, key }], config, outDir: values.out });
+  const [outcome] = result.outcomes;
+  output.out(`Uploaded to the local stack as ${key}: ${outcome?.outcome.status === 'replayed' ? `unchanged (${outcome.outcome.recorded} before)` : (outcome?.outcome.status ?? 'not processed')}.`);
+  if (outcome && 'reportKey' in outcome.outcome) output.out(`Validation report: ${join(values.out, outcome.outcome.reportKey)}`);
+  if (outcome?.outcome.status === 'accepted') {
+    const { htmlPath } = await writeLocalReport({ lakeDir: result.lakeDir, config, reportsDir: join(values.out, 'reports') });
+    output.out(`Needs-analysis report: ${htmlPath}`);
+  }
+  return EXIT.ok;
+}
+
+async function uploadToAws(file: string, key: string, bucket: string, roleArn: string | undefined, output: Output): Promise<number> {
+  let credentials;
+  if (roleArn) {
+    const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `workforce-upload-${Date.now()}` }));
+    if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) throw new Error(`Could not take the role ${roleArn}.`);
+    credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+  }
+  const s3 = new S3Client(credentials ? { credentials } : {});
+  const size = statSync(file).size;
+  const response = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: 'text/csv' }));
+  const uploadId = uploadIdOf({ bucket, key, ...(response.VersionId ? { versionId: response.VersionId } : {}), ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}) });
+  const [, partner, dataset, period] = key.split('/');
+  output.out(`Uploaded s3://${bucket}/${key}${response.VersionId ? ` (version ${response.VersionId})` : ''}.`);
+  output.out(`Its validation report will be at s3://${bucket}/validation/${partner}/${dataset}/${period}/${uploadId}.json (and .txt) within a minute or two.`);
+  return EXIT.ok;
+}
