@@ -1,0 +1,72 @@
+// `npm run bench`: the ingest path against DuckDB on the same workforce files, one CPU each.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const SIZES = (process.env.BENCH_ROWS ?? '100000,1000000').split(',').map(Number);
+const PERIOD = '2026-09-30';
+const DATA = join('bench', 'data');
+const RESULTS = join('bench', 'results');
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+
+interface Run {
+  readonly seconds: number;
+  readonly rows: number;
+  readonly peakRssBytes: number;
+}
+
+function generate(rows: number): string {
+  const file = join(DATA, `workforce-${rows}.csv`);
+  if (!existsSync(file)) {
+    console.log(`Generating ${file} (seeded; cached for next time)…`);
+    execFileSync(process.execPath, ['--import', 'tsx', 'sample-data/generator/main.ts', '--rows', String(rows), '--file', file], { stdio: 'inherit' });
+  }
+  return file;
+}
+
+/** Runs a worker in its own process, pinned to one CPU where taskset exists, and reads its JSON line. */
+function measure(worker: string, file: string): Run & Record<string, unknown> {
+  const out = join(DATA, `out-${worker}`);
+  rmSync(out, { recursive: true, force: true });
+  const args = ['--import', 'tsx', join('bench', `${worker}-worker.ts`), file, out, PERIOD];
+  const pinned = existsSync('/usr/bin/taskset');
+  const result = spawnSync(pinned ? '/usr/bin/taskset' : process.execPath, pinned ? ['-c', '0', process.execPath, ...args] : args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${worker} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) as string);
+}
+
+const best = (runs: Run[]) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+mkdirSync(RESULTS, { recursive: true });
+const table: Record<string, string | number>[] = [];
+for (const rows of SIZES) {
+  const file = generate(rows);
+  const size = statSync(file).size;
+  const runs: Record<'ingest' | 'duckdb', Run[]> = { ingest: [], duckdb: [] };
+  for (let i = 0; i < REPEATS; i++) {
+    for (const worker of ['ingest', 'duckdb'] as const) runs[worker].push(measure(worker, file));
+  }
+  const ours = best(runs.ingest);
+  const duck = best(runs.duckdb);
+  for (const [engine, run] of [['ingest (ours)', ours], ['DuckDB', duck]] as const) {
+    table.push({
+      rows,
+      engine,
+      'wall s': Number(run.seconds.toFixed(2)),
+      'rows/s': Math.round(run.rows / run.seconds),
+      'MB/s': Number((mb(size) / run.seconds).toFixed(1)),
+      'peak RSS MB': Math.round(mb(Math.max(...runs[engine === 'DuckDB' ? 'duckdb' : 'ingest'].map((r) => r.peakRssBytes)))),
+      'ours/DuckDB': engine === 'DuckDB' ? '' : Number((ours.seconds / duck.seconds).toFixed(2)),
+    });
+  }
+}
+
+console.log(`\nIngest (validate + transform + Parquet) vs DuckDB (read + SQL checks + group-bys + Parquet), one CPU, best of ${REPEATS}:\n`);
+console.table(table);
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const record = { when: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, repeats: REPEATS, results: table };
+writeFileSync(join(RESULTS, `bench-${stamp}.json`), `${JSON.stringify(record, null, 2)}\n`);
+writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(record, null, 2)}\n`);
+console.log(`Written to ${join(RESULTS, `bench-${stamp}.json`)}`);
