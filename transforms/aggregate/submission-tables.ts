@@ -3,20 +3,15 @@ import type { ColumnTable } from 'arquero';
 import { ETHNIC_GROUP_OF } from '../contract/code-lists.ts';
 import type { DatasetName } from '../contract/datasets/registry.ts';
 import { twelveMonthsBefore } from '../contract/dates.ts';
-import {
-  COMMUNITY_PROFILE,
-  RECRUITMENT_PRESSURE,
-  WORKFORCE_BY_TYPE,
-  WORKFORCE_DIVERSITY,
-  type TableDefinition,
-} from '../tables/definitions.ts';
-import { BlockAggregator, blockTable } from './block-table.ts';
+import { COMMUNITY_PROFILE, RECRUITMENT_PRESSURE, WORKFORCE_BY_TYPE, WORKFORCE_DIVERSITY, type TableDefinition } from '../tables/definitions.ts';
+import { TallySet, type TallySpec } from './tally.ts';
 
 const { op } = aq;
 
 /** Arquero compiles expressions from their source text; these annotations only satisfy the compiler. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Fields = Record<string, any>;
+type Row = Readonly<Record<string, unknown>>;
 
 export interface SubmissionContext {
   readonly partnerId: string;
@@ -30,9 +25,14 @@ export interface TableOutput {
   readonly data: ColumnTable;
 }
 
-/** Turns a submission's validated rows, as they stream, into its partner's rows of the lake tables. */
+/**
+ * Turns a submission's validated rows, as they stream, into its partner's rows of the lake tables.
+ * Rows are tallied by group as they pass (memory holds groups, not rows); Arquero then works out
+ * the tables' measures from the tallies.
+ */
 export interface SubmissionTransform {
-  add(rows: readonly Readonly<Record<string, unknown>>[]): void;
+  /** Takes one row; it is read at once, so the caller may reuse the object. */
+  add(row: Row): void;
   finish(): TableOutput[];
 }
 
@@ -46,84 +46,81 @@ export function submissionTransform(dataset: DatasetName, context: SubmissionCon
     case 'workforce':
       return workforceTransform(context);
     case 'vacancies':
-      return pressureOnly(context, 'vacancies', vacanciesBlock);
+      return tallied(context, { keys: [...PRESSURE_KEYS, 'hard_to_fill'], sums: ['vacancies_fte', 'agency_cover_fte'] }, (tally) => [
+        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.vacancies`, data: pressureTable(vacancyCounts(tally), context, 'vacancies') },
+      ]);
     case 'leavers':
-      return pressureOnly(context, 'leavers', leaversBlock);
+      return tallied(context, { keys: PRESSURE_KEYS, sums: ['fte'] }, (tally) => [
+        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.leavers`, data: pressureTable(tally.rename({ rows: 'leavers_headcount', fte: 'leavers_fte' }), context, 'leavers') },
+      ]);
     case 'community_profile':
       return communityTransform(context);
   }
 }
 
+function tallied(_context: SubmissionContext, spec: TallySpec, finish: (tally: ColumnTable) => TableOutput[]): SubmissionTransform {
+  const tally = new TallySet([spec]);
+  return { add: (row) => tally.add(row), finish: () => finish(tally.table(0)) };
+}
+
+/** Employees whose start date falls in the 12 months to the period are its starters. */
+export function isStarter(startDate: unknown, yearStartExclusive: string, period: string): boolean {
+  return typeof startDate === 'string' && startDate > yearStartExclusive && startDate <= period;
+}
+
 function workforceTransform(context: SubmissionContext): SubmissionTransform {
-  const params = { yearStart: twelveMonthsBefore(context.period), period: context.period };
-  const byType = new BlockAggregator((rows) => byTypeBlock(rows), BY_TYPE_KEYS);
-  const pressure = new BlockAggregator((rows) => workforcePressureBlock(rows, params), PRESSURE_KEYS);
-  const people = new BlockAggregator((rows) => peopleBlock(rows), PEOPLE_KEYS);
-  return {
-    add(rows) {
-      byType.add(rows);
-      pressure.add(rows);
-      people.add(rows);
+  const yearStart = twelveMonthsBefore(context.period);
+  const tallies = new TallySet([
+    { keys: BY_TYPE_KEYS, sums: ['fte'] },
+    {
+      keys: [...PRESSURE_KEYS, 'employment_basis', 'age_band', 'meets_role_qualification'],
+      flags: { starter: (row) => isStarter(row.start_date, yearStart, context.period), sickness_recorded: (row) => row.days_sick !== null },
+      sums: ['fte', 'days_sick'],
     },
+    { keys: PEOPLE_KEYS, sums: [] },
+  ]);
+  return {
+    add: (row) => tallies.add(row),
     finish() {
       return [
-        { table: WORKFORCE_BY_TYPE, fileName: context.partnerId, data: withPartner(byType.finish(), context) },
-        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.workforce`, data: pressureTable(pressure.finish(), context, 'workforce') },
-        { table: WORKFORCE_DIVERSITY, fileName: context.partnerId, data: withPartner(diversity(people.finish()), context) },
+        { table: WORKFORCE_BY_TYPE, fileName: context.partnerId, data: withPartner(byTypeTable(tallies.table(0)), context) },
+        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.workforce`, data: pressureTable(workforcePressure(tallies.table(1)), context, 'workforce') },
+        { table: WORKFORCE_DIVERSITY, fileName: context.partnerId, data: withPartner(diversity(tallies.table(2)), context) },
       ];
     },
   };
 }
 
-function byTypeBlock(rows: readonly Readonly<Record<string, unknown>>[]): ColumnTable {
-  return blockTable(rows, [...BY_TYPE_KEYS, 'fte'])
-    .groupby(...BY_TYPE_KEYS)
-    .rollup({ headcount: op.count(), fte: (d: Fields) => op.sum(d.fte == null ? 0 : d.fte) });
+function byTypeTable(tally: ColumnTable): ColumnTable {
+  return tally.groupby(...BY_TYPE_KEYS).rollup({ headcount: op.sum('rows'), fte: op.sum('fte') });
 }
 
-function workforcePressureBlock(rows: readonly Readonly<Record<string, unknown>>[], params: { yearStart: string; period: string }): ColumnTable {
-  return blockTable(rows, [...PRESSURE_KEYS, 'employment_basis', 'fte', 'start_date', 'age_band', 'meets_role_qualification', 'days_sick'])
-    .params(params)
-    .derive({
-      employee: (d: Fields) => (d.employment_basis === 'employee' ? 1 : 0),
-      agency: (d: Fields) => (d.employment_basis === 'agency' ? 1 : 0),
-      starter: (d: Fields, $: Fields) => (d.employment_basis === 'employee' && d.start_date > $.yearStart && d.start_date <= $.period ? 1 : 0),
-      recorded: (d: Fields) => (d.employment_basis === 'employee' && d.days_sick != null ? 1 : 0),
-    })
+/** The counts behind the DfE rates: employees and agency workers apart, starters, the over-55s, skills gaps, sickness. */
+function workforcePressure(tally: ColumnTable): ColumnTable {
+  return tally
+    .derive({ employee: (d: Fields) => (d.employment_basis === 'employee' ? 1 : 0), agency: (d: Fields) => (d.employment_basis === 'agency' ? 1 : 0) })
     .groupby(...PRESSURE_KEYS)
     .rollup({
-      employees_headcount: (d: Fields) => op.sum(d.employee),
+      employees_headcount: (d: Fields) => op.sum(d.employee * d.rows),
       employees_fte: (d: Fields) => op.sum(d.employee * d.fte),
-      agency_headcount: (d: Fields) => op.sum(d.agency),
+      agency_headcount: (d: Fields) => op.sum(d.agency * d.rows),
       agency_fte: (d: Fields) => op.sum(d.agency * d.fte),
-      starters_headcount: (d: Fields) => op.sum(d.starter),
-      starters_fte: (d: Fields) => op.sum(d.starter * d.fte),
-      aged_55_plus_headcount: (d: Fields) => op.sum(d.employee === 1 && (d.age_band === '55_64' || d.age_band === '65_plus') ? 1 : 0),
-      qualification_known_headcount: (d: Fields) => op.sum(d.employee === 1 && d.meets_role_qualification != null ? 1 : 0),
-      qualification_gap_headcount: (d: Fields) => op.sum(d.employee === 1 && d.meets_role_qualification === 'no' ? 1 : 0),
-      sickness_days: (d: Fields) => op.sum(d.recorded * d.days_sick),
-      sickness_recorded_fte: (d: Fields) => op.sum(d.recorded * d.fte),
+      starters_headcount: (d: Fields) => op.sum(d.starter ? d.employee * d.rows : 0),
+      starters_fte: (d: Fields) => op.sum(d.starter ? d.employee * d.fte : 0),
+      aged_55_plus_headcount: (d: Fields) => op.sum(d.age_band === '55_64' || d.age_band === '65_plus' ? d.employee * d.rows : 0),
+      qualification_known_headcount: (d: Fields) => op.sum(d.meets_role_qualification != null ? d.employee * d.rows : 0),
+      qualification_gap_headcount: (d: Fields) => op.sum(d.meets_role_qualification === 'no' ? d.employee * d.rows : 0),
+      sickness_days: (d: Fields) => op.sum(d.sickness_recorded ? d.employee * d.days_sick : 0),
+      sickness_recorded_fte: (d: Fields) => op.sum(d.sickness_recorded ? d.employee * d.fte : 0),
     });
 }
 
-function vacanciesBlock(rows: readonly Readonly<Record<string, unknown>>[]): ColumnTable {
-  return blockTable(rows, [...PRESSURE_KEYS, 'vacancies_fte', 'agency_cover_fte', 'hard_to_fill'])
-    .groupby(...PRESSURE_KEYS)
-    .rollup({
-      vacancies_fte: op.sum('vacancies_fte'),
-      vacancies_agency_cover_fte: (d: Fields) => op.sum(d.agency_cover_fte == null ? 0 : d.agency_cover_fte),
-      hard_to_fill_vacancies_fte: (d: Fields) => op.sum(d.hard_to_fill === 'yes' ? d.vacancies_fte : 0),
-    });
-}
-
-function leaversBlock(rows: readonly Readonly<Record<string, unknown>>[]): ColumnTable {
-  return blockTable(rows, [...PRESSURE_KEYS, 'fte'])
-    .groupby(...PRESSURE_KEYS)
-    .rollup({ leavers_headcount: op.count(), leavers_fte: op.sum('fte') });
-}
-
-function peopleBlock(rows: readonly Readonly<Record<string, unknown>>[]): ColumnTable {
-  return blockTable(rows, PEOPLE_KEYS).groupby(...PEOPLE_KEYS).count({ as: 'headcount' });
+function vacancyCounts(tally: ColumnTable): ColumnTable {
+  return tally.groupby(...PRESSURE_KEYS).rollup({
+    vacancies_fte: op.sum('vacancies_fte'),
+    vacancies_agency_cover_fte: op.sum('agency_cover_fte'),
+    hard_to_fill_vacancies_fte: (d: Fields) => op.sum(d.hard_to_fill === 'yes' ? d.vacancies_fte : 0),
+  });
 }
 
 /** From people counted by every characteristic at once, the headcount by each characteristic in turn. */
@@ -133,20 +130,8 @@ function diversity(people: ColumnTable): ColumnTable {
     .derive({ ethnic_group: (d: Fields, $: Fields) => $.groups[d.ethnicity] || d.ethnicity })
     .fold(DIVERSITY_DIMENSIONS as unknown as string[], { as: ['dimension', 'category'] })
     .groupby('sector', 'role', 'dimension', 'category')
-    .rollup({ headcount: op.sum('headcount') })
+    .rollup({ headcount: op.sum('rows') })
     .orderby('sector', 'role', 'dimension', 'category');
-}
-
-function pressureOnly(
-  context: SubmissionContext,
-  dataset: 'vacancies' | 'leavers',
-  aggregateBlock: (rows: readonly Readonly<Record<string, unknown>>[]) => ColumnTable,
-): SubmissionTransform {
-  const pressure = new BlockAggregator(aggregateBlock, PRESSURE_KEYS);
-  return {
-    add: (rows) => pressure.add(rows),
-    finish: () => [{ table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.${dataset}`, data: pressureTable(pressure.finish(), context, dataset) }],
-  };
 }
 
 /** A dataset's contribution to recruitment_pressure, every measure it does not count set to 0. */
@@ -164,18 +149,17 @@ function withPartner(table: ColumnTable, context: SubmissionContext): ColumnTabl
 }
 
 function communityTransform(context: SubmissionContext): SubmissionTransform {
-  const rows: Readonly<Record<string, unknown>>[] = [];
+  const rows: Row[] = [];
   return {
-    add: (batch) => {
-      for (const row of batch) rows.push(row);
-    },
+    add: (row) => rows.push({ ...row }),
     finish: () => [{ table: COMMUNITY_PROFILE, fileName: context.partnerId, data: communityProfileTable(rows, context.partnerId) }],
   };
 }
 
 /** Community profile rows, with the broad ethnic groups added up from the ethnicity rows. */
-export function communityProfileTable(rows: readonly Readonly<Record<string, unknown>>[], partnerId: string): ColumnTable {
-  const profile = blockTable(rows, ['area_code', 'area_name', 'dimension', 'category', 'population', 'source']);
+export function communityProfileTable(rows: readonly Row[], partnerId: string): ColumnTable {
+  const names = ['area_code', 'area_name', 'dimension', 'category', 'population', 'source'];
+  const profile = aq.table(Object.fromEntries(names.map((name) => [name, rows.map((row) => row[name] ?? null)])));
   const groups = profile
     .params({ groups: ETHNIC_GROUP_OF })
     .filter((d: Fields, $: Fields) => d.dimension === 'ethnicity' && $.groups[d.category] != null)

@@ -21,6 +21,11 @@ export interface FieldMeta {
   readonly issueCodes: Readonly<Partial<Record<z.core.$ZodIssue['code'], IssueCode>>>;
   /** Free text is kept as given, so it is screened for spreadsheet formulas. */
   readonly freeText: boolean;
+  /**
+   * A shortcut for the common case: a value this pattern matches passes the schema unchanged.
+   * Taken from the very pattern the schema checks, so the two cannot drift apart.
+   */
+  readonly accepts?: { test(value: string): boolean };
 }
 
 export const fieldRegistry = z.registry<FieldMeta>();
@@ -197,5 +202,6 @@ export function staffRefField() {
     rule: '1–64 of A-Z a-z 0-9 _ - .',
     issueCodes: { invalid_format: 'STAFF_REF_INVALID' },
     freeText: true,
+    accepts: STAFF_REF_PATTERN,
   });
 }

@@ -102,7 +102,7 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
       period,
       limits: deps.config.limits,
       today: todayInLondon(now()),
-      onRows: (rows) => transform.add(rows),
+      onRow: (row) => transform.add(row),
     });
 
     const entry: LedgerEntry = {

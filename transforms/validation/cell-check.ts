@@ -44,13 +44,19 @@ export function identifierIssue(value: string): CellIssue | undefined {
 /**
  * Compiles a column's zod field schema into a check of one raw CSV value. Results are memoised
  * per distinct value: most columns hold a few dozen distinct codes, numbers or dates, so zod
- * runs once per distinct value rather than once per row.
+ * runs once per distinct value rather than once per row. Columns of unique values (staff
+ * references) take the schema's own pattern as a shortcut when it matches. `exhaustive` turns
+ * both off: zod checks every value afresh (the reference the shortcuts are tested against).
  */
-export function compileCellCheck(columnName: string, spec: ColumnSpec): CellCheck {
+export function compileCellCheck(columnName: string, spec: ColumnSpec, exhaustive = false): CellCheck {
   const meta = fieldMeta(spec.field);
+  const accepts = exhaustive ? undefined : meta.accepts;
   const check = (raw: string): CellResult => {
     const value = raw.trim();
     if (value === '') return EMPTY;
+    if (accepts?.test(value) && identifierValueKind(value) === undefined && !FORMULA_START.test(raw)) {
+      return { value, empty: false, invalid: false, issues: NO_ISSUES };
+    }
     const issues: CellIssue[] = [];
     const identifier = identifierIssue(value);
     if (identifier) issues.push(identifier);
@@ -69,9 +75,10 @@ export function compileCellCheck(columnName: string, spec: ColumnSpec): CellChec
     if (!invalid && issues.length === 0) return { value: parsed.data, empty: false, invalid: false, issues: NO_ISSUES };
     return { value: invalid ? null : (parsed as { data: unknown }).data, empty: false, invalid, issues };
   };
-  if (spec.unique) return check;
+  if (spec.unique || exhaustive) return check;
   const memo = new Map<string, CellResult>();
   return (raw) => {
+    if (raw.length === 0) return EMPTY;
     let result = memo.get(raw);
     if (result === undefined) {
       result = check(raw);

@@ -54,7 +54,7 @@ export class CsvRecordReader {
         this.onProblem({ recordIndex: this.recordsSeen + error.row, kind: 'quotes' });
       }
     }
-    if (this.stripCarriageReturn) {
+    if (this.stripCarriageReturn && input.indexOf('\r') !== -1) {
       for (const record of records) {
         const last = record.length - 1;
         const value = record[last] as string;

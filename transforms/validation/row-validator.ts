@@ -1,7 +1,8 @@
 import type { DatasetDefinition, RowRule, RuleContext } from '../contract/dataset.ts';
-import { compileCellCheck, identifierIssue, type CellCheck } from './cell-check.ts';
+import { compileCellCheck, identifierIssue, type CellCheck, type CellResult } from './cell-check.ts';
 import type { HeaderMatch } from './header.ts';
 import type { IssueCollector } from './report.ts';
+import { UniqueValues } from './unique-values.ts';
 
 interface CompiledColumn {
   readonly name: string;
@@ -24,7 +25,13 @@ export type ValidatedRow = Record<string, unknown>;
 export class RowValidator {
   private readonly columns: readonly CompiledColumn[];
   private readonly rules: readonly CompiledRule[];
-  private readonly firstRowOf = new Map<string, number>();
+  private readonly seen: { firstRowOf(value: string, row: number): number | undefined };
+  /** Runs the dataset's rules whose columns all passed, in order, reporting what they find. */
+  private readonly checkRules: (row: ValidatedRow, failed: number, rowNumber: number) => void;
+  /** Checks every column of a record into a row; returns the bits of the columns that failed. */
+  private readonly checkColumns: (record: readonly string[], row: ValidatedRow, rowNumber: number) => number;
+  /** With reuse on, every call fills the same object: for callers that read it at once. */
+  private readonly shared: ValidatedRow | undefined;
 
   constructor(
     dataset: DatasetDefinition,
@@ -32,7 +39,11 @@ export class RowValidator {
     private readonly width: number,
     private readonly collector: IssueCollector,
     private readonly context: RuleContext,
+    reuseRow = false,
+    exhaustive = false,
   ) {
+    this.shared = reuseRow ? {} : undefined;
+    this.seen = exhaustive ? exactSeen() : new UniqueValues();
     const names = Object.keys(dataset.columns);
     if (names.length > 31) throw new Error(`Dataset ${dataset.name} has more than 31 columns; widen the failed-column mask.`);
     this.columns = names.map((name, index) => {
@@ -41,16 +52,30 @@ export class RowValidator {
         name,
         position: header.positions.get(name) ?? -1,
         bit: 1 << index,
-        check: compileCellCheck(name, spec),
+        check: compileCellCheck(name, spec, exhaustive),
         required: spec.requirement === 'required',
         unique: spec.unique === true,
       };
     });
+    this.checkColumns = compileColumnPass(this.columns, {
+      reportIssues: (c, result, rowNumber) => {
+        const column = this.columns[c] as CompiledColumn;
+        for (const issue of result.issues) collector.add(issue.code, rowNumber, column.name, issue.shownValue, issue.message);
+      },
+      reportMissing: (c, rowNumber) => collector.add('VALUE_REQUIRED', rowNumber, (this.columns[c] as CompiledColumn).name, null, `${(this.columns[c] as CompiledColumn).name} is required.`),
+      checkUnique: (c, value, rowNumber) => this.checkUnique((this.columns[c] as CompiledColumn).name, value, rowNumber),
+    });
     const bitOf = new Map(this.columns.map((c) => [c.name, c.bit]));
+    const reportRule = (r: number, row: ValidatedRow, message: string, rowNumber: number) => {
+      const { rule } = this.rules[r] as CompiledRule;
+      const value = row[rule.column];
+      collector.add(rule.code, rowNumber, rule.column, value === null || value === undefined ? null : String(value), message);
+    };
     // A rule about a column the header lacks would only repeat the header's error on every row.
     this.rules = (dataset.rules as readonly RowRule<Record<string, unknown>>[])
       .filter((rule) => rule.reads.every((column) => header.positions.has(column)))
       .map((rule) => ({ rule, mask: rule.reads.reduce((mask, column) => mask | (bitOf.get(column) ?? 0), 0) }));
+    this.checkRules = compileRulePass(this.rules, context, reportRule);
   }
 
   /** Checks one record; returns its typed row when the row has no errors. */
@@ -67,24 +92,8 @@ export class RowValidator {
       );
       return undefined;
     }
-    const row: ValidatedRow = {};
-    let failed = 0;
-    for (const column of this.columns) {
-      const raw = column.position < 0 ? '' : (record[column.position] as string);
-      const result = column.check(raw);
-      for (const issue of result.issues) collector.add(issue.code, rowNumber, column.name, issue.shownValue, issue.message);
-      if (result.invalid) {
-        failed |= column.bit;
-      } else if (result.empty) {
-        if (column.required && column.position >= 0) {
-          collector.add('VALUE_REQUIRED', rowNumber, column.name, null, `${column.name} is required.`);
-          failed |= column.bit;
-        }
-      } else if (column.unique) {
-        this.checkUnique(column.name, result.value as string, rowNumber);
-      }
-      row[column.name] = result.value;
-    }
+    const row: ValidatedRow = this.shared ?? {};
+    const failed = this.checkColumns(record, row, rowNumber);
     const ignored = this.header.ignoredPositions;
     for (let i = 0; i < ignored.length; i++) {
       const raw = record[ignored[i] as number];
@@ -92,24 +101,67 @@ export class RowValidator {
       const issue = identifierIssue(raw.trim());
       if (issue) collector.add(issue.code, rowNumber, this.header.ignoredNames[i] as string, issue.shownValue, issue.message);
     }
-    for (const { rule, mask } of this.rules) {
-      if ((mask & failed) !== 0) continue;
-      const message = rule.check(row, this.context);
-      if (message !== undefined) {
-        const value = row[rule.column];
-        collector.add(rule.code, rowNumber, rule.column, value === null || value === undefined ? null : String(value), message);
-      }
-    }
+    this.checkRules(row, failed, rowNumber);
     return collector.rowsWithErrors === rowsWithErrorsBefore ? row : undefined;
   }
 
   private checkUnique(column: string, value: string, rowNumber: number): void {
-    const first = this.firstRowOf.get(value);
-    if (first === undefined) {
-      this.firstRowOf.set(value, rowNumber);
-    } else {
+    const first = this.seen.firstRowOf(value, rowNumber);
+    if (first !== undefined) {
       this.collector.add('STAFF_REF_DUPLICATE', rowNumber, column, value, `${column} '${value}' is also on row ${first}; each person has one row.`);
     }
   }
 
+}
+
+interface ColumnPassHelpers {
+  reportIssues(column: number, result: CellResult, rowNumber: number): void;
+  reportMissing(column: number, rowNumber: number): void;
+  checkUnique(column: number, value: string, rowNumber: number): void;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The per-row pass over the columns, written out for this dataset and header: each column's check
+ * is called from a call site of its own and its value stored under its own name, so the engine
+ * can inline the checks and keep the row's shape fixed. It does what a loop over the columns would.
+ */
+function compileColumnPass(columns: readonly CompiledColumn[], helpers: ColumnPassHelpers): (record: readonly string[], row: ValidatedRow, rowNumber: number) => number {
+  const lines = columns.map((column, c) => {
+    if (!IDENTIFIER.test(column.name)) throw new Error(`Column '${column.name}' is not a plain identifier.`);
+    const cell = column.position < 0 ? "''" : `record[${column.position}]`;
+    const missing = column.required && column.position >= 0 ? `{ helpers.reportMissing(${c}, rowNumber); failed |= ${column.bit}; }` : '{}';
+    const present = column.unique ? `helpers.checkUnique(${c}, result.value, rowNumber);` : '';
+    return `result = check${c}(${cell});
+  if (result.issues.length !== 0) helpers.reportIssues(${c}, result, rowNumber);
+  if (result.invalid) failed |= ${column.bit}; else if (result.empty) ${missing} else { ${present} }
+  row.${column.name} = result.value;`;
+  });
+  const checks = columns.map((_, c) => `check${c}`);
+  const body = `return function checkColumns(record, row, rowNumber) {\n  let failed = 0;\n  let result;\n  ${lines.join('\n  ')}\n  return failed;\n};`;
+  return new Function('helpers', ...checks, body)(helpers, ...columns.map((column) => column.check));
+}
+
+/** The rules, written out one call site each (so the engine can inline them), in the dataset's order. */
+function compileRulePass(
+  rules: readonly CompiledRule[],
+  context: RuleContext,
+  report: (rule: number, row: ValidatedRow, message: string, rowNumber: number) => void,
+): (row: ValidatedRow, failed: number, rowNumber: number) => void {
+  const lines = rules.map(({ mask }, r) => `if ((failed & ${mask}) === 0) { message = rule${r}.check(row, context); if (message !== undefined) report(${r}, row, message, rowNumber); }`);
+  const body = `return function checkRules(row, failed, rowNumber) {\n  let message;\n  ${lines.join('\n  ')}\n};`;
+  return new Function('context', 'report', ...rules.map((_, r) => `rule${r}`), body)(context, report, ...rules.map(({ rule }) => rule));
+}
+
+/** Every value kept as it is: the reference the fingerprints are tested against. */
+function exactSeen() {
+  const firstRowOf = new Map<string, number>();
+  return {
+    firstRowOf(value: string, row: number): number | undefined {
+      const first = firstRowOf.get(value);
+      if (first === undefined) firstRowOf.set(value, row);
+      return first;
+    },
+  };
 }

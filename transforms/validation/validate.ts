@@ -33,6 +33,17 @@ export interface ValidateOptions<N extends DatasetName> {
    * They count only if the report says `accepted`: a rejected file contributes nothing.
    */
   readonly onRows?: (rows: RowOfDataset<N>[]) => void;
+  /**
+   * Receives each typed row that passed, as it streams. The object is reused for the next row:
+   * read it at once, or copy it. The fast way in for code that aggregates.
+   */
+  readonly onRow?: (row: RowOfDataset<N>) => void;
+  /**
+   * Checks every value afresh with its zod schema and keeps every staff reference as it is: no
+   * memo, no shortcuts. Slow; it is the reference the fast path is tested against.
+   * @default false
+   */
+  readonly exhaustive?: boolean;
 }
 
 /**
@@ -52,6 +63,7 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
   let ignored: readonly string[] = [];
   let rowsRead = 0;
   let stopped = false;
+  const { onRows, onRow } = options;
 
   const reader = new CsvRecordReader(
     (records, firstIndex) => {
@@ -65,7 +77,7 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
           for (const issue of header.issues) collector.add(issue.code, rowNumber, issue.column, null, issue.message, false);
           found = [...header.positions.keys()];
           ignored = header.ignoredNames;
-          rows = new RowValidator(dataset, header, record.length, collector, context);
+          rows = new RowValidator(dataset, header, record.length, collector, context, onRows === undefined, options.exhaustive ?? false);
           continue;
         }
         if (++rowsRead > limits.maxRows) {
@@ -75,9 +87,12 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
           break;
         }
         const row = rows.validate(record, rowNumber);
-        if (row !== undefined) valid.push(row);
+        if (row !== undefined) {
+          if (onRows) valid.push(row);
+          onRow?.(row as RowOfDataset<N>);
+        }
       }
-      if (valid.length > 0) options.onRows?.(valid as RowOfDataset<N>[]);
+      if (onRows && valid.length > 0) onRows(valid as RowOfDataset<N>[]);
     },
     (problem) => {
       const row = problem.recordIndex + 1;
