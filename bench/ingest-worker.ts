@@ -9,7 +9,7 @@ const [file, outDir, period] = process.argv.slice(2) as [string, string, string]
 mkdirSync(outDir, { recursive: true });
 const started = performance.now();
 const transform = submissionTransform('workforce', { partnerId: 'bench-partner', period });
-const report = await validateCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { dataset: 'workforce', period, today: '2026-11-22', onRow: (row) => transform.add(row) });
+const report = await validateCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { dataset: 'workforce', period, today: '2026-11-22', onRow: (row, valueIds) => transform.add(row, valueIds) });
 let outputRows = 0;
 if (report.status === 'accepted') {
   for (const output of transform.finish()) {

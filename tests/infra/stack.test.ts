@@ -86,7 +86,7 @@ describe('Stack: the workforce pipeline on AWS', () => {
   });
 
   it('runs the ingest function on the current Node.js runtime, with reserved concurrency and partial batch responses', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: 5, MemorySize: 1024, Environment: { Variables: Match.objectLike({ LEASE_TABLE: Match.anyValue() }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', ReservedConcurrentExecutions: 5, MemorySize: 1769, Environment: { Variables: Match.objectLike({ LEASE_TABLE: Match.anyValue() }) } });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: 10, FunctionResponseTypes: ['ReportBatchItemFailures'] });
     template.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, SSESpecification: Match.objectLike({ SSEEnabled: true }) });
   });

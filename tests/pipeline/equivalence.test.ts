@@ -23,7 +23,7 @@ describe('The fast ingest path gives exactly what the straightforward one gives'
     const fast = submissionTransform(dataset, { partnerId: 'p', period });
     const slow = referenceSubmissionTransform(dataset, { partnerId: 'p', period });
 
-    const report = await validateCsv(createReadStream(file, { highWaterMark: 4096 }), { dataset, period, today: TODAY, onRow: (row) => fast.add(row) });
+    const report = await validateCsv(createReadStream(file, { highWaterMark: 4096 }), { dataset, period, today: TODAY, onRow: (row, valueIds) => fast.add(row, valueIds) });
     const reference = await validateCsv(createReadStream(file), { dataset, period, today: TODAY, exhaustive: true, onRows: (rows) => slow.add(rows) });
 
     expect(report).toEqual(reference);

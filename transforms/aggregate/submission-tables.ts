@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { ETHNIC_GROUP_OF } from '../contract/code-lists.ts';
-import type { DatasetName } from '../contract/datasets/registry.ts';
+import { DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
 import { twelveMonthsBefore } from '../contract/dates.ts';
 import { COMMUNITY_PROFILE, RECRUITMENT_PRESSURE, WORKFORCE_BY_TYPE, WORKFORCE_DIVERSITY, type TableDefinition } from '../tables/definitions.ts';
 import { TallySet, type TallySpec } from './tally.ts';
@@ -31,8 +31,8 @@ export interface TableOutput {
  * the tables' measures from the tallies.
  */
 export interface SubmissionTransform {
-  /** Takes one row; it is read at once, so the caller may reuse the object. */
-  add(row: Row): void;
+  /** Takes one row (and its value numbers, if the validator gave them); both are read at once, so the caller may reuse them. */
+  add(row: Row, valueIds?: Int32Array): void;
   finish(): TableOutput[];
 }
 
@@ -46,11 +46,11 @@ export function submissionTransform(dataset: DatasetName, context: SubmissionCon
     case 'workforce':
       return workforceTransform(context);
     case 'vacancies':
-      return tallied(context, { keys: [...PRESSURE_KEYS, 'hard_to_fill'], sums: ['vacancies_fte', 'agency_cover_fte'] }, (tally) => [
+      return tallied('vacancies', { keys: [...PRESSURE_KEYS, 'hard_to_fill'], sums: ['vacancies_fte', 'agency_cover_fte'] }, (tally) => [
         { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.vacancies`, data: pressureTable(vacancyCounts(tally), context, 'vacancies') },
       ]);
     case 'leavers':
-      return tallied(context, { keys: PRESSURE_KEYS, sums: ['fte'] }, (tally) => [
+      return tallied('leavers', { keys: PRESSURE_KEYS, sums: ['fte'] }, (tally) => [
         { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.leavers`, data: pressureTable(tally.rename({ rows: 'leavers_headcount', fte: 'leavers_fte' }), context, 'leavers') },
       ]);
     case 'community_profile':
@@ -58,9 +58,9 @@ export function submissionTransform(dataset: DatasetName, context: SubmissionCon
   }
 }
 
-function tallied(_context: SubmissionContext, spec: TallySpec, finish: (tally: ColumnTable) => TableOutput[]): SubmissionTransform {
-  const tally = new TallySet([spec]);
-  return { add: (row) => tally.add(row), finish: () => finish(tally.table(0)) };
+function tallied(dataset: DatasetName, spec: TallySpec, finish: (tally: ColumnTable) => TableOutput[]): SubmissionTransform {
+  const tally = new TallySet([spec], Object.keys(DATASETS[dataset].columns));
+  return { add: (row, valueIds) => tally.add(row, valueIds), finish: () => finish(tally.table(0)) };
 }
 
 /** Employees whose start date falls in the 12 months to the period are its starters. */
@@ -78,9 +78,9 @@ function workforceTransform(context: SubmissionContext): SubmissionTransform {
       sums: ['fte', 'days_sick'],
     },
     { keys: PEOPLE_KEYS, sums: [] },
-  ]);
+  ], Object.keys(DATASETS.workforce.columns));
   return {
-    add: (row) => tallies.add(row),
+    add: (row, valueIds) => tallies.add(row, valueIds),
     finish() {
       return [
         { table: WORKFORCE_BY_TYPE, fileName: context.partnerId, data: withPartner(byTypeTable(tallies.table(0)), context) },

@@ -53,8 +53,16 @@ export class TallySet {
   private readonly current: Int32Array;
   private readonly sumValues: Float64Array;
   private readonly groups: Groups[];
+  /** For each column, its place in the rows' value numbers (-1 if it has none). */
+  private readonly sourceColumn: Int32Array;
+  /** For each column, value number + 1 → this tally's number + 1 (0 while unseen). */
+  private readonly translate: Int32Array[];
 
-  constructor(specs: readonly TallySpec[]) {
+  /**
+   * @param specs the tallies to keep
+   * @param columnOrder the order of the value numbers passed with each row (the dataset's columns)
+   */
+  constructor(specs: readonly TallySpec[], columnOrder: readonly string[] = []) {
     const columnIndex = (name: string, reader: (row: Row) => unknown) => {
       let index = this.columnNames.indexOf(name);
       if (index === -1) {
@@ -79,11 +87,27 @@ export class TallySet {
     });
     this.current = new Int32Array(this.columnNames.length);
     this.sumValues = new Float64Array(this.sumNames.length);
+    this.sourceColumn = Int32Array.from(this.columnNames, (name) => columnOrder.indexOf(name));
+    this.translate = this.columnNames.map(() => new Int32Array(64));
   }
 
-  add(row: Row): void {
+  /** Counts a row; `valueIds`, when given, are its value numbers in the constructor's column order. */
+  add(row: Row, valueIds?: Int32Array): void {
     const current = this.current;
     for (let c = 0; c < current.length; c++) {
+      // The validator numbers each distinct value: a number seen before needs no lookup by value.
+      const source = this.sourceColumn[c] as number;
+      const known = valueIds !== undefined && source >= 0 ? (valueIds[source] as number) : -1;
+      if (known >= 0) {
+        const translate = this.translate[c] as Int32Array;
+        if (known < translate.length) {
+          const mapped = translate[known] as number;
+          if (mapped !== 0) {
+            current[c] = mapped - 1;
+            continue;
+          }
+        }
+      }
       const value = (this.readers[c] as (row: Row) => unknown)(row) ?? null;
       const ids = this.valueIds[c] as Map<unknown, number>;
       let id = ids.get(value);
@@ -93,6 +117,7 @@ export class TallySet {
         (this.values[c] as unknown[]).push(value);
       }
       current[c] = id;
+      if (known >= 0) this.remember(c, known, id);
     }
     const sums = this.sumValues;
     for (let s = 0; s < sums.length; s++) {
@@ -107,6 +132,17 @@ export class TallySet {
         total[group] = (total[group] as number) + (sums[groups.sums[s] as number] as number);
       }
     }
+  }
+
+  private remember(column: number, valueNumber: number, id: number): void {
+    let translate = this.translate[column] as Int32Array;
+    if (valueNumber >= translate.length) {
+      const grown = new Int32Array(Math.max(translate.length * 2, valueNumber + 1));
+      grown.set(translate);
+      translate = grown;
+      this.translate[column] = grown;
+    }
+    translate[valueNumber] = id + 1;
   }
 
   /** The group of `groups` whose key numbers are the current row's: found by hash, then checked number by number. */

@@ -41,7 +41,7 @@ export const TrustConfigSchema = z
     /** The Athena workgroup's per-query limit on data scanned. @default 10 GiB */
     athenaBytesScannedCutoff: z.number().int().min(10 * 1024 * 1024).default(10 * 1024 ** 3),
     /** The ingest function's memory (MB) and the most copies that run at once. */
-    ingest: z.object({ memorySize: z.number().int().min(128).max(10240).default(1024), reservedConcurrency: z.number().int().min(1).default(5) }).prefault({}),
+    ingest: z.object({ memorySize: z.number().int().min(128).max(10240).default(1769), reservedConcurrency: z.number().int().min(1).default(5) }).prefault({}),
     /** Who may take the analyst role in AWS. @default the Trust's own account */
     analystPrincipalArns: z.array(z.string().regex(ARN, { error: 'analystPrincipalArns holds IAM ARNs.' })).default([]),
   })

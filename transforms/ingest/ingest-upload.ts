@@ -102,7 +102,7 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
       period,
       limits: deps.config.limits,
       today: todayInLondon(now()),
-      onRow: (row) => transform.add(row),
+      onRow: (row, valueIds) => transform.add(row, valueIds),
     });
 
     const entry: LedgerEntry = {

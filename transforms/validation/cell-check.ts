@@ -16,12 +16,17 @@ export interface CellResult {
   readonly empty: boolean;
   readonly invalid: boolean;
   readonly issues: readonly CellIssue[];
+  /**
+   * A small number for this distinct value in its column (0 for empty), so that later stages can
+   * tell values apart without comparing strings; -1 when the value was not memoised.
+   */
+  readonly id: number;
 }
 
 export type CellCheck = (raw: string) => CellResult;
 
 const NO_ISSUES: readonly CellIssue[] = [];
-const EMPTY: CellResult = { value: null, empty: true, invalid: false, issues: NO_ISSUES };
+const EMPTY: CellResult = { value: null, empty: true, invalid: false, issues: NO_ISSUES, id: 0 };
 const MEMO_LIMIT = 20_000;
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -55,7 +60,7 @@ export function compileCellCheck(columnName: string, spec: ColumnSpec, exhaustiv
     const value = raw.trim();
     if (value === '') return EMPTY;
     if (accepts?.test(value) && identifierValueKind(value) === undefined && !FORMULA_START.test(raw)) {
-      return { value, empty: false, invalid: false, issues: NO_ISSUES };
+      return { value, empty: false, invalid: false, issues: NO_ISSUES, id: -1 };
     }
     const issues: CellIssue[] = [];
     const identifier = identifierIssue(value);
@@ -72,18 +77,28 @@ export function compileCellCheck(columnName: string, spec: ColumnSpec, exhaustiv
       if (formula) issues.push(formula);
     }
     const invalid = parsed === undefined || !parsed.success;
-    if (!invalid && issues.length === 0) return { value: parsed.data, empty: false, invalid: false, issues: NO_ISSUES };
-    return { value: invalid ? null : (parsed as { data: unknown }).data, empty: false, invalid, issues };
+    if (!invalid && issues.length === 0) return { value: parsed.data, empty: false, invalid: false, issues: NO_ISSUES, id: -1 };
+    return { value: invalid ? null : (parsed as { data: unknown }).data, empty: false, invalid, issues, id: -1 };
   };
   if (spec.unique || exhaustive) return check;
   const memo = new Map<string, CellResult>();
+  // Most columns repeat their commonest value row after row: comparing with the last value is
+  // cheaper than hashing the new string to look it up.
+  let lastRaw = '';
+  let lastResult = EMPTY;
   return (raw) => {
+    if (raw === lastRaw) return lastResult;
     if (raw.length === 0) return EMPTY;
     let result = memo.get(raw);
     if (result === undefined) {
       result = check(raw);
-      if (memo.size < MEMO_LIMIT) memo.set(raw, result);
+      if (memo.size < MEMO_LIMIT) {
+        result = { ...result, id: memo.size + 1 };
+        memo.set(raw, result);
+      }
     }
+    lastRaw = raw;
+    lastResult = result;
     return result;
   };
 }

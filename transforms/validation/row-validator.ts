@@ -29,7 +29,12 @@ export class RowValidator {
   /** Runs the dataset's rules whose columns all passed, in order, reporting what they find. */
   private readonly checkRules: (row: ValidatedRow, failed: number, rowNumber: number) => void;
   /** Checks every column of a record into a row; returns the bits of the columns that failed. */
-  private readonly checkColumns: (record: readonly string[], row: ValidatedRow, rowNumber: number) => number;
+  private readonly checkColumns: (record: readonly string[], row: ValidatedRow, rowNumber: number, ids: Int32Array) => number;
+  /**
+   * For the row just checked, each column's value number (see CellResult.id), in the dataset's
+   * column order: a cheap way for aggregations to tell values apart. Overwritten by the next row.
+   */
+  readonly valueIds: Int32Array;
   /** With reuse on, every call fills the same object: for callers that read it at once. */
   private readonly shared: ValidatedRow | undefined;
 
@@ -57,6 +62,7 @@ export class RowValidator {
         unique: spec.unique === true,
       };
     });
+    this.valueIds = new Int32Array(this.columns.length);
     this.checkColumns = compileColumnPass(this.columns, {
       reportIssues: (c, result, rowNumber) => {
         const column = this.columns[c] as CompiledColumn;
@@ -93,7 +99,7 @@ export class RowValidator {
       return undefined;
     }
     const row: ValidatedRow = this.shared ?? {};
-    const failed = this.checkColumns(record, row, rowNumber);
+    const failed = this.checkColumns(record, row, rowNumber, this.valueIds);
     const ignored = this.header.ignoredPositions;
     for (let i = 0; i < ignored.length; i++) {
       const raw = record[ignored[i] as number];
@@ -127,7 +133,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * is called from a call site of its own and its value stored under its own name, so the engine
  * can inline the checks and keep the row's shape fixed. It does what a loop over the columns would.
  */
-function compileColumnPass(columns: readonly CompiledColumn[], helpers: ColumnPassHelpers): (record: readonly string[], row: ValidatedRow, rowNumber: number) => number {
+function compileColumnPass(columns: readonly CompiledColumn[], helpers: ColumnPassHelpers): (record: readonly string[], row: ValidatedRow, rowNumber: number, ids: Int32Array) => number {
   const lines = columns.map((column, c) => {
     if (!IDENTIFIER.test(column.name)) throw new Error(`Column '${column.name}' is not a plain identifier.`);
     const cell = column.position < 0 ? "''" : `record[${column.position}]`;
@@ -136,10 +142,11 @@ function compileColumnPass(columns: readonly CompiledColumn[], helpers: ColumnPa
     return `result = check${c}(${cell});
   if (result.issues.length !== 0) helpers.reportIssues(${c}, result, rowNumber);
   if (result.invalid) failed |= ${column.bit}; else if (result.empty) ${missing} else { ${present} }
-  row.${column.name} = result.value;`;
+  row.${column.name} = result.value;
+  ids[${c}] = result.id;`;
   });
   const checks = columns.map((_, c) => `check${c}`);
-  const body = `return function checkColumns(record, row, rowNumber) {\n  let failed = 0;\n  let result;\n  ${lines.join('\n  ')}\n  return failed;\n};`;
+  const body = `return function checkColumns(record, row, rowNumber, ids) {\n  let failed = 0;\n  let result;\n  ${lines.join('\n  ')}\n  return failed;\n};`;
   return new Function('helpers', ...checks, body)(helpers, ...columns.map((column) => column.check));
 }
 

@@ -34,10 +34,11 @@ export interface ValidateOptions<N extends DatasetName> {
    */
   readonly onRows?: (rows: RowOfDataset<N>[]) => void;
   /**
-   * Receives each typed row that passed, as it streams. The object is reused for the next row:
-   * read it at once, or copy it. The fast way in for code that aggregates.
+   * Receives each typed row that passed, as it streams, with each column's value number (in the
+   * dataset's column order; -1 where there is none). Both are reused for the next row: read them
+   * at once, or copy them. The fast way in for code that aggregates.
    */
-  readonly onRow?: (row: RowOfDataset<N>) => void;
+  readonly onRow?: (row: RowOfDataset<N>, valueIds: Int32Array) => void;
   /**
    * Checks every value afresh with its zod schema and keeps every staff reference as it is: no
    * memo, no shortcuts. Slow; it is the reference the fast path is tested against.
@@ -89,7 +90,7 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
         const row = rows.validate(record, rowNumber);
         if (row !== undefined) {
           if (onRows) valid.push(row);
-          onRow?.(row as RowOfDataset<N>);
+          onRow?.(row as RowOfDataset<N>, rows.valueIds);
         }
       }
       if (onRows && valid.length > 0) onRows(valid as RowOfDataset<N>[]);
