@@ -10,6 +10,7 @@ import {
   WORKFORCE_DIVERSITY,
   type TableDefinition,
 } from '../../transforms/tables/definitions.ts';
+import type { SubmissionContext, TableOutput } from '../../transforms/aggregate/submission-tables.ts';
 import { BlockAggregator, blockTable } from './block-table.ts';
 
 const { op } = aq;
@@ -18,19 +19,6 @@ const { op } = aq;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Fields = Record<string, any>;
 
-export interface SubmissionContext {
-  readonly partnerId: string;
-  readonly period: string;
-}
-
-/** One table's rows from one accepted submission, and the name of the lake file they go to. */
-export interface TableOutput {
-  readonly table: TableDefinition;
-  readonly fileName: string;
-  readonly data: ColumnTable;
-}
-
-/** Turns a submission's validated rows, as they stream, into its partner's rows of the lake tables. */
 export interface SubmissionTransform {
   add(rows: readonly Readonly<Record<string, unknown>>[]): void;
   finish(): TableOutput[];

@@ -1,6 +1,7 @@
 import type { TrustConfig } from '../config/trust-config.ts';
 import { labelOf } from './labels.ts';
-import type { ReportModel, Section } from './model.ts';
+import { count, derived, hidden, label, plain, RATES } from './columns.ts';
+import type { ModelContext, QueryResults, ReportModel, Section } from './model.ts';
 import { REPORT_QUERIES, type QueryRow, type ReportQueryEngine, type ReportQueryName } from './queries.ts';
 import type { ReportColumn, ReportRow, ReportTable } from './report-table.ts';
 import { coverageSection, diversitySection, methodologySection, progressSection } from './sections-people.ts';
@@ -16,8 +17,6 @@ export interface ReportRequest {
 export class ReportDataError extends Error {
   override readonly name = 'ReportDataError';
 }
-
-export type QueryResults = Record<ReportQueryName, QueryRow[]>;
 
 /** Builds the needs-analysis report for a period, only from the views, before disclosure control. */
 export async function buildReportModel(engine: ReportQueryEngine, config: TrustConfig, request: ReportRequest): Promise<ReportModel> {
@@ -60,32 +59,6 @@ export async function buildReportModel(engine: ReportQueryEngine, config: TrustC
     sections,
   };
 }
-
-export interface ModelContext {
-  readonly config: TrustConfig;
-  readonly period: string;
-  readonly previousPeriod: string | null;
-  readonly baselinePeriod: string | null;
-  readonly periods: readonly string[];
-  readonly results: QueryResults;
-}
-
-export const count = (key: string, label: string, extra: Partial<ReportColumn> = {}): ReportColumn => ({ key, label, kind: 'count', format: 'integer', ...extra });
-export const derived = (key: string, label: string, basis: readonly string[], format: ReportColumn['format'] = 'percent'): ReportColumn => ({ key, label, kind: 'derived', basis, format });
-export const plain = (key: string, label: string, format?: ReportColumn['format']): ReportColumn => ({ key, label, kind: 'plain', ...(format ? { format } : {}) });
-export const label = (key: string, text: string): ReportColumn => ({ key, label: text, kind: 'label' });
-const hidden = (key: string): ReportColumn => ({ key, label: key, kind: 'count', hidden: true });
-
-/** The rates, with the counts each rests on, as the DfE defines them. */
-export const RATES = [
-  { key: 'turnover_rate', label: 'Turnover', basis: ['leavers_headcount', 'employees_headcount'] },
-  { key: 'vacancy_rate', label: 'Vacancy rate', basis: ['employees_headcount'] },
-  { key: 'agency_rate', label: 'Agency rate', basis: ['agency_headcount', 'employees_headcount'] },
-  { key: 'hard_to_fill_rate', label: 'Hard to fill (share of vacant FTE)', basis: [] },
-  { key: 'replacement_demand_rate', label: 'Aged 55 and over', basis: ['aged_55_plus_headcount', 'employees_headcount'] },
-  { key: 'qualification_gap_rate', label: 'Without the role\'s qualification', basis: ['qualification_gap_headcount', 'qualification_known_headcount'] },
-  { key: 'absence_rate', label: 'Sickness absence', basis: ['employees_headcount'] },
-] as const;
 
 /** The counts and rates of recruitment_rates; `additive` when the rows are parts of the Trust. */
 function rateColumns(additive: boolean): ReportColumn[] {

@@ -1,3 +1,5 @@
+import type { TrustConfig } from '../config/trust-config.ts';
+import type { QueryRow, ReportQueryName } from './queries.ts';
 import type { PublishedTable, ReportTable } from './report-table.ts';
 
 /** A chart of one of a section's tables; drawn from the table's published numbers only. */
@@ -48,3 +50,15 @@ export interface ReportModel<T extends ReportTable | PublishedTable = ReportTabl
 }
 
 export type PublishedReport = ReportModel<PublishedTable>;
+
+export type QueryResults = Record<ReportQueryName, QueryRow[]>;
+
+/** What every section is built from: the config, the periods, and the answers to the report's queries. */
+export interface ModelContext {
+  readonly config: TrustConfig;
+  readonly period: string;
+  readonly previousPeriod: string | null;
+  readonly baselinePeriod: string | null;
+  readonly periods: readonly string[];
+  readonly results: QueryResults;
+}

@@ -1,7 +1,6 @@
-import type { ModelContext } from './build-model.ts';
-import { count, derived, label, plain, RATES } from './build-model.ts';
+import { count, derived, label, plain, RATES } from './columns.ts';
 import { DIMENSION_TITLES, labelOf } from './labels.ts';
-import type { Section, SectionBlock } from './model.ts';
+import type { ModelContext, Section, SectionBlock } from './model.ts';
 import type { QueryRow } from './queries.ts';
 import type { ReportRow, ReportTable } from './report-table.ts';
 
