@@ -15,7 +15,12 @@ const FEATURE_FLAGS = {
   '@aws-cdk/aws-iam:minimizePolicies': true,
 };
 
-export async function buildApp(app: App, configPath: string): Promise<WorkforceStack> {
+export interface BuildOptions {
+  /** @default now: the day the partners' upload policies are written for */
+  readonly now?: Date;
+}
+
+export async function buildApp(app: App, configPath: string, options: BuildOptions = {}): Promise<WorkforceStack> {
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
   const config = parseTrustConfig(JSON.parse(readFileSync(configPath, 'utf8')), `Trust config ${configPath}`);
   mkdirSync(app.outdir, { recursive: true });
@@ -26,6 +31,7 @@ export async function buildApp(app: App, configPath: string): Promise<WorkforceS
     config,
     configFile,
     views: await describeViews(config),
+    ...(options.now ? { now: options.now } : {}),
     // Environment-agnostic: the account and region come from where it is deployed.
     description: `${config.trust}: children's workforce needs analysis`.replace(/[^\x20-\x7E\xA1-\xFF]/g, '-'),
   });

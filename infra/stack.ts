@@ -16,6 +16,8 @@ export interface WorkforceStackProps extends StackProps {
   /** The Trust config as a file, bundled with the functions. */
   readonly configFile: string;
   readonly views: readonly ViewDefinition[];
+  /** @default now: the day the partners' upload policies are written for */
+  readonly now?: Date;
 }
 
 /** A Children's Trust's workforce needs-analysis pipeline, from the Trust's config. */
@@ -35,7 +37,7 @@ export class WorkforceStack extends Stack {
     const firstPeriod = [CENSUS_PERIOD, config.baselinePeriod].sort()[0] as string;
     this.catalog = new Catalog(this, 'Catalog', { lake: this.dataLake, views: props.views, bytesScannedCutoff: config.athenaBytesScannedCutoff, firstPeriod: `${firstPeriod.slice(0, 4)}-01-01` });
     this.reporting = new Reporting(this, 'Reporting', { lake: this.dataLake, catalog: this.catalog, schedule: config.reportSchedule, configFile: props.configFile });
-    this.access = new Access(this, 'Access', { lake: this.dataLake, catalog: this.catalog, partners: config.partners, analystPrincipalArns: config.analystPrincipalArns });
+    this.access = new Access(this, 'Access', { lake: this.dataLake, catalog: this.catalog, config, ...(props.now ? { now: props.now } : {}) });
 
     new CfnOutput(this, 'LandingBucket', { value: this.dataLake.landing.bucketName, description: 'Partners upload to s3://<this>/uploads/<partner_id>/<dataset>/<period>/' });
     new CfnOutput(this, 'ReportsBucket', { value: this.dataLake.reports.bucketName, description: 'Reports: reports/<period>/ and reports/latest/' });

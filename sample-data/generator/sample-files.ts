@@ -55,12 +55,17 @@ export function sampleDataFiles(): Map<string, Uint8Array> {
 const BROKEN_PARTNER = 'riverside-youth-trust';
 const brokenPath = (f: Pick<BrokenFile, 'dataset' | 'period' | 'file'>) => `broken/${BROKEN_PARTNER}/${f.dataset}/${f.period}/${f.file}`;
 
+const EXAMPLE_ACCOUNT = '111122223333';
+
 export function trustConfig() {
   return {
     trust: TRUST.trust,
     communityAreas: [...TRUST.communityAreas],
     baselinePeriod: TRUST.baselinePeriod,
-    partners: PARTNERS.map((p) => ({ id: p.id, name: p.name })),
+    // Example principals (an AWS documentation account): a real Trust names the IAM roles or users
+    // of the people who upload for each partner, and of its analysts.
+    partners: PARTNERS.map((p) => ({ id: p.id, name: p.name, principalArns: [`arn:aws:iam::${EXAMPLE_ACCOUNT}:role/${p.id}-uploader`] })),
+    analystPrincipalArns: [`arn:aws:iam::${EXAMPLE_ACCOUNT}:role/riverside-analysts`],
     suppressionThreshold: TRUST.suppressionThreshold,
     reportSchedule: TRUST.reportSchedule,
     limits: { maxFileBytes: 268435456, maxRows: 2000000 },

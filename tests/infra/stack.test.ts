@@ -151,19 +151,22 @@ describe('Stack: the workforce pipeline on AWS', () => {
         expect(statement.Action).not.toContain('s3:*');
       }
       const objectResources = statements.filter((s) => s.Action !== 's3:ListBucket' && String(s.Action).startsWith('s3')).map((s) => resolve(s.Resource));
-      expect(objectResources.every((r) => r.includes(`/uploads/${partner.id}/*`) || r.includes(`/validation/${partner.id}/*`))).toBe(true);
+      expect(objectResources.every((r) => r.includes(`/uploads/${partner.id}/`) || r.includes(`/validation/${partner.id}/*`))).toBe(true);
       expect(statements.find((s) => s.Action === 's3:PutObject')?.Resource).toBeDefined();
-      expect(resolve(statements.find((s) => s.Action === 's3:PutObject')?.Resource)).toContain(`/uploads/${partner.id}/*`);
+      expect(resolve(statements.find((s) => s.Action === 's3:PutObject')?.Resource)).toContain(`/uploads/${partner.id}/workforce/`);
     }
   });
 
-  it('gives analysts the lake, the reports and Athena, but not the landing bucket', () => {
+  it('gives analysts the lake, the reports and Athena, and of the landing bucket only the Trust\'s own uploads', () => {
     const [analyst] = Object.values(template.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('Queries the lake') } }));
     const landingId = Object.keys(template.findResources('AWS::S3::Bucket')).find((id) => id.includes('Landing')) as string;
-    const text = JSON.stringify(statementsOf(analyst as never));
+    const statements = statementsOf(analyst as never);
+    const text = JSON.stringify(statements);
 
     expect(text).toContain('athena:StartQueryExecution');
-    expect(text).not.toContain(landingId);
+    const onLanding = statements.filter((s) => JSON.stringify(s.Resource).includes(landingId));
+    expect(onLanding).toEqual([expect.objectContaining({ Action: 's3:PutObject' })]);
+    expect(JSON.stringify(onLanding[0]?.Resource)).toContain('/uploads/_trust/community_profile/*');
     expect(text).not.toContain('"*"');
   });
 });
