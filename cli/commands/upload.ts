@@ -7,13 +7,18 @@ import { runLocalUploads } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { DATASET_NAMES, isDatasetName } from '../../transforms/contract/datasets/registry.ts';
 import { uploadIdOf } from '../../transforms/ingest/ingest-upload.ts';
-import { routeUploadKey } from '../../transforms/ingest/routing.ts';
+import { todayInLondon } from '../../transforms/contract/dates.ts';
+import { routeUploadKey, TRUST_UPLOADER } from '../../transforms/ingest/routing.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
 export const UPLOAD_USAGE = `workforce upload <file> --partner X --dataset D --period P [--bucket B [--role-arn ARN]] [--out DIR] [--config F]
+       workforce upload <file> --trust --dataset community_profile --period DATE [...]
 
 Puts a file where the pipeline picks it up: uploads/<partner>/<dataset>/<period>/<file name>.
+A partner sends its workforce, vacancies and leavers files for one of the Trust's open collection
+periods. The Trust's own community profile goes with --trust (under uploads/_trust/), dated by
+its reference date.
   --bucket    the Trust's landing bucket in AWS (the stack's LandingBucket output). Without it, the
               file goes to the local S3 server kept in DIR/s3 and is processed at once, as
               'workforce run' does, updating DIR/lake, DIR/validation and DIR/reports.
@@ -28,6 +33,7 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
     allowPositionals: true,
     options: {
       partner: { type: 'string' },
+      trust: { type: 'boolean', default: false },
       dataset: { type: 'string' },
       period: { type: 'string' },
       bucket: { type: 'string' },
@@ -38,13 +44,15 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
   });
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw new UsageError(`Give exactly one file to upload.\n\n${UPLOAD_USAGE}`);
-  const { partner, dataset, period } = values;
-  if (!partner || !dataset || !period) throw new UsageError(`Say whose file it is and what it holds: --partner, --dataset and --period.\n\n${UPLOAD_USAGE}`);
+  const { dataset, period } = values;
+  const partner = values.trust ? TRUST_UPLOADER : values.partner;
+  if (values.trust && values.partner) throw new UsageError('Give --partner for a partner\'s file, or --trust for the Trust\'s own, not both.');
+  if (!partner || !dataset || !period) throw new UsageError(`Say whose file it is and what it holds: --partner (or --trust), --dataset and --period.\n\n${UPLOAD_USAGE}`);
   if (!isDatasetName(dataset)) throw new UsageError(`'${dataset}' is not a dataset; use one of ${DATASET_NAMES.join(', ')}.`);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`Cannot read ${file}.`);
   const config = requireTrustConfig(values.config, join(values.out, 'trust.config.json'));
   const key = `uploads/${partner}/${dataset}/${period}/${basename(file)}`;
-  const route = routeUploadKey(key, config.partners.map((p) => p.id));
+  const route = routeUploadKey(key, config, todayInLondon());
   if (!route.ok) throw new UsageError(route.message);
 
   if (values.bucket) return uploadToAws(file, key, values.bucket, values['role-arn'], output);

@@ -1,7 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DATASET_NAMES, isDatasetName, type DatasetName } from '../../transforms/contract/datasets/registry.ts';
+import { checkPeriod } from '../../transforms/config/collection-periods.ts';
+import { DATASET_NAMES, DATASETS, isDatasetName, type DatasetName } from '../../transforms/contract/datasets/registry.ts';
 import { summarizeReport } from '../../transforms/validation/summary.ts';
 import { validateCsv } from '../../transforms/validation/validate.ts';
 import { loadTrustConfig } from '../config.ts';
@@ -13,7 +14,8 @@ Checks a CSV file against the partner data contract, as the pipeline will when i
   --dataset   workforce, vacancies, leavers or community_profile
               (may be left out when the path is laid out <dataset>/<period>/<file>.csv)
   --period    the snapshot date the file describes (taken from the path the same way)
-  --config    the Trust config whose file limits apply (default ./trust.config.json, if present)
+  --config    the Trust config whose file limits and collection periods apply
+              (default ./trust.config.json, if present)
   --json      print only the validation report, as JSON
 Exit status: 0 accepted (warnings allowed), 1 rejected, 2 usage or I/O error.`;
 
@@ -45,7 +47,13 @@ export async function validateCommand(args: string[], output: Output): Promise<n
   }
   let report;
   try {
-    report = await validateCsv(createReadStream(file, { highWaterMark: 64 * 1024 }), { dataset, period: period ?? null, limits: config?.limits });
+    report = await validateCsv(createReadStream(file, { highWaterMark: 64 * 1024 }), {
+      dataset,
+      period: period ?? null,
+      limits: config?.limits,
+      // With the Trust's config, a partner's file is checked against its collection periods, as the pipeline checks it.
+      ...(config && DATASETS[dataset].uploadedBy === 'partner' ? { periodRule: (p: string, today: string) => checkPeriod(config, p, today) } : {}),
+    });
   } catch (cause) {
     output.err(`Reading ${file} failed: ${(cause as Error).message}.`);
     return EXIT.usage;

@@ -45,6 +45,7 @@ export function uploadFromRecord(record: Pick<SQSRecord, 'body'>): UploadRef {
     key: decodeEventKey(detail.object.key),
     ...(detail.object['version-id'] ? { versionId: detail.object['version-id'] } : {}),
     ...(detail.object.etag ? { etag: detail.object.etag } : {}),
+    ...(detail.object.sequencer ? { sequencer: detail.object.sequencer } : {}),
   };
 }
 

@@ -47,6 +47,13 @@ describe('Command: workforce validate', () => {
     expect(JSON.parse(result.stdout).errors[0].code).toBe('FILE_TOO_MANY_ROWS');
   });
 
+  it('checks the period against the Trust\'s collection dates, as the pipeline will, and says which are open', () => {
+    const result = workforce('validate', LANDING, '--period', '2026-06-30', '--config', 'sample-data/trust.config.json', '--json');
+
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).errors[0]).toMatchObject({ code: 'PERIOD_NOT_COLLECTED', message: expect.stringContaining('open for upload are 2024-09-30, 2025-09-30') });
+  });
+
   it.each([
     [['validate'], 'Give exactly one file'],
     [['validate', 'staff.csv'], '--dataset'],

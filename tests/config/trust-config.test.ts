@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrustConfig } from '../transforms/config/trust-config.ts';
+import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 
 const GOOD = {
   trust: "Riverside Children's Trust",

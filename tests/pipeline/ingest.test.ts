@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeaseStore } from '../../functions/adapters/memory-lease-store.ts';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.ts';
-import { objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../../functions/ingest/events.ts';
+import { decodeEventKey, objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../../functions/ingest/events.ts';
 import { createIngestHandler } from '../../functions/ingest/handler.ts';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { downloadPrefix, listAllKeys, startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
@@ -14,7 +14,7 @@ import { temporaryFolder } from '../lake-helpers.ts';
 import { workforceCsv } from '../helpers.ts';
 
 const BUCKETS = { landingBucket: 'landing', lakeBucket: 'lake' };
-const PARTNERS = Array.from({ length: 20 }, (_, i) => ({ id: `partner-${String(i + 1).padStart(2, '0')}`, name: `Partner ${i + 1}` }));
+const PARTNERS = Array.from({ length: 24 }, (_, i) => ({ id: `partner-${String(i + 1).padStart(2, '0')}`, name: `Partner ${i + 1}` }));
 const CONFIG: TrustConfig = parseTrustConfig({ trust: 'Test Trust', communityAreas: ['E06000035'], baselinePeriod: '2024-09-30', partners: PARTNERS });
 const PERIOD = '2025-09-30';
 
@@ -92,6 +92,19 @@ async function submissionsOf(partnerId: string) {
   } finally {
     lake.close();
   }
+}
+
+/** The second S3 says it stored an upload in. */
+async function storedSecond(event: ObjectCreatedEvent): Promise<number | undefined> {
+  const response = await s3.client.send(new GetObjectCommand({ Bucket: BUCKETS.landingBucket, Key: decodeEventKey(event.detail.object.key) }));
+  await response.Body?.transformToByteArray();
+  return response.LastModified?.getTime();
+}
+
+async function reportsOf(partnerId: string): Promise<{ outcome: string; note?: string }[]> {
+  const store = new S3ObjectStore(s3.client);
+  const keys = (await listAllKeys(s3.client, BUCKETS.landingBucket, `validation/${partnerId}/`)).filter((key) => key.endsWith('.json'));
+  return Promise.all(keys.map(async (key) => JSON.parse((await store.getText(BUCKETS.landingBucket, key)) as string) as { outcome: string; note?: string }));
 }
 
 async function lakeSnapshot(): Promise<Map<string, string>> {
@@ -177,6 +190,11 @@ describe('Function: ingest handler over the local S3 server', () => {
     ['an unknown partner', `uploads/stranger/workforce/${PERIOD}/staff.csv`, 'validation/_unrouted/_unrouted/', 'PARTNER_UNKNOWN'],
     ['an unknown dataset', `uploads/${PARTNERS[8]?.id}/staff/${PERIOD}/staff.csv`, `validation/${PARTNERS[8]?.id}/_unrouted/`, 'DATASET_UNKNOWN'],
     ['a bad period', `uploads/${PARTNERS[9]?.id}/workforce/30-09-2025/staff.csv`, `validation/${PARTNERS[9]?.id}/_unrouted/`, 'PERIOD_INVALID'],
+    ['a community profile from a partner', `uploads/${PARTNERS[10]?.id}/community_profile/2021-03-21/census.csv`, `validation/${PARTNERS[10]?.id}/_unrouted/`, 'DATASET_NOT_PERMITTED'],
+    ['a period that is not a collection date', `uploads/${PARTNERS[11]?.id}/workforce/2025-11-27/staff.csv`, `validation/${PARTNERS[11]?.id}/_unrouted/`, 'PERIOD_NOT_COLLECTED'],
+    ['a period before the first collection', `uploads/${PARTNERS[12]?.id}/workforce/2023-09-30/staff.csv`, `validation/${PARTNERS[12]?.id}/_unrouted/`, 'PERIOD_NOT_COLLECTED'],
+    ['a future collection period', `uploads/${PARTNERS[13]?.id}/workforce/2099-09-30/staff.csv`, `validation/${PARTNERS[13]?.id}/_unrouted/`, 'PERIOD_IN_FUTURE'],
+    ['the Trust\'s prefix with a partner\'s dataset', `uploads/_trust/workforce/${PERIOD}/staff.csv`, 'validation/_trust/_unrouted/', 'DATASET_NOT_PERMITTED'],
   ])('rejects an upload with %s, with a report', async (_, key, reportPrefix, code) => {
     const before = await lakeSnapshot();
     const { handler, outcomes } = handlerWith();
@@ -188,6 +206,49 @@ describe('Function: ingest handler over the local S3 server', () => {
     const report = await new S3ObjectStore(s3.client).getText(BUCKETS.landingBucket, reports.find((k) => k.endsWith('.json')) as string);
     expect(JSON.parse(report as string).errors[0].code).toBe(code);
     expect(await lakeSnapshot()).toEqual(before);
+  });
+
+  it('keeps a correction stored in the same second as the file it corrects, and says the order was uncertain', async () => {
+    // S3 keeps Last-Modified to the second, so two uploads under different names in one second
+    // cannot be ordered: the one processed last (here the correction, as it was sent last) wins.
+    let original: ObjectCreatedEvent;
+    let correction: ObjectCreatedEvent;
+    let attempt = 0;
+    do {
+      attempt++;
+      original = await upload(keyFor(14, `staff-${attempt}.csv`), workforceCsv({}, 30));
+      correction = await upload(keyFor(14, `staff-${attempt}-corrected.csv`), workforceCsv({}, 29));
+    } while ((await storedSecond(original)) !== (await storedSecond(correction)) && attempt < 10);
+
+    await deliver([original]);
+    await deliver([correction]);
+
+    expect((await headcounts(`partner_id = '${partner(14)}'`))[partner(14)]).toBe(29);
+    const submissions = await submissionsOf(partner(14));
+    expect(submissions.filter((s) => s.status === 'accepted').map((s) => s.object_key)).toEqual([correction.detail.object.key]);
+    const reports = await reportsOf(partner(14));
+    expect(reports.map((r) => r.outcome).sort()).toEqual(['accepted', 'superseded']);
+    for (const report of reports) expect(report.note).toMatch(/stored in the same second.*in force/);
+    const lake = await lakeNow();
+    const { rows } = await lake.query(`SELECT latest_status, order_note FROM data_quality WHERE partner_id = '${partner(14)}' AND dataset = 'workforce' AND period = DATE '${PERIOD}'`);
+    lake.close();
+    expect(rows).toEqual([{ latest_status: 'accepted', order_note: expect.stringMatching(/cannot be known/) }]);
+  });
+
+  it('accepts the Trust\'s own community profile, under its own prefix, and compares the workforce with it', async () => {
+    const key = `uploads/_trust/community_profile/2025-06-30/${prefix}-profile.csv`;
+    const profile = ['area_code,area_name,dimension,category,population', 'E06000035,Medway,sex,female,500', 'E06000035,Medway,sex,male,500'].join('\n');
+    const { handler, outcomes } = handlerWith();
+
+    await handler(sqsBatch([await upload(key, profile)]));
+
+    expect(outcomes).toEqual(['accepted']);
+    const lake = await lakeNow();
+    const { rows } = await lake.query(`SELECT DISTINCT community_share FROM diversity_vs_community WHERE dimension = 'sex' AND category = 'female'`);
+    const partners = await lake.query(`SELECT DISTINCT partner_id FROM data_quality`);
+    lake.close();
+    expect(rows).toEqual([{ community_share: 50 }]);
+    expect(partners.rows.map((r) => r.partner_id)).not.toContain('_trust');
   });
 
   it('never changes the raw upload', async () => {
@@ -224,6 +285,7 @@ describe('Function: ingest handler over the local S3 server', () => {
 
   it('ingests twenty partners\' files at once, each delivered twice, with no row lost or doubled', async () => {
     const events: ObjectCreatedEvent[] = [];
+    const twenty = PARTNERS.slice(0, 20);
     for (let i = 0; i < 20; i++) events.push(await upload(keyFor(i, 'concurrent.csv', 'workforce', '2024-09-30'), workforceCsv({}, 20 + i)));
     const leases = new MemoryLeaseStore();
     const handlers = [handlerWith(undefined, leases), handlerWith(undefined, leases), handlerWith(undefined, leases)];
@@ -231,7 +293,7 @@ describe('Function: ingest handler over the local S3 server', () => {
     await Promise.all(handlers.map(({ handler }, h) => deliver([...events].sort(() => (h % 2 === 0 ? 1 : -1)), handler, 3)));
 
     const counts = await headcounts(`period = DATE '2024-09-30'`);
-    expect(counts).toEqual(Object.fromEntries(PARTNERS.map((p, i) => [p.id, 20 + i])));
+    expect(counts).toEqual(Object.fromEntries(twenty.map((p, i) => [p.id, 20 + i])));
     const accepted = handlers.flatMap((h) => h.outcomes).filter((status) => status === 'accepted');
     expect(accepted).toHaveLength(20);
   });

@@ -50,6 +50,11 @@ export interface DatasetDefinition<C extends ColumnSpecs = ColumnSpecs> {
   /** What one row means. */
   readonly grain: string;
   readonly description: string;
+  /**
+   * Who sends it: each partner sends its own `partner` datasets for the Trust's collection
+   * periods; `trust` datasets are the Trust's own (a community profile), never a partner's.
+   */
+  readonly uploadedBy: 'partner' | 'trust';
   readonly columns: C;
   readonly rules: readonly RowRule<RowOf<C>>[];
 }

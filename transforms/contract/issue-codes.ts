@@ -34,12 +34,20 @@ export const ISSUE_CODES = {
   FILE_TOO_MANY_ROWS: error('The file has more rows than the Trust allows.', 'Split the extract, or ask the Trust to raise limits.maxRows.'),
   PERIOD_INVALID: error('The period is not a date in the form YYYY-MM-DD.', 'Give the snapshot date as YYYY-MM-DD, for example 2025-09-30.'),
   PERIOD_IN_FUTURE: error('The period is in the future.', 'Give the snapshot date the extract describes; it cannot be later than today.'),
+  PERIOD_NOT_COLLECTED: error(
+    'The period is not one of the Trust\'s collection dates.',
+    'Upload for one of the open collection dates the message lists (by convention 30 September); ask the Trust if a date is missing.',
+  ),
   UPLOAD_KEY_INVALID: error(
     'The upload is not at a place the pipeline recognises.',
     'Upload to uploads/<partner_id>/<dataset>/<period>/<file>.csv, for example uploads/riverside-council/workforce/2025-09-30/workforce.csv.',
   ),
   PARTNER_UNKNOWN: error('The partner is not one the Trust has configured.', 'Check the partner id in the upload path, or ask the Trust to add the partner.'),
   DATASET_UNKNOWN: error('The dataset is not one of the contract\'s datasets.', 'Use one of: workforce, vacancies, leavers, community_profile.'),
+  DATASET_NOT_PERMITTED: error(
+    'Partners do not upload this dataset.',
+    'Community profiles are the Trust\'s own data: the Trust uploads them under uploads/_trust/community_profile/<date>/. Partners upload their workforce, vacancies and leavers files.',
+  ),
 
   // The header row
   HEADER_MISSING_COLUMN: error('A required column is missing from the header row.', 'Add the column (the CSV template for the dataset has every column in order).'),

@@ -10,6 +10,7 @@ import { summarizeReport } from '../validation/summary.ts';
 import { validateCsv } from '../validation/validate.ts';
 import type { IngestSettings, LeaseStore, ObjectStore } from './ports.ts';
 import { routeUploadKey } from './routing.ts';
+import { orderOf, type UploadStamp } from './upload-order.ts';
 import { submissionKey, submissionParquet, type SubmissionRecord, type SubmissionStatus } from './submission-record.ts';
 
 /** An object the landing bucket says was created. */
@@ -18,6 +19,8 @@ export interface UploadRef {
   readonly key: string;
   readonly versionId?: string;
   readonly etag?: string;
+  /** The S3 event's sequencer: orders writes to the same key. */
+  readonly sequencer?: string;
 }
 
 export interface IngestDependencies {
@@ -43,18 +46,9 @@ export class LeaseBusyError extends Error {
 
 const LEASE_TTL_MS = 10 * 60 * 1000;
 
-interface LedgerEntry {
+interface LedgerEntry extends UploadStamp {
   readonly uploadId: string;
-  readonly key: string;
   readonly versionId: string;
-  readonly lastModified: string;
-}
-
-/** Uploads are ordered by when S3 received them; ties by key, then version. */
-function isOlder(a: LedgerEntry, b: LedgerEntry): boolean {
-  if (a.lastModified !== b.lastModified) return a.lastModified < b.lastModified;
-  if (a.key !== b.key) return a.key < b.key;
-  return a.versionId < b.versionId;
 }
 
 export function uploadIdOf(upload: UploadRef): string {
@@ -72,11 +66,14 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
   const { store, settings } = deps;
   const now = deps.now ?? (() => new Date());
   const uploadId = uploadIdOf(upload);
-  const route = routeUploadKey(upload.key, deps.config.partners.map((p) => p.id));
+  const route = routeUploadKey(upload.key, deps.config, todayInLondon(now()));
 
   if (!route.ok) {
+    // Recorded by its report, under the partner's validation prefix, but never filed under a period:
+    // the period may not exist, and a partition for it would make a period every engine then sees.
     const reportKey = `validation/${route.partnerId ?? '_unrouted'}/_unrouted/${uploadId}.json`;
-    const report = fileRejectionReport('unknown', null, route.code, route.message);
+    const [, , dataset = 'unknown', period = null] = upload.key.split('/');
+    const report = fileRejectionReport(dataset, period, route.code, route.message);
     await writeReport(store, settings.landingBucket, reportKey, report, upload, 'rejected');
     return { status: 'rejected', uploadId, reportKey };
   }
@@ -110,22 +107,27 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
       key: upload.key,
       versionId: object.versionId ?? object.etag ?? '',
       lastModified: object.lastModified.toISOString(),
+      ...(upload.sequencer ? { sequencer: upload.sequencer } : {}),
     };
     const ledgerKey = `state/ledger/${partnerId}/${dataset}/${period}.json`;
     const ledgerText = await store.getText(settings.lakeBucket, ledgerKey);
     const current = ledgerText === undefined ? undefined : (JSON.parse(ledgerText) as LedgerEntry);
-    const status: SubmissionStatus = report.status === 'rejected' ? 'rejected' : current && current.uploadId !== uploadId && isOlder(entry, current) ? 'superseded' : 'accepted';
+    const order = current && current.uploadId !== uploadId ? orderOf(entry, current) : 'later';
+    const status: SubmissionStatus = report.status === 'rejected' ? 'rejected' : order === 'earlier' ? 'superseded' : 'accepted';
+    // Stored in the same second under another name: nothing tells which was sent last, so the one
+    // processed last stays in force, and both reports say so.
+    const orderNote = status === 'accepted' && order === 'uncertain' && current ? uncertainOrderNote(current.key, upload.key) : null;
 
     if (status === 'accepted') {
       for (const output of transform.finish()) {
         await store.putObject(settings.lakeBucket, lakeKey(output.table, period, output.fileName), toParquet(output.data, output.table), 'application/vnd.apache.parquet');
       }
-      if (current && current.uploadId !== uploadId) await markSuperseded(store, settings.lakeBucket, current.uploadId);
+      if (current && current.uploadId !== uploadId) await markSuperseded(store, settings, current.uploadId, orderNote);
       await store.putObject(settings.lakeBucket, ledgerKey, JSON.stringify(entry), 'application/json');
     }
 
     const reportKey = `validation/${partnerId}/${dataset}/${period}/${uploadId}.json`;
-    await writeReport(store, settings.landingBucket, reportKey, report, upload, status);
+    await writeReport(store, settings.landingBucket, reportKey, report, upload, status, orderNote);
     const record: SubmissionRecord = {
       upload_id: uploadId,
       partner_id: partnerId,
@@ -141,6 +143,7 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
       error_count: countIssues(report, 'error'),
       warning_count: countIssues(report, 'warning'),
       report_key: reportKey,
+      order_note: orderNote,
     };
     await writeSubmission(store, settings.lakeBucket, record);
     await store.putObject(settings.lakeBucket, doneKey, JSON.stringify({ uploadId, status }), 'application/json');
@@ -161,14 +164,35 @@ function countIssues(report: ValidationReport, severity: Severity): number {
   return (Object.entries(report.issueCounts) as [IssueCode, number][]).reduce((sum, [code, count]) => sum + (ISSUE_CODES[code].severity === severity ? count : 0), 0);
 }
 
-async function writeReport(store: ObjectStore, bucket: string, key: string, report: ValidationReport, upload: UploadRef, outcome: SubmissionStatus): Promise<void> {
-  const stored = { ...report, upload: { key: upload.key, versionId: upload.versionId ?? null }, outcome };
+/** What both uploads' reports say when their order cannot be known. */
+function uncertainOrderNote(earlierKey: string, laterKey: string): string {
+  const name = (key: string) => key.split('/').at(-1) ?? key;
+  return (
+    `'${name(earlierKey)}' and '${name(laterKey)}' were stored in the same second, so the order they were sent in cannot be known. ` +
+    `The one processed last, '${name(laterKey)}', is in force. If that is not the file you meant, upload the right one again.`
+  );
+}
+
+interface StoredReport extends ValidationReport {
+  readonly upload: { readonly key: string; readonly versionId: string | null };
+  readonly outcome: SubmissionStatus;
+  readonly note?: string;
+}
+
+async function writeReport(
+  store: ObjectStore,
+  bucket: string,
+  key: string,
+  report: ValidationReport,
+  upload: { readonly key: string; readonly versionId?: string | null | undefined },
+  outcome: SubmissionStatus,
+  orderNote: string | null = null,
+): Promise<void> {
+  const supersededNote = outcome === 'superseded' ? 'A newer upload for the same dataset and period is in force, so this file is not used.' : null;
+  const note = [supersededNote, orderNote].filter((text): text is string => text !== null).join(' ');
+  const stored: StoredReport = { ...report, upload: { key: upload.key, versionId: upload.versionId ?? null }, outcome, ...(note ? { note } : {}) };
   await store.putObject(bucket, key, `${JSON.stringify(stored, null, 2)}\n`, 'application/json');
-  const note =
-    outcome === 'superseded'
-      ? '\n\nA newer upload for the same dataset and period was processed first, so this file was not used.'
-      : '';
-  await store.putObject(bucket, key.replace(/\.json$/, '.txt'), `${summarizeReport(report, upload.key.split('/').at(-1))}${note}\n`, 'text/plain; charset=utf-8');
+  await store.putObject(bucket, key.replace(/\.json$/, '.txt'), `${summarizeReport(report, upload.key.split('/').at(-1))}${note ? `\n\n${note}` : ''}\n`, 'text/plain; charset=utf-8');
 }
 
 async function writeSubmission(store: ObjectStore, bucket: string, record: SubmissionRecord): Promise<void> {
@@ -176,10 +200,15 @@ async function writeSubmission(store: ObjectStore, bucket: string, record: Submi
   await store.putObject(bucket, `state/submissions/${record.upload_id}.json`, JSON.stringify(record), 'application/json');
 }
 
-async function markSuperseded(store: ObjectStore, bucket: string, uploadId: string): Promise<void> {
-  const text = await store.getText(bucket, `state/submissions/${uploadId}.json`);
+/** The upload that was in force is now superseded: its record and its report say so. */
+async function markSuperseded(store: ObjectStore, settings: IngestSettings, uploadId: string, orderNote: string | null): Promise<void> {
+  const text = await store.getText(settings.lakeBucket, `state/submissions/${uploadId}.json`);
   if (text === undefined) return;
   const record = JSON.parse(text) as SubmissionRecord;
   if (record.status !== 'accepted') return;
-  await writeSubmission(store, bucket, { ...record, status: 'superseded' });
+  await writeSubmission(store, settings.lakeBucket, { ...record, status: 'superseded', order_note: orderNote });
+  const reportText = await store.getText(settings.landingBucket, record.report_key);
+  if (reportText === undefined) return;
+  const { upload, outcome: _outcome, note: _note, ...report } = JSON.parse(reportText) as StoredReport;
+  await writeReport(store, settings.landingBucket, record.report_key, report, upload, 'superseded', orderNote);
 }

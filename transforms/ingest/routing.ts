@@ -1,29 +1,62 @@
-import { isDatasetName, type DatasetName } from '../contract/datasets/registry.ts';
+import { checkPeriod, isIsoDate, type CollectionRule } from '../config/collection-periods.ts';
+import { DATASET_NAMES, DATASETS, isDatasetName, PARTNER_DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
 import type { IssueCode } from '../contract/issue-codes.ts';
 
+/** Where the Trust's own uploads go (its community profiles): not a partner id, which cannot start with '_'. */
+export const TRUST_UPLOADER = '_trust';
+
+export type Uploader = 'partner' | 'trust';
+
 export type UploadRoute =
-  | { readonly ok: true; readonly partnerId: string; readonly dataset: DatasetName; readonly period: string; readonly fileName: string }
+  | {
+      readonly ok: true;
+      readonly uploader: Uploader;
+      /** The partner's id, or TRUST_UPLOADER for the Trust's own uploads. */
+      readonly partnerId: string;
+      readonly dataset: DatasetName;
+      readonly period: string;
+      readonly fileName: string;
+    }
   | { readonly ok: false; readonly code: IssueCode; readonly message: string; readonly partnerId?: string };
 
-const PERIOD = /^\d{4}-\d{2}-\d{2}$/;
+export interface RoutingRules extends CollectionRule {
+  readonly partners: readonly { readonly id: string }[];
+}
 
 /**
- * The key is the only routing: `uploads/<partner_id>/<dataset>/<period>/<file>.csv`. A key off
- * that pattern, an unknown partner or dataset, or a bad period is a rejection with a report.
+ * The key is the only routing: `uploads/<partner_id>/<dataset>/<period>/<file>.csv` for a
+ * partner's own workforce, vacancies and leavers files, for one of the Trust's open collection
+ * periods; `uploads/_trust/community_profile/<date>/<file>.csv` for the Trust's community
+ * profile. Anything else is a rejection with a report that says what is allowed.
  */
-export function routeUploadKey(key: string, partnerIds: readonly string[]): UploadRoute {
+export function routeUploadKey(key: string, rules: RoutingRules, today: string): UploadRoute {
   const parts = key.split('/');
-  const [prefix, partnerId, dataset, period, ...rest] = parts;
+  const [prefix, uploaderId, dataset, period, ...rest] = parts;
   const fileName = rest.join('/');
-  const known = partnerId !== undefined && partnerIds.includes(partnerId) ? partnerId : undefined;
+  const isTrust = uploaderId === TRUST_UPLOADER;
+  const known = uploaderId !== undefined && (isTrust || rules.partners.some((p) => p.id === uploaderId)) ? uploaderId : undefined;
   const reject = (code: IssueCode, message: string): UploadRoute => ({ ok: false, code, message, ...(known ? { partnerId: known } : {}) });
-  if (prefix !== 'uploads' || partnerId === undefined || dataset === undefined || period === undefined || rest.length !== 1 || fileName === '') {
+  if (prefix !== 'uploads' || uploaderId === undefined || dataset === undefined || period === undefined || rest.length !== 1 || fileName === '') {
     return reject('UPLOAD_KEY_INVALID', `'${key}' is not of the form uploads/<partner_id>/<dataset>/<period>/<file>.csv.`);
   }
-  if (known === undefined) return reject('PARTNER_UNKNOWN', `'${partnerId}' is not a partner the Trust has configured.`);
-  if (!isDatasetName(dataset)) return reject('DATASET_UNKNOWN', `'${dataset}' is not a dataset: use workforce, vacancies, leavers or community_profile.`);
-  if (!PERIOD.test(period) || Number.isNaN(Date.parse(`${period}T00:00:00Z`)) || new Date(`${period}T00:00:00Z`).toISOString().slice(0, 10) !== period) {
-    return reject('PERIOD_INVALID', `'${period}' is not a period date in the form YYYY-MM-DD.`);
+  if (known === undefined) return reject('PARTNER_UNKNOWN', `'${uploaderId}' is not a partner the Trust has configured.`);
+  if (!isDatasetName(dataset)) return reject('DATASET_UNKNOWN', `'${dataset}' is not a dataset: use ${DATASET_NAMES.join(', ')}.`);
+  const uploader: Uploader = isTrust ? 'trust' : 'partner';
+  if (DATASETS[dataset].uploadedBy !== uploader) {
+    return reject(
+      'DATASET_NOT_PERMITTED',
+      isTrust
+        ? `The Trust's own uploads are community profiles; '${dataset}' files come from partners, under uploads/<partner_id>/${dataset}/<period>/.`
+        : `Partners upload ${PARTNER_DATASETS.join(', ')} files; '${dataset}' is the Trust's own data, uploaded by the Trust, not by a partner.`,
+    );
   }
-  return { ok: true, partnerId, dataset, period, fileName };
+  if (isTrust) {
+    // A community profile is dated by its reference date (the Census day, say): any real date up to today.
+    if (!isIsoDate(period)) return reject('PERIOD_INVALID', `'${period}' is not a date in the form YYYY-MM-DD.`);
+    if (period > today) return reject('PERIOD_IN_FUTURE', `The profile's date ${period} is after today (${today}).`);
+    return { ok: true, uploader, partnerId: TRUST_UPLOADER, dataset, period, fileName };
+  }
+  const check = checkPeriod(rules, period, today);
+  if (!check.ok) return reject(check.code, check.message);
+  return { ok: true, uploader, partnerId: uploaderId, dataset, period, fileName };
 }

@@ -20,6 +20,8 @@ export interface SubmissionRecord {
   readonly error_count: number;
   readonly warning_count: number;
   readonly report_key: string;
+  /** Why the order against another upload for the slot is uncertain; null when it is known. */
+  readonly order_note: string | null;
 }
 
 export function submissionKey(record: Pick<SubmissionRecord, 'partner_id' | 'dataset' | 'period' | 'upload_id'>): string {

@@ -127,6 +127,7 @@ export const SUBMISSIONS = table(
     bigint('error_count', 'Errors found.'),
     bigint('warning_count', 'Warnings found.'),
     string('report_key', 'Key of the validation report.'),
+    string('order_note', 'Set when the order of this upload and another for the same slot could not be known (stored in the same second under different names): the one processed last is in force.'),
   ],
 );
 

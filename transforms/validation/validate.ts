@@ -1,6 +1,7 @@
 import type { RowOf, RuleContext } from '../contract/dataset.ts';
 import { datasetDefinition, type DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
 import { parseContractDate, todayInLondon, twelveMonthsBefore } from '../contract/dates.ts';
+import type { IssueCode } from '../contract/issue-codes.ts';
 import { CsvRecordReader } from './csv-records.ts';
 import { CsvTextDecoder } from './decode.ts';
 import { matchHeader } from './header.ts';
@@ -26,6 +27,11 @@ export interface ValidateOptions<N extends DatasetName> {
   readonly limits?: Partial<ValidationLimits>;
   /** @default today in the UK */
   readonly today?: string;
+  /**
+   * The Trust's rule for which periods exist (its collection dates): a period it refuses is an
+   * error of the file, with the rule's message. Without it, only a future period is refused.
+   */
+  readonly periodRule?: (period: string, today: string) => { readonly ok: true } | { readonly ok: false; readonly code: IssueCode; readonly message: string };
   /** @default LISTED_PER_CODE */
   readonly listedPerCode?: number;
   /**
@@ -57,7 +63,7 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const collector = new IssueCollector(options.listedPerCode ?? LISTED_PER_CODE);
   const period = options.period ?? null;
-  const context = ruleContext(period, options.today ?? todayInLondon(), collector);
+  const context = ruleContext(period, options.today ?? todayInLondon(), collector, options.periodRule);
 
   let rows: RowValidator | undefined;
   let found: readonly string[] = [];
@@ -138,14 +144,16 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
 }
 
 /** Checks the period itself, and gives the rules what they need of it. */
-function ruleContext(period: string | null, today: string, collector: IssueCollector): RuleContext {
+function ruleContext(period: string | null, today: string, collector: IssueCollector, periodRule: ValidateOptions<DatasetName>['periodRule']): RuleContext {
   if (period === null) return { period: null, yearStartExclusive: null };
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(period) ? parseContractDate(period) : undefined;
   if (parsed === undefined || 'issue' in parsed) {
     collector.add('PERIOD_INVALID', null, null, period, `The period '${period}' is not a date in the form YYYY-MM-DD.`);
     return { period: null, yearStartExclusive: null };
   }
-  if (period > today) collector.add('PERIOD_IN_FUTURE', null, null, period, `The period ${period} is after today (${today}).`);
+  const check = periodRule?.(period, today);
+  if (check && !check.ok) collector.add(check.code, null, null, period, check.message);
+  else if (!check && period > today) collector.add('PERIOD_IN_FUTURE', null, null, period, `The period ${period} is after today (${today}).`);
   return { period, yearStartExclusive: twelveMonthsBefore(period) };
 }
 

@@ -2,16 +2,19 @@
 -- for every period anyone submitted for, so those who have not submitted show as 'missing'.
 -- latest_status is the outcome of the partner's most recent file; in_force says whether an
 -- accepted file is in force. Not-known shares are percentages of the partner's workforce.
+-- order_note is set when two uploads for the slot were stored in the same second under different
+-- names, so their order could not be known (the one processed last is in force). The Trust's own
+-- uploads (community profiles) are not a partner's and are left out.
 WITH periods AS (
-  SELECT DISTINCT period FROM submissions
+  SELECT DISTINCT period FROM submissions WHERE partner_id <> {{trust_uploader}}
 ),
 partners AS (
   SELECT partner_id FROM (VALUES {{partners}}) AS configured (partner_id)
   UNION
-  SELECT DISTINCT partner_id FROM submissions
+  SELECT DISTINCT partner_id FROM submissions WHERE partner_id <> {{trust_uploader}}
 ),
 datasets AS (
-  SELECT dataset FROM (VALUES ('workforce'), ('vacancies'), ('leavers')) AS contract (dataset)
+  SELECT dataset FROM (VALUES {{partner_datasets}}) AS contract (dataset)
 ),
 expected AS (
   SELECT periods.period, partners.partner_id, datasets.dataset
@@ -22,7 +25,7 @@ expected AS (
 ranked AS (
   SELECT
     submissions.*,
-    ROW_NUMBER() OVER (PARTITION BY period, partner_id, dataset ORDER BY received_at DESC, upload_id DESC) AS recency
+    ROW_NUMBER() OVER (PARTITION BY period, partner_id, dataset ORDER BY received_at DESC, processed_at DESC, upload_id DESC) AS recency
   FROM submissions
 ),
 counts AS (
@@ -61,6 +64,7 @@ SELECT
   latest.error_count AS errors,
   latest.warning_count AS warnings,
   latest.received_at AS latest_received_at,
+  latest.order_note,
   CASE WHEN e.dataset = 'workforce' THEN not_known.ethnicity_not_known_share END AS ethnicity_not_known_share,
   CASE WHEN e.dataset = 'workforce' THEN not_known.disability_not_known_share END AS disability_not_known_share,
   CASE WHEN e.dataset = 'workforce' THEN not_known.sex_not_known_share END AS sex_not_known_share

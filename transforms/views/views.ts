@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TrustConfig } from '../config/trust-config.ts';
+import { PARTNER_DATASETS } from '../contract/datasets/registry.ts';
+import { TRUST_UPLOADER } from '../ingest/routing.ts';
 
 /** The analytics views, in the order they are created. Each is one SQL file for Athena and DuckDB alike. */
 export const VIEW_NAMES = ['workforce_summary', 'recruitment_rates', 'diversity_vs_community', 'data_quality'] as const;
@@ -20,6 +22,8 @@ export function viewSql(name: ViewName, settings: ViewSettings): string {
     community_areas: settings.communityAreas.map(quote).join(', '),
     partners: settings.partners.map((partner) => `(${quote(partner.id)})`).join(', '),
     suppression_threshold: String(Math.trunc(settings.suppressionThreshold)),
+    partner_datasets: PARTNER_DATASETS.map((dataset) => `(${quote(dataset)})`).join(', '),
+    trust_uploader: quote(TRUST_UPLOADER),
   };
   return viewSqlTemplate(name).replace(/\{\{(\w+)\}\}/g, (placeholder, key: string) => {
     const value = values[key];

@@ -5,6 +5,7 @@ import { codeField, textField, wholeNumberField } from '../fields.ts';
 
 export const CommunityProfileDataset = defineDataset({
   name: 'community_profile',
+  uploadedBy: 'trust',
   title: 'Community profile',
   grain: 'One row per area, dimension and category.',
   description:

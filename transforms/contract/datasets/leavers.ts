@@ -5,6 +5,7 @@ import { ageBand, employerType, role, sector, staffRef } from './common-columns.
 
 export const LeaversDataset = defineDataset({
   name: 'leavers',
+  uploadedBy: 'partner',
   title: 'Leavers',
   grain: 'One row per employee who left in the 12 months ending on the period date.',
   description: 'Employees (not agency workers, volunteers or carers) who left the partner in the year to the period date.',

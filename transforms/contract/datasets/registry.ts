@@ -15,6 +15,12 @@ export type DatasetName = keyof typeof DATASETS;
 
 export const DATASET_NAMES = Object.keys(DATASETS) as DatasetName[];
 
+/** The datasets each partner sends for every collection period. */
+export const PARTNER_DATASETS = DATASET_NAMES.filter((name) => DATASETS[name].uploadedBy === 'partner');
+
+/** The datasets only the Trust uploads (its community profile). */
+export const TRUST_DATASETS = DATASET_NAMES.filter((name) => DATASETS[name].uploadedBy === 'trust');
+
 export function isDatasetName(name: string): name is DatasetName {
   return Object.hasOwn(DATASETS, name);
 }

@@ -5,6 +5,7 @@ import { employerType, locality, notAfterPeriod, role, roleTitle, roleTitleExpec
 
 export const VacanciesDataset = defineDataset({
   name: 'vacancies',
+  uploadedBy: 'partner',
   title: 'Vacancies',
   grain: 'One row per vacant post, or group of identical vacant posts, on the period date.',
   description: 'Funded posts that are vacant on the period date, whether or not an agency worker covers them.',

@@ -7,6 +7,7 @@ const PAID_BASES: readonly string[] = ['employee', 'agency'];
 
 export const WorkforceDataset = defineDataset({
   name: 'workforce',
+  uploadedBy: 'partner',
   title: 'Workforce',
   grain: 'One row per person in the workforce on the period date.',
   description:
