@@ -18,6 +18,13 @@ export class S3ObjectStore implements ObjectStore {
           ...(which.versionId ? { VersionId: which.versionId } : which.etag ? { IfMatch: which.etag } : {}),
         }),
       );
+      // A server that ignores If-Match or the version asked for (s3rver does) must not hand back other bytes.
+      const etag = response.ETag?.replaceAll('"', '');
+      const otherVersion = which.versionId !== undefined && response.VersionId !== undefined && response.VersionId !== which.versionId;
+      if (otherVersion || (which.etag !== undefined && !which.versionId && etag !== undefined && etag !== which.etag.replaceAll('"', ''))) {
+        (response.Body as Readable | undefined)?.destroy();
+        return undefined;
+      }
       return {
         body: response.Body as Readable,
         lastModified: response.LastModified ?? new Date(0),

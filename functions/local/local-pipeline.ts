@@ -1,20 +1,12 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
-import { writeBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
-import type { IngestOutcome, UploadRef } from '../../transforms/ingest/ingest-upload.ts';
-import { MemoryLeaseStore } from '../adapters/memory-lease-store.ts';
-import { S3ObjectStore } from '../adapters/s3-object-store.ts';
-import { objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../ingest/events.ts';
-import { createIngestHandler } from '../ingest/handler.ts';
-import { readCensusCsv } from '../reference-data.ts';
-import { downloadPrefix, startLocalS3 } from './s3-server.ts';
+import type { IngestOutcome } from '../../transforms/ingest/ingest-upload.ts';
+import type { SubmissionStatus } from '../../transforms/ingest/submission-record.ts';
+import { LOCAL_BUCKETS, LocalStack, type StoredUpload } from './local-stack.ts';
 
-export const LOCAL_BUCKETS = { landingBucket: 'workforce-landing', lakeBucket: 'workforce-lake' } as const;
-const BATCH_SIZE = 10;
-const CONCURRENT_BATCHES = 4;
-const DELIVERY_ROUNDS = 20;
+export { LOCAL_BUCKETS };
 
 export interface FileOutcome {
   readonly file: string;
@@ -37,6 +29,8 @@ export interface LocalUpload {
 
 export interface LocalUploadOptions extends Omit<LocalRunOptions, 'landingDir'> {
   readonly uploads: readonly LocalUpload[];
+  /** Store a file only if its bytes differ from its key's current version. @default false */
+  readonly replay?: boolean;
 }
 
 export interface LocalRunResult {
@@ -47,53 +41,62 @@ export interface LocalRunResult {
 }
 
 /**
- * The whole pipeline on this machine: a local S3-compatible server, every file uploaded as its
- * partner would, each "Object Created" event delivered through SQS-shaped batches to the very
- * ingest handler the Lambda runs; then the lake and the validation reports copied into outDir.
+ * The whole pipeline on this machine: every file of a landing folder stored as its partner would
+ * upload it, each "Object Created" event delivered through SQS-shaped batches to the very ingest
+ * handler the Lambda runs; then the lake and the validation reports copied into outDir.
  */
 export async function runLocalPipeline(options: LocalRunOptions): Promise<LocalRunResult> {
   const uploads = landingFiles(options.landingDir).map((file) => ({ path: join(options.landingDir, file), key: `uploads/${file.split(sep).join('/')}`, file }));
-  const result = await runLocalUploads({ ...options, uploads });
+  const result = await runLocalUploads({ ...options, uploads, replay: true });
   const fileOf = new Map(uploads.map((u) => [u.key, u.file]));
   return { ...result, outcomes: result.outcomes.map((o) => ({ ...o, file: fileOf.get(o.key) ?? o.file })) };
 }
 
 /**
- * Uploads files to the local S3 server kept under outDir (its objects persist between runs) and
- * delivers their events to the ingest handler; then copies the lake and reports out.
+ * Stores files in the local stack kept in outDir (a versioned store on disk that persists between
+ * runs and is shared with any other process using the folder), delivers their events to the
+ * ingest handler, and leaves plain copies of the lake and the reports in outDir. With `replay`,
+ * a file whose bytes equal its key's current version is not stored again: its event is delivered
+ * again, which changes nothing.
  */
 export async function runLocalUploads(options: LocalUploadOptions): Promise<LocalRunResult> {
   const { config, outDir } = options;
-  const s3 = await startLocalS3(join(outDir, 's3'), Object.values(LOCAL_BUCKETS));
+  const stack = new LocalStack(outDir, config);
+  await stack.prepare();
+  const sent: StoredUpload[] = [];
+  const mine = new Map<string, LocalUpload>();
+  const outcomes: FileOutcome[] = [];
+  const heard = new Set<string>();
+  const record = (key: string, outcome: IngestOutcome) => {
+    if (heard.has(outcome.uploadId)) return;
+    heard.add(outcome.uploadId);
+    const result = { file: key.replace(/^uploads\//, ''), key, outcome };
+    outcomes.push(result);
+    options.onOutcome?.(result, outcomes.length, options.uploads.length);
+  };
+  const stop = stack.onOutcome(({ upload, outcome }) => mine.has(outcome.uploadId) && record(upload.key, outcome));
   try {
-    const store = new S3ObjectStore(s3.client);
-    await writeBuiltInCommunityProfile(store, LOCAL_BUCKETS.lakeBucket, readCensusCsv());
-
-    const events: ObjectCreatedEvent[] = [];
-    for (const file of options.uploads) events.push(await upload(s3.client, file));
-
-    const outcomes: FileOutcome[] = [];
-    const handler = createIngestHandler(
-      { store, leases: new MemoryLeaseStore(), settings: LOCAL_BUCKETS, config },
-      {
-        onOutcome: (uploaded: UploadRef, outcome) => {
-          const result = { file: uploaded.key.replace(/^uploads\//, ''), key: uploaded.key, outcome };
-          outcomes.push(result);
-          options.onOutcome?.(result, outcomes.length, options.uploads.length);
-        },
-      },
-    );
-    const undelivered = await deliver(events, handler);
-
-    const lakeDir = join(outDir, 'lake');
-    const validationDir = join(outDir, 'validation');
-    await downloadPrefix(s3.client, LOCAL_BUCKETS.lakeBucket, 'lake/', outDir);
-    await downloadPrefix(s3.client, LOCAL_BUCKETS.landingBucket, 'validation/', outDir);
-    writeFileSync(join(outDir, 'trust.config.json'), `${JSON.stringify(config, null, 2)}\n`);
-    return { outcomes, undelivered, lakeDir, validationDir };
+    for (const file of options.uploads) {
+      const current = options.replay ? await stack.store.head(LOCAL_BUCKETS.landingBucket, file.key) : undefined;
+      const unchanged = current !== undefined && current.etag === (await md5Of(file.path));
+      const stored = unchanged ? await stack.announce(current) : await stack.upload(file.key, createReadStream(file.path));
+      sent.push(stored);
+      mine.set(stored.uploadId, file);
+    }
+    await stack.processUntilDone(sent.map((s) => s.messageId));
   } finally {
-    await s3.close();
+    stop();
   }
+  const undelivered: string[] = [];
+  for (const { uploadId, version } of sent) {
+    if (heard.has(uploadId)) continue;
+    const recorded = await stack.outcomeOf(uploadId, version.key);
+    if (recorded === undefined) undelivered.push(version.key);
+    else record(version.key, { status: 'replayed', uploadId, recorded: recorded as SubmissionStatus });
+  }
+  await stack.mirror();
+  writeFileSync(join(outDir, 'trust.config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  return { outcomes, undelivered, lakeDir: stack.lakeDir, validationDir: stack.validationDir };
 }
 
 /** Every file under the landing folder, oldest period first, as partners would have sent them. */
@@ -104,39 +107,8 @@ function landingFiles(root: string): string[] {
   return walk(root).sort((a, b) => periodOf(a).localeCompare(periodOf(b)) || a.localeCompare(b));
 }
 
-async function upload(client: S3Client, { path, key }: LocalUpload): Promise<ObjectCreatedEvent> {
-  const size = statSync(path).size;
-  const response = await client.send(new PutObjectCommand({ Bucket: LOCAL_BUCKETS.landingBucket, Key: key, Body: createReadStream(path), ContentLength: size, ContentType: 'text/csv' }));
-  return objectCreatedEvent({
-    bucket: LOCAL_BUCKETS.landingBucket,
-    key,
-    size,
-    ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}),
-    ...(response.VersionId ? { versionId: response.VersionId } : {}),
-    time: new Date(),
-    sequencer: Date.now().toString(16).toUpperCase().padStart(16, '0'),
-  });
-}
-
-/** Delivers events as SQS would: batches, several at once, failed messages again until they pass. */
-async function deliver(events: readonly ObjectCreatedEvent[], handler: ReturnType<typeof createIngestHandler>): Promise<string[]> {
-  let pending = [...events];
-  for (let round = 0; round < DELIVERY_ROUNDS && pending.length > 0; round++) {
-    const batches: ObjectCreatedEvent[][] = [];
-    for (let i = 0; i < pending.length; i += BATCH_SIZE) batches.push(pending.slice(i, i + BATCH_SIZE));
-    const failed: ObjectCreatedEvent[] = [];
-    for (let i = 0; i < batches.length; i += CONCURRENT_BATCHES) {
-      await Promise.all(
-        batches.slice(i, i + CONCURRENT_BATCHES).map(async (batch) => {
-          const request = sqsBatch(batch);
-          const response = await handler(request);
-          const failedIds = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
-          request.Records.forEach((record, index) => failedIds.has(record.messageId) && failed.push(batch[index] as ObjectCreatedEvent));
-        }),
-      );
-    }
-    pending = failed;
-    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * (round + 1)));
-  }
-  return pending.map((event) => event.detail.object.key);
+async function md5Of(path: string): Promise<string> {
+  const hash = createHash('md5');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
