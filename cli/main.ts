@@ -1,6 +1,8 @@
 import { queryCommand, QUERY_USAGE } from './commands/query.ts';
+import { inviteCommand, INVITE_USAGE } from './commands/invite.ts';
 import { reportCommand, REPORT_USAGE } from './commands/report.ts';
 import { runCommand, RUN_USAGE } from './commands/run.ts';
+import { serveCommand, SERVE_USAGE } from './commands/serve.ts';
 import { uploadCommand, UPLOAD_USAGE } from './commands/upload.ts';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, processOutput, UsageError, type Output } from './usage.ts';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, { run: (args: string[], output: Output) => Promis
   query: { run: queryCommand, usage: QUERY_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
   upload: { run: uploadCommand, usage: UPLOAD_USAGE },
+  serve: { run: serveCommand, usage: SERVE_USAGE },
+  invite: { run: inviteCommand, usage: INVITE_USAGE },
 };
 
 const HELP = `workforce — the Children's Trust workforce needs analysis

@@ -275,3 +275,10 @@ export class DiskObjectStore implements ObjectStore {
 function timeOf(versionId: string): Date {
   return new Date(Number(BigInt(`0x${versionId}`) >> 16n));
 }
+
+/** The MD5 of a file in hex: its ETag, were it stored. */
+export async function md5OfFile(path: string): Promise<string> {
+  const hash = createHash('md5');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import type { IngestOutcome } from '../../transforms/ingest/ingest-upload.ts';
 import type { SubmissionStatus } from '../../transforms/ingest/submission-record.ts';
+import { md5OfFile } from './disk-object-store.ts';
 import { LOCAL_BUCKETS, LocalStack, type StoredUpload } from './local-stack.ts';
 
 export { LOCAL_BUCKETS };
@@ -78,7 +78,7 @@ export async function runLocalUploads(options: LocalUploadOptions): Promise<Loca
   try {
     for (const file of options.uploads) {
       const current = options.replay ? await stack.store.head(LOCAL_BUCKETS.landingBucket, file.key) : undefined;
-      const unchanged = current !== undefined && current.etag === (await md5Of(file.path));
+      const unchanged = current !== undefined && current.etag === (await md5OfFile(file.path));
       const stored = unchanged ? await stack.announce(current) : await stack.upload(file.key, createReadStream(file.path));
       sent.push(stored);
       mine.set(stored.uploadId, file);
@@ -105,10 +105,4 @@ function landingFiles(root: string): string[] {
     readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [relative(root, join(folder, name))]));
   const periodOf = (file: string) => file.split(sep)[2] ?? '';
   return walk(root).sort((a, b) => periodOf(a).localeCompare(periodOf(b)) || a.localeCompare(b));
-}
-
-async function md5Of(path: string): Promise<string> {
-  const hash = createHash('md5');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -1,0 +1,2 @@
+// Injected by esbuild where the validator uses the global Buffer.
+export { Buffer } from './node-buffer.ts';
