@@ -59,7 +59,9 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) process.stderr.write(`portal: ${(error as Error).stack ?? error}\n`);
-      if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'Something went wrong on the server.' : (error as Error).message });
+      // A refused upload's body is not read: the connection closes after the answer.
+      const close: Record<string, string> = req.method === 'POST' ? { Connection: 'close' } : {};
+      if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'Something went wrong on the server.' : (error as Error).message }, close);
       else res.destroy();
     });
   });
