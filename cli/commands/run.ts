@@ -8,11 +8,13 @@ import { EXIT, UsageError, type Output } from '../usage.ts';
 
 export const RUN_USAGE = `workforce run <landing-dir> [--config F] [--out DIR]
 
-Runs the whole pipeline on this machine: starts a local S3-compatible server, uploads every file of
-<landing-dir> (laid out <partner_id>/<dataset>/<period>/*.csv) as its partner would, delivers
-each upload's event to the ingest function, and leaves the Parquet lake in DIR/lake and the
-validation reports in DIR/validation, and the needs-analysis report for the latest period in
-DIR/reports.
+Runs the whole pipeline on this machine: stores every file of <landing-dir> (laid out
+<partner_id>/<dataset>/<period>/*.csv) in the local stack kept in DIR (a versioned store on disk,
+shared safely with 'workforce serve' and other commands on the same folder), delivers each
+upload's event to the ingest function, and leaves the Parquet lake in DIR/lake, the validation
+reports in DIR/validation, and the needs-analysis report for the latest period in DIR/reports.
+A file unchanged since an earlier run is not stored again: its event is replayed, which changes
+nothing.
   --config  the Trust config (default ./trust.config.json, else one beside <landing-dir>)
   --out     where to write (default out)
 Exit status: 0 when every file was processed (rejected files are an outcome, not a failure).`;

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -12,7 +12,7 @@ import { routeUploadKey, TRUST_UPLOADER } from '../../transforms/ingest/routing.
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
-export const UPLOAD_USAGE = `workforce upload <file> --partner X --dataset D --period P [--bucket B [--role-arn ARN]] [--out DIR] [--config F]
+export const UPLOAD_USAGE = `workforce upload <file> --partner X --dataset D --period P [--bucket B [--role-arn ARN]] [--data DIR] [--config F]
        workforce upload <file> --trust --dataset community_profile --period DATE [...]
 
 Puts a file where the pipeline picks it up: uploads/<partner>/<dataset>/<period>/<file name>.
@@ -20,11 +20,13 @@ A partner sends its workforce, vacancies and leavers files for one of the Trust'
 periods. The Trust's own community profile goes with --trust (under uploads/_trust/), dated by
 its reference date.
   --bucket    the Trust's landing bucket in AWS (the stack's LandingBucket output). Without it, the
-              file goes to the local S3 server kept in DIR/s3 and is processed at once, as
-              'workforce run' does, updating DIR/lake, DIR/validation and DIR/reports.
+              file goes to the local stack kept in DIR (a new version each time, as in a versioned
+              bucket) and is checked at once, as 'workforce run' does, updating DIR/lake,
+              DIR/validation and DIR/reports; its report is printed.
   --role-arn  the partner's upload role (the stack's PartnerRole-<partner> output), taken with
               your AWS credentials; without it, your credentials are used as they are
-  --out       the local stack's folder (default out)
+  --out, --data  the local stack's folder (default out); give a 'workforce serve' data folder
+              to send the file to that service
   --config    the Trust config (default ./trust.config.json)`;
 
 export async function uploadCommand(args: string[], output: Output): Promise<number> {
@@ -39,6 +41,7 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
       bucket: { type: 'string' },
       'role-arn': { type: 'string' },
       out: { type: 'string', default: 'out' },
+      data: { type: 'string' },
       config: { type: 'string' },
     },
   });
@@ -50,19 +53,24 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
   if (!partner || !dataset || !period) throw new UsageError(`Say whose file it is and what it holds: --partner (or --trust), --dataset and --period.\n\n${UPLOAD_USAGE}`);
   if (!isDatasetName(dataset)) throw new UsageError(`'${dataset}' is not a dataset; use one of ${DATASET_NAMES.join(', ')}.`);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`Cannot read ${file}.`);
-  const config = requireTrustConfig(values.config, join(values.out, 'trust.config.json'));
+  const config = requireTrustConfig(values.config, join(values.data ?? values.out, 'trust.config.json'));
   const key = `uploads/${partner}/${dataset}/${period}/${basename(file)}`;
   const route = routeUploadKey(key, config, todayInLondon());
   if (!route.ok) throw new UsageError(route.message);
 
   if (values.bucket) return uploadToAws(file, key, values.bucket, values['role-arn'], output);
 
-  const result = await runLocalUploads({ uploads: [{ path: file, key }], config, outDir: values.out });
+  const outDir = values.data ?? values.out;
+  const result = await runLocalUploads({ uploads: [{ path: file, key }], config, outDir });
   const [outcome] = result.outcomes;
-  output.out(`Uploaded to the local stack as ${key}: ${outcome?.outcome.status === 'replayed' ? `unchanged (${outcome.outcome.recorded} before)` : (outcome?.outcome.status ?? 'not processed')}.`);
-  if (outcome && 'reportKey' in outcome.outcome) output.out(`Validation report: ${join(values.out, outcome.outcome.reportKey)}`);
+  const status = outcome?.outcome.status === 'replayed' ? `${outcome.outcome.recorded} (checked by the running service)` : (outcome?.outcome.status ?? 'not processed');
+  output.out(`Uploaded to the local stack as ${key}: ${status}.`);
+  if (outcome && 'reportKey' in outcome.outcome) {
+    const reportPath = join(outDir, outcome.outcome.reportKey.replace(/\.json$/, '.txt'));
+    output.out(`\n${readFileSync(reportPath, 'utf8').trim()}\n\nThis report: ${reportPath}`);
+  }
   if (outcome?.outcome.status === 'accepted') {
-    const { htmlPath } = await writeLocalReport({ lakeDir: result.lakeDir, config, reportsDir: join(values.out, 'reports') });
+    const { htmlPath } = await writeLocalReport({ lakeDir: result.lakeDir, config, reportsDir: join(outDir, 'reports') });
     output.out(`Needs-analysis report: ${htmlPath}`);
   }
   return EXIT.ok;
