@@ -1,3 +1,4 @@
+import { auditCommand, AUDIT_USAGE } from './commands/audit.ts';
 import { queryCommand, QUERY_USAGE } from './commands/query.ts';
 import { reportCommand, REPORT_USAGE } from './commands/report.ts';
 import { runCommand, RUN_USAGE } from './commands/run.ts';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, { run: (args: string[], output: Output) => Promis
   run: { run: runCommand, usage: RUN_USAGE },
   query: { run: queryCommand, usage: QUERY_USAGE },
   report: { run: reportCommand, usage: REPORT_USAGE },
+  audit: { run: auditCommand, usage: AUDIT_USAGE },
   upload: { run: uploadCommand, usage: UPLOAD_USAGE },
 };
 

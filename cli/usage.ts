@@ -10,6 +10,9 @@ export interface Output {
   err(text: string): void;
 }
 
+// A reader that stops early (`workforce audit … | head`) closes the pipe: stop quietly, as other commands do.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : undefined));
+
 export const processOutput: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

@@ -4,7 +4,8 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { bundledFunction } from '../lambda-bundling.ts';
+import { join } from 'node:path';
+import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, glueTablesFinding, objectsFinding } from '../nag.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLake } from './data-lake.ts';
@@ -40,7 +41,8 @@ export class Reporting extends Construct {
         TOPIC_ARN: this.topic.topicArn,
         POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis',
       },
-      files: [props.configFile],
+      // Disclosure control solves integer programs with HiGHS, compiled to WebAssembly: its module goes beside the bundle.
+      files: [props.configFile, join(PROJECT_ROOT, 'node_modules/highs/build/highs.wasm')],
     });
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'], resources: [catalog.workGroupArn()] }),

@@ -1,5 +1,9 @@
+import { BASE_COUNT_QUERIES } from '../disclosure/base-counts.ts';
+import { RATES } from './rates.ts';
+
 /**
- * The report's queries: read only the views, one SQL text each for Athena and DuckDB, with `?`
+ * The report's queries: the views (and, for disclosure control, the base counts from the tables),
+ * one SQL text each for Athena and DuckDB, with `?`
  * parameters (Athena ExecutionParameters; DuckDB prepared statements). Periods come back as
  * text, so that both engines return the same thing.
  */
@@ -18,9 +22,11 @@ const ALL_BUT = (...keep: string[]) =>
 
 const RATE_COLUMNS = `employees_headcount, employees_fte, agency_headcount, agency_fte, vacancies_fte, hard_to_fill_vacancies_fte,
   leavers_headcount, starters_headcount, aged_55_plus_headcount, qualification_known_headcount, qualification_gap_headcount,
-  turnover_rate, vacancy_rate, agency_rate, hard_to_fill_rate, starter_rate, replacement_demand_rate, qualification_gap_rate, absence_rate`;
+  ${RATES.map((rate) => rate.key).join(', ')}`;
 
 export const REPORT_QUERIES = {
+  ...BASE_COUNT_QUERIES,
+
   trend: `SELECT CAST(period AS VARCHAR) AS period, ${RATE_COLUMNS}
 FROM recruitment_rates
 WHERE partner_id = 'ALL' AND sector = 'ALL' AND role = 'ALL'
