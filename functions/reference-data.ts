@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { REFERENCE_FILES, type ReferenceFile } from '../transforms/reference/files.ts';
+import { CENSUS_FILES, REFERENCE_FILES, type CensusTexts, type ReferenceFile } from '../transforms/reference/files.ts';
 
 /** A reference file shipped with the project (see transforms/reference/README.md), read from the checkout. */
 export function readReferenceFile(file: ReferenceFile): string {
   return readFileSync(new URL(`../transforms/reference/${REFERENCE_FILES[file]}`, import.meta.url), 'utf8');
 }
 
-/** The ONS Census 2021 TS021 file shipped with the project. */
-export function readCensusCsv(): string {
-  return readReferenceFile('censusEthnicity');
+/** The Census 2021 files the built-in community profile is made from. */
+export function readCensusTexts(): CensusTexts {
+  return Object.fromEntries(CENSUS_FILES.map((file) => [file, readReferenceFile(file)])) as Record<(typeof CENSUS_FILES)[number], string>;
 }
 
 /** The DfE children's social work workforce series (England and regions). */

@@ -81,5 +81,5 @@ function tableSelect(lakeDir: string, table: TableDefinition): string {
   const hasFiles = existsSync(folder) && readdirSync(folder).some((partition) => partition.startsWith('period=') && readdirSync(join(folder, partition)).some((f) => f.endsWith('.parquet')));
   if (!hasFiles) return `SELECT ${[...columns.map((c) => c.replace(/^CAST\(\w+ /, 'CAST(NULL ')), 'CAST(NULL AS DATE) AS period'].join(', ')} WHERE false`;
   const files = join(folder, '*', '*.parquet').replaceAll("'", "''");
-  return `SELECT ${[...columns, 'period'].join(', ')} FROM read_parquet('${files}', hive_partitioning = true, hive_types = {'period': DATE})`;
+  return `SELECT ${[...columns, 'period'].join(', ')} FROM read_parquet('${files}', hive_partitioning = true, hive_types = {'period': DATE}, union_by_name = true)`;
 }

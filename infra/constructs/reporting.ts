@@ -4,7 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { bundledFunction } from '../lambda-bundling.ts';
+import { bundledFunction, referenceFilePath } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, glueTablesFinding, objectsFinding } from '../nag.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLake } from './data-lake.ts';
@@ -40,7 +40,8 @@ export class Reporting extends Construct {
         TOPIC_ARN: this.topic.topicArn,
         POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis',
       },
-      files: [props.configFile],
+      // The DfE national series, for the comparison with England.
+      files: [props.configFile, referenceFilePath('dfeCsww')],
     });
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'], resources: [catalog.workGroupArn()] }),
