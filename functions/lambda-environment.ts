@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrustConfig, type TrustConfig } from '../transforms/config/trust-config.ts';
-import { CENSUS_FILES, REFERENCE_FILES, type CensusTexts, type ReferenceFile } from '../transforms/reference/files.ts';
+import { REFERENCE_FILES, censusTexts, type CensusTexts, type ReferenceFile } from '../transforms/reference/files.ts';
 
 /** An environment variable the function cannot run without. */
 export function requiredEnv(name: string): string {
@@ -27,5 +27,5 @@ export function bundledReferenceFile(file: ReferenceFile): string {
 
 /** The Census 2021 files of the built-in community profile, bundled with the ingest function. */
 export function bundledCensusTexts(): CensusTexts {
-  return Object.fromEntries(CENSUS_FILES.map((file) => [file, bundledReferenceFile(file)])) as Record<(typeof CENSUS_FILES)[number], string>;
+  return censusTexts(bundledReferenceFile);
 }

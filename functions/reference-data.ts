@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CENSUS_FILES, REFERENCE_FILES, type CensusTexts, type ReferenceFile } from '../transforms/reference/files.ts';
+import { REFERENCE_FILES, censusTexts, type CensusTexts, type ReferenceFile } from '../transforms/reference/files.ts';
 
 /** A reference file shipped with the project (see transforms/reference/README.md), read from the checkout. */
 export function readReferenceFile(file: ReferenceFile): string {
@@ -8,7 +8,7 @@ export function readReferenceFile(file: ReferenceFile): string {
 
 /** The Census 2021 files the built-in community profile is made from. */
 export function readCensusTexts(): CensusTexts {
-  return Object.fromEntries(CENSUS_FILES.map((file) => [file, readReferenceFile(file)])) as Record<(typeof CENSUS_FILES)[number], string>;
+  return censusTexts(readReferenceFile);
 }
 
 /** The DfE children's social work workforce series (England and regions). */

@@ -76,7 +76,11 @@ export class Ingest extends Construct {
       timeout: FUNCTION_TIMEOUT,
       reservedConcurrentExecutions: props.settings.reservedConcurrency,
       environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName, POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis' },
-      files: [props.configFile, ...CENSUS_FILES.map(referenceFilePath), join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm')],
+      files: [
+        props.configFile,
+        ...CENSUS_FILES.map(referenceFilePath),
+        join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm'),
+      ],
     });
     fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
     // Read uploads, write validation reports; read and write the lake (its files and its state); nothing is deleted.

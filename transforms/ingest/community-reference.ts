@@ -17,14 +17,21 @@ const BUILD_VERSION = 2;
 /** Identifies a built-in profile: the build version and the files it is made from. */
 export function builtInProfileFingerprint(texts: CensusTexts): string {
   const hash = createHash('sha256').update(`build ${BUILD_VERSION}\n`);
-  for (const file of CENSUS_FILES) hash.update(`${file}\n`).update(createHash('sha256').update(texts[file]).digest('hex'));
+  for (const file of CENSUS_FILES) {
+    hash.update(`${file}\n`).update(createHash('sha256').update(texts[file]).digest('hex'));
+  }
   return hash.digest('hex');
 }
 
-/** Writes the built-in community profile (every upper-tier authority's Census 2021 counts, every dimension) into the lake. */
-export async function writeBuiltInCommunityProfile(store: ObjectStore, lakeBucket: string, texts: CensusTexts): Promise<number> {
+/** Writes the built-in community profile (every upper-tier authority's Census counts, every dimension) to the lake. */
+export async function writeBuiltInCommunityProfile(
+  store: ObjectStore,
+  lakeBucket: string,
+  texts: CensusTexts,
+): Promise<number> {
   const table = communityProfileTable(builtInCommunityRows(texts), CENSUS_PARTNER_ID);
-  await store.putObject(lakeBucket, CENSUS_PROFILE_KEY, toParquet(table, COMMUNITY_PROFILE), 'application/vnd.apache.parquet');
+  const parquet = toParquet(table, COMMUNITY_PROFILE);
+  await store.putObject(lakeBucket, CENSUS_PROFILE_KEY, parquet, 'application/vnd.apache.parquet');
   const state = { fingerprint: builtInProfileFingerprint(texts), rows: table.numRows() };
   await store.putObject(lakeBucket, CENSUS_PROFILE_STATE_KEY, JSON.stringify(state), 'application/json');
   return table.numRows();
@@ -34,7 +41,11 @@ export async function writeBuiltInCommunityProfile(store: ObjectStore, lakeBucke
  * Writes the built-in community profile unless the lake already holds this very one: a lake
  * written by an earlier version (ethnicity only, say) gets the new profile in place of the old.
  */
-export async function ensureBuiltInCommunityProfile(store: ObjectStore, lakeBucket: string, readTexts: () => CensusTexts): Promise<boolean> {
+export async function ensureBuiltInCommunityProfile(
+  store: ObjectStore,
+  lakeBucket: string,
+  readTexts: () => CensusTexts,
+): Promise<boolean> {
   const texts = readTexts();
   const state = await store.getText(lakeBucket, CENSUS_PROFILE_STATE_KEY);
   const held = state === undefined ? undefined : (JSON.parse(state) as { fingerprint?: unknown }).fingerprint;

@@ -9,5 +9,9 @@ import type { CensusTexts } from './files.ts';
  * disability (all ages) — each row saying its population basis and source.
  */
 export function builtInCommunityRows(texts: CensusTexts): CommunityRow[] {
-  return [...parseCensusEthnicity(texts.censusEthnicity), ...parseCensusSexAge(texts.censusSexAge), ...parseCensusDisability(texts.censusDisability)];
+  return [
+    ...parseCensusEthnicity(texts.censusEthnicity),
+    ...parseCensusSexAge(texts.censusSexAge),
+    ...parseCensusDisability(texts.censusDisability),
+  ];
 }

@@ -46,27 +46,40 @@ export class CensusFileError extends Error {
 
 /** A file's records by its header, BOM and CRLF allowed. */
 export function censusRecords(csvText: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(csvText.replace(/^\uFEFF/, '').trim(), { header: true, skipEmptyLines: true }).data;
+  const text = csvText.replace(/^\uFEFF/, '').trim();
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
 /** A count as a whole number ≥ 0, or the error that says which line is wrong. */
 export function censusCount(text: string | undefined, file: string, line: number): number {
-  if (text === undefined || !/^\d+$/.test(text)) throw new CensusFileError(`${file} line ${line}: '${text ?? ''}' is not a count.`);
+  if (text === undefined || !/^\d+$/.test(text)) {
+    throw new CensusFileError(`${file} line ${line}: '${text ?? ''}' is not a count.`);
+  }
   return Number(text);
 }
 
 /** Every area has exactly one row for each category of the dimension. */
-export function expectEveryArea(rows: readonly CommunityRow[], dimension: CommunityRow['dimension'], categories: readonly string[]): void {
+export function expectEveryArea(
+  rows: readonly CommunityRow[],
+  dimension: CommunityRow['dimension'],
+  categories: readonly string[],
+): void {
   const seen = new Map<string, string[]>();
-  for (const row of rows.filter((r) => r.dimension === dimension)) seen.set(row.area_code, [...(seen.get(row.area_code) ?? []), row.category]);
+  for (const row of rows.filter((r) => r.dimension === dimension)) {
+    seen.set(row.area_code, [...(seen.get(row.area_code) ?? []), row.category]);
+  }
   const expected = [...categories].sort().join(',');
   for (const [area, held] of seen) {
-    if ([...held].sort().join(',') !== expected) throw new CensusFileError(`${area} has ${dimension} categories ${held.join(', ')}, not ${expected}.`);
+    if ([...held].sort().join(',') !== expected) {
+      throw new CensusFileError(`${area} has ${dimension} categories ${held.join(', ')}, not ${expected}.`);
+    }
   }
 }
 
 const BY_ONS_CODE = new Map(
-  ETHNICITY.entries.flatMap((entry) => entry.aliases.filter((alias) => /^\d+$/.test(alias)).map((alias) => [alias, entry.code] as const)),
+  ETHNICITY.entries.flatMap((entry) =>
+    entry.aliases.filter((alias) => /^\d+$/.test(alias)).map((alias) => [alias, entry.code] as const),
+  ),
 );
 
 /** The ethnicity rows from the TS021 file's text (category -8, "Does not apply", left out); all ages. */

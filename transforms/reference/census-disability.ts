@@ -1,5 +1,13 @@
 import type { CodesOf, DISABILITY } from '../contract/code-lists.ts';
-import { CENSUS_SOURCES, CensusFileError, POPULATION_BASIS, censusCount, censusRecords, expectEveryArea, type CommunityRow } from './census-2021.ts';
+import {
+  CENSUS_SOURCES,
+  CensusFileError,
+  POPULATION_BASIS,
+  censusCount,
+  censusRecords,
+  expectEveryArea,
+  type CommunityRow,
+} from './census-2021.ts';
 
 const FILE = 'census2021-disability-utla2023.csv';
 
@@ -19,8 +27,11 @@ export function parseCensusDisability(csvText: string): CommunityRow[] {
   const rows: CommunityRow[] = [];
   censusRecords(csvText).forEach((record, index) => {
     const { area_code: areaCode, area_name: areaName, disability, age_group: ages } = record;
-    if (!areaCode || !areaName || !disability) throw new CensusFileError(`${FILE} line ${index + 2}: a column is empty.`);
-    if (ages !== 'All ages') throw new CensusFileError(`${FILE} line ${index + 2}: age group '${ages ?? ''}', where only 'All ages' is expected.`);
+    const line = index + 2;
+    if (!areaCode || !areaName || !disability) throw new CensusFileError(`${FILE} line ${line}: a column is empty.`);
+    if (ages !== 'All ages') {
+      throw new CensusFileError(`${FILE} line ${line}: age group '${ages ?? ''}', where only 'All ages' is expected.`);
+    }
     const category = DISABILITY_OF[disability];
     if (category === undefined) return;
     rows.push({
@@ -28,7 +39,7 @@ export function parseCensusDisability(csvText: string): CommunityRow[] {
       area_name: areaName,
       dimension: 'disability',
       category,
-      population: censusCount(record.count, FILE, index + 2),
+      population: censusCount(record.count, FILE, line),
       population_basis: POPULATION_BASIS.allAges,
       source: CENSUS_SOURCES.disability,
     });

@@ -1,5 +1,13 @@
 import type { AGE_BAND, CodesOf, SEX } from '../contract/code-lists.ts';
-import { CENSUS_SOURCES, CensusFileError, POPULATION_BASIS, censusCount, censusRecords, expectEveryArea, type CommunityRow } from './census-2021.ts';
+import {
+  CENSUS_SOURCES,
+  CensusFileError,
+  POPULATION_BASIS,
+  censusCount,
+  censusRecords,
+  expectEveryArea,
+  type CommunityRow,
+} from './census-2021.ts';
 
 const FILE = 'census2021-sex-age-utla2023.csv';
 /** The working-age band: sex is compared with residents aged 16 to 64. */
@@ -30,15 +38,17 @@ export function parseCensusSexAge(csvText: string): CommunityRow[] {
   const base = { population_basis: POPULATION_BASIS.workingAge, source: CENSUS_SOURCES.sexAge };
   censusRecords(csvText).forEach((record, index) => {
     const { area_code: areaCode, area_name: areaName, sex, age_band: band } = record;
-    if (!areaCode || !areaName || !sex || !band) throw new CensusFileError(`${FILE} line ${index + 2}: a column is empty.`);
-    const area = { area_code: areaCode, area_name: areaName };
+    const line = index + 2;
+    if (!areaCode || !areaName || !sex || !band) throw new CensusFileError(`${FILE} line ${line}: a column is empty.`);
+    const population = censusCount(record.count, FILE, line);
+    const area = { area_code: areaCode, area_name: areaName, population, ...base };
     const sexCode = SEX_OF[sex];
     if (sexCode !== undefined && band === WORKING_AGE_BAND) {
-      rows.push({ ...area, dimension: 'sex', category: sexCode, population: censusCount(record.count, FILE, index + 2), ...base });
+      rows.push({ ...area, dimension: 'sex', category: sexCode });
     }
     const bandCode = AGE_BAND_OF[band];
     if (sex === 'All persons' && bandCode !== undefined) {
-      rows.push({ ...area, dimension: 'age_band', category: bandCode, population: censusCount(record.count, FILE, index + 2), ...base });
+      rows.push({ ...area, dimension: 'age_band', category: bandCode });
     }
   });
   expectEveryArea(rows, 'sex', Object.values(SEX_OF));

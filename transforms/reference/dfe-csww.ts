@@ -9,7 +9,8 @@ import { z } from 'zod';
  * latest release, and says which release that is.
  */
 export const CSWW_SOURCE =
-  "Department for Education, Children's social work workforce (Explore Education Statistics), Open Government Licence v3.0";
+  "Department for Education, Children's social work workforce (Explore Education Statistics), " +
+  'Open Government Licence v3.0';
 
 export const CSWW_MEASURES = [
   'inpost_fte',
@@ -97,23 +98,30 @@ export class CswwFileError extends Error {
 }
 
 const releaseYear = (release: string) => Number(release.slice(0, 4));
+const levelOrder = (year: CswwYear) => (year.level === 'national' ? 0 : 1);
 
 /** Every geography's years, oldest first, England first within a year. */
 export function parseCswwSeries(csvText: string): CswwYear[] {
-  const { data } = Papa.parse<Record<string, string>>(csvText.replace(/^\uFEFF/, '').trim(), { header: true, skipEmptyLines: true });
+  const text = csvText.replace(/^\uFEFF/, '').trim();
+  const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
   const latest = new Map<string, CswwRow>();
   data.forEach((record, index) => {
     const parsed = CswwRowSchema.safeParse(record);
-    if (!parsed.success) throw new CswwFileError(`dfe-csww line ${index + 2}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new CswwFileError(`dfe-csww line ${index + 2}: ${issues}`);
+    }
     const row = parsed.data;
     const key = `${row.year}|${row.geography_code}|${row.measure}`;
     const held = latest.get(key);
     if (held !== undefined && releaseYear(held.source_release) === releaseYear(row.source_release)) {
-      throw new CswwFileError(`dfe-csww line ${index + 2}: ${row.measure} for ${row.geography} ${row.year} appears twice in the ${row.source_release}.`);
+      const what = `${row.measure} for ${row.geography} ${row.year}`;
+      throw new CswwFileError(`dfe-csww line ${index + 2}: ${what} appears twice in the ${row.source_release}.`);
     }
     if (held === undefined || releaseYear(row.source_release) > releaseYear(held.source_release)) latest.set(key, row);
   });
-  const years = new Map<string, { meta: CswwRow; figures: Partial<Record<CswwMeasure, CswwFigure>>; release: string }>();
+  type Year = { meta: CswwRow; figures: Partial<Record<CswwMeasure, CswwFigure>>; release: string };
+  const years = new Map<string, Year>();
   for (const row of latest.values()) {
     const key = `${row.year}|${row.geography_code}`;
     const entry = years.get(key) ?? { meta: row, figures: {}, release: row.source_release };
@@ -137,7 +145,7 @@ export function parseCswwSeries(csvText: string): CswwYear[] {
       release,
       figures,
     }))
-    .sort((a, b) => a.year - b.year || (a.level === b.level ? a.geography.localeCompare(b.geography) : a.level === 'national' ? -1 : 1));
+    .sort((a, b) => a.year - b.year || levelOrder(a) - levelOrder(b) || a.geography.localeCompare(b.geography));
 }
 
 /** England's years, oldest first. */
@@ -155,7 +163,11 @@ export function cswwYearOf(period: string): number {
 }
 
 /** The geography's figures for the year matching the period, or undefined when the DfE has not published it. */
-export function cswwFor(series: readonly CswwYear[], period: string, geographyCode = ENGLAND_CODE): CswwYear | undefined {
+export function cswwFor(
+  series: readonly CswwYear[],
+  period: string,
+  geographyCode = ENGLAND_CODE,
+): CswwYear | undefined {
   const year = cswwYearOf(period);
   return series.find((entry) => entry.year === year && entry.geographyCode === geographyCode);
 }

@@ -17,7 +17,17 @@ export const REFERENCE_FILES = {
 export type ReferenceFile = keyof typeof REFERENCE_FILES;
 
 /** The Census files the built-in community profile is made from. */
-export const CENSUS_FILES = ['censusEthnicity', 'censusSexAge', 'censusDisability'] as const satisfies readonly ReferenceFile[];
+export const CENSUS_FILES = ['censusEthnicity', 'censusSexAge', 'censusDisability'] as const;
+export type CensusFile = (typeof CENSUS_FILES)[number] & ReferenceFile;
 
 /** The Census files' text, by file. */
-export type CensusTexts = Readonly<Record<(typeof CENSUS_FILES)[number], string>>;
+export type CensusTexts = Readonly<Record<CensusFile, string>>;
+
+/** The Census files' text, each read with `read` (from the checkout, or from beside a Lambda bundle). */
+export function censusTexts(read: (file: CensusFile) => string): CensusTexts {
+  return {
+    censusEthnicity: read('censusEthnicity'),
+    censusSexAge: read('censusSexAge'),
+    censusDisability: read('censusDisability'),
+  };
+}

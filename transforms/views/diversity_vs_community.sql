@@ -104,7 +104,8 @@ based AS (
 shares AS (
   SELECT
     based.*,
-    CAST(total_headcount - workforce_known_headcount AS DOUBLE) / NULLIF(CAST(total_headcount AS DOUBLE), 0) AS not_known_proportion,
+    CAST(total_headcount - workforce_known_headcount AS DOUBLE)
+      / NULLIF(CAST(total_headcount AS DOUBLE), 0) AS not_known_proportion,
     CAST(workforce_headcount AS DOUBLE) / NULLIF(CAST(workforce_share_base AS DOUBLE), 0) AS p,
     CAST(workforce_share_base AS DOUBLE) AS n,
     CAST(community_population AS DOUBLE) / NULLIF(CAST(community_total AS DOUBLE), 0) AS q
