@@ -8,6 +8,7 @@ import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
 import { readCensusTexts } from '../../functions/reference-data.ts';
 import { CENSUS_PROFILE_KEY, CENSUS_PROFILE_STATE_KEY, ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
+import { TRUST_UPLOADER } from '../../transforms/ingest/routing.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { TEST_SETTINGS, temporaryFolder } from '../lake-helpers.ts';
 
@@ -75,14 +76,13 @@ describe('An uploaded community profile, through the whole local pipeline', () =
     };
     const workforce = readFileSync('sample-data/landing/riverside-council/workforce/2026-09-30/workforce.csv', 'utf8').split('\n').slice(0, 41);
     write('riverside-council/workforce/2026-09-30/workforce.csv', workforce);
-    write('trust-analyst/community_profile/2026-09-30/sex.csv', [
+    write(`${TRUST_UPLOADER}/community_profile/2025-06-30/sex.csv`, [
       'area_code,area_name,dimension,category,population,population_basis,source',
       'E06000035,Medway,sex,F,118000,residents aged 16 and over,Trust estimate',
       'E06000035,Medway,sex,M,112000,residents aged 16 and over,Trust estimate',
     ]);
-    const config = { ...CONFIG, partners: [...CONFIG.partners, { id: 'trust-analyst', name: 'Trust analyst' }] };
-    const run = await runLocalPipeline({ landingDir: landing, config, outDir: temporaryFolder() });
-    const lake = await DuckDbLake.open(run.lakeDir, config);
+    const run = await runLocalPipeline({ landingDir: landing, config: CONFIG, outDir: temporaryFolder() });
+    const lake = await DuckDbLake.open(run.lakeDir, CONFIG);
     try {
       const { rows } = await lake.query(
         `SELECT dimension, category, community_population, community_basis FROM diversity_vs_community
