@@ -7,6 +7,7 @@ import {
   CswwFileError,
   cswwFor,
   cswwYearOf,
+  englandRatesFor,
   englandSeries,
   parseCswwSeries,
 } from '../../transforms/reference/dfe-csww.ts';
@@ -56,6 +57,18 @@ describe('The DfE children\'s social work workforce series, as shipped', () => {
     expect(cswwYearOf('2025-09-29')).toBe(2024);
     expect(cswwFor(series, '2024-09-30')?.figures.vacancy_rate_fte?.value).toBe(17.3);
     expect(cswwFor(series, '2026-09-30')).toBeUndefined();
+  });
+
+  it('gives England\'s rates for a period under the names of the view\'s columns, or nothing before they are published', () => {
+    const rates = englandRatesFor(series, '2024-09-30');
+
+    expect(rates).toMatchObject({ year: 2024, asAt: '2024-09-30', release: LATEST });
+    expect(rates?.rates.turnover_rate?.value).toBe(13.9); // 13.8 in the 2024 release
+    expect(rates?.rates.vacancy_rate?.value).toBe(17.3);
+    expect(rates?.rates.agency_rate?.value).toBe(16.2);
+    expect(rates?.rates.absence_rate?.value).toBe(3.4);
+    expect(rates?.rates.vacancy_cover_rate?.label).toBe('Vacancies covered by agency rate (FTE)');
+    expect(englandRatesFor(series, '2026-09-30')).toBeUndefined();
   });
 
   it('sets each DfE rate beside a column of the recruitment_rates view', async () => {

@@ -171,3 +171,25 @@ export function cswwFor(
   const year = cswwYearOf(period);
   return series.find((entry) => entry.year === year && entry.geographyCode === geographyCode);
 }
+
+export type RateColumn = keyof typeof CSWW_MEASURE_OF_RATE;
+
+/** England's rates to set beside the Trust's, keyed by the recruitment_rates column they match. */
+export interface EnglandRates {
+  readonly year: number;
+  readonly asAt: string;
+  readonly release: string;
+  readonly rates: Readonly<Record<RateColumn, CswwFigure | undefined>>;
+}
+
+/**
+ * England's rates for the year matching the period, or undefined when the DfE has not published
+ * that year yet (then say so, and name the latest year held: `englandSeries(series).at(-1)`).
+ */
+export function englandRatesFor(series: readonly CswwYear[], period: string): EnglandRates | undefined {
+  const year = cswwFor(series, period);
+  if (year === undefined) return undefined;
+  const columns = Object.keys(CSWW_MEASURE_OF_RATE) as RateColumn[];
+  const rates = Object.fromEntries(columns.map((column) => [column, year.figures[CSWW_MEASURE_OF_RATE[column]]]));
+  return { year: year.year, asAt: year.asAt, release: year.release, rates: rates as EnglandRates['rates'] };
+}
