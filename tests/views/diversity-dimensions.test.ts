@@ -4,6 +4,7 @@ import { DuckDbLake, type JsonValue } from '../../functions/local/duckdb-lake.ts
 import { readCensusTexts } from '../../functions/reference-data.ts';
 import { communityProfileTable } from '../../transforms/aggregate/submission-tables.ts';
 import { builtInCommunityRows } from '../../transforms/reference/built-in-profile.ts';
+import { CENSUS_SOURCES } from '../../transforms/reference/census-2021.ts';
 import { COMMUNITY_PROFILE, WORKFORCE_DIVERSITY } from '../../transforms/tables/definitions.ts';
 import { TEST_SETTINGS, temporaryFolder, writeLakeFile } from '../lake-helpers.ts';
 
@@ -132,6 +133,9 @@ describe('diversity_vs_community on every dimension, against the built-in Census
 
     expect(ethnicity.white_british).toMatchObject({ community_population: 900, community_share: 90 });
     expect(ethnicity.white_british?.community_basis).toBe('residents aged 16 and over');
+    expect(ethnicity.white_british?.community_source).toBe('Trust survey');
+    expect((await rows('age_band'))['16_24']?.community_source).toBe(CENSUS_SOURCES.sexAge);
+    expect((await rows('disability')).no?.community_source).toBe(CENSUS_SOURCES.disability);
     expect(groups.black).toMatchObject({ community_population: 100, community_basis: 'residents aged 16 and over' });
     expect((await rows('sex')).female?.community_basis).toBe(WORKING_AGE);
   });
@@ -143,6 +147,7 @@ describe('diversity_vs_community on every dimension, against the built-in Census
       // Hartlepool (E06000001) keeps the Census, of all ages; Medway's upload is of residents aged 16+.
       const ethnicity = await rows('ethnicity', twoAreas);
       expect(ethnicity.white_british?.community_basis).toBe('different bases in different areas');
+      expect(ethnicity.white_british?.community_source).toBe(`${CENSUS_SOURCES.ethnicity}; Trust survey`);
       // Hartlepool 16-64: female 29,161 (hand-read from the TS009 bands file) + Medway 89,737.
       const sex = await rows('sex', twoAreas);
       expect(sex.female).toMatchObject({ community_population: 89737 + 29161, community_basis: WORKING_AGE });

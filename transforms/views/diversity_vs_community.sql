@@ -3,7 +3,8 @@
 -- For each area and dimension the latest community profile is used: an upload replaces the
 -- built-in Census 2021 figures (ethnicity and disability: residents of all ages; sex and age band:
 -- residents aged 16 to 64). community_basis says who the dimension's community figures cover
--- (NULL where no profile is held, or an upload does not say).
+-- (NULL where no profile is held, or an upload does not say), community_source where they come
+-- from (two sources joined by '; ' when the Trust's areas differ).
 -- The comparison is like with like: for a category the community profile counts, the workforce
 -- share is of the people in the categories it counts (workforce_share_base), so that both shares
 -- add up to 100 - staff aged 65 and over are not set against residents aged 16 to 64, nor sex
@@ -58,7 +59,11 @@ community_basis AS (
     CASE
       WHEN MIN(COALESCE(c.population_basis, '')) = MAX(COALESCE(c.population_basis, '')) THEN MAX(c.population_basis)
       ELSE 'different bases in different areas'
-    END AS community_basis
+    END AS community_basis,
+    CASE
+      WHEN MIN(COALESCE(c.source, '')) = MAX(COALESCE(c.source, '')) THEN MAX(c.source)
+      ELSE MIN(c.source) || '; ' || MAX(c.source)
+    END AS community_source
   FROM community_profile c
   JOIN latest_profile l ON c.area_code = l.area_code AND c.dimension = l.dimension AND c.period = l.period
   GROUP BY c.dimension
@@ -92,7 +97,8 @@ based AS (
     END AS workforce_share_base,
     c.community_population,
     ct.community_total,
-    b.community_basis
+    b.community_basis,
+    b.community_source
   FROM frame f
   JOIN totals t ON t.period = f.period AND t.partner_id = f.partner_id AND t.dimension = f.dimension
   LEFT JOIN workforce w ON w.period = f.period AND w.partner_id = f.partner_id AND w.dimension = f.dimension AND w.category = f.category
@@ -134,6 +140,7 @@ SELECT
   community_population,
   100 * q AS community_share,
   community_basis,
+  community_source,
   CAST(p AS DOUBLE) / NULLIF(CAST(q AS DOUBLE), 0) AS representation_ratio,
   CASE
     WHEN p IS NULL OR q IS NULL THEN NULL
