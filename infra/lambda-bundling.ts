@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { REFERENCE_FILES, type ReferenceFile } from '../transforms/reference/files.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -13,6 +14,11 @@ export const RUNTIME = lambda.Runtime.NODEJS_24_X;
 // An ES module bundle; packages that are CommonJS inside (parquet-wasm) still find require and __dirname.
 const ESM_BANNER =
   "import { createRequire as __createRequire } from 'node:module'; import { fileURLToPath as __fileURLToPath } from 'node:url'; import { dirname as __pathDirname } from 'node:path'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __pathDirname(__filename);";
+
+/** The absolute path of a reference data file shipped with the project, to bundle beside a function. */
+export function referenceFilePath(file: ReferenceFile): string {
+  return join(PROJECT_ROOT, 'transforms/reference', REFERENCE_FILES[file]);
+}
 
 export interface FunctionOptions {
   readonly entry: string;

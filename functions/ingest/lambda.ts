@@ -7,7 +7,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
 import { DynamoDbLeaseStore } from '../adapters/dynamodb-lease-store.ts';
 import { S3ObjectStore } from '../adapters/s3-object-store.ts';
-import { bundledFile, bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
+import { bundledCensusTexts, bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
 import { createIngestHandler } from './handler.ts';
 
 const logger = new Logger({ serviceName: 'workforce-ingest' });
@@ -35,7 +35,7 @@ export const handler = async (event: SQSEvent, context: Context): Promise<SQSBat
   logger.addContext(context);
   try {
     if (!censusChecked) {
-      if (await ensureBuiltInCommunityProfile(store, settings.lakeBucket, () => bundledFile('census2021-ts021-ethnic-group-utla.csv'))) logger.info('Wrote the built-in Census 2021 community profile');
+      if (await ensureBuiltInCommunityProfile(store, settings.lakeBucket, bundledCensusTexts)) logger.info('Wrote the built-in Census 2021 community profile');
       censusChecked = true;
     }
     return await ingest(event);

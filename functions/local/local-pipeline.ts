@@ -8,7 +8,7 @@ import { MemoryLeaseStore } from '../adapters/memory-lease-store.ts';
 import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../ingest/events.ts';
 import { createIngestHandler } from '../ingest/handler.ts';
-import { readCensusCsv } from '../reference-data.ts';
+import { readCensusTexts } from '../reference-data.ts';
 import { downloadPrefix, startLocalS3 } from './s3-server.ts';
 
 export const LOCAL_BUCKETS = { landingBucket: 'workforce-landing', lakeBucket: 'workforce-lake' } as const;
@@ -67,7 +67,7 @@ export async function runLocalUploads(options: LocalUploadOptions): Promise<Loca
   const s3 = await startLocalS3(join(outDir, 's3'), Object.values(LOCAL_BUCKETS));
   try {
     const store = new S3ObjectStore(s3.client);
-    await writeBuiltInCommunityProfile(store, LOCAL_BUCKETS.lakeBucket, readCensusCsv());
+    await writeBuiltInCommunityProfile(store, LOCAL_BUCKETS.lakeBucket, readCensusTexts());
 
     const events: ObjectCreatedEvent[] = [];
     for (const file of options.uploads) events.push(await upload(s3.client, file));

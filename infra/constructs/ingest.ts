@@ -12,7 +12,8 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
-import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
+import { CENSUS_FILES } from '../../transforms/reference/files.ts';
+import { bundledFunction, PROJECT_ROOT, referenceFilePath } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, objectsFinding } from '../nag.ts';
 import type { DataLake } from './data-lake.ts';
 
@@ -75,7 +76,11 @@ export class Ingest extends Construct {
       timeout: FUNCTION_TIMEOUT,
       reservedConcurrentExecutions: props.settings.reservedConcurrency,
       environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName, POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis' },
-      files: [props.configFile, join(PROJECT_ROOT, 'transforms/reference/census2021-ts021-ethnic-group-utla.csv'), join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm')],
+      files: [
+        props.configFile,
+        ...CENSUS_FILES.map(referenceFilePath),
+        join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm'),
+      ],
     });
     fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
     // Read uploads, write validation reports; read and write the lake (its files and its state); nothing is deleted.

@@ -5,7 +5,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
+import { bundledFunction, PROJECT_ROOT, referenceFilePath } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, glueTablesFinding, objectsFinding } from '../nag.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLake } from './data-lake.ts';
@@ -41,8 +41,9 @@ export class Reporting extends Construct {
         TOPIC_ARN: this.topic.topicArn,
         POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis',
       },
-      // Disclosure control solves integer programs with HiGHS, compiled to WebAssembly: its module goes beside the bundle.
-      files: [props.configFile, join(PROJECT_ROOT, 'node_modules/highs/build/highs.wasm')],
+      // The DfE national series, for the comparison with England; and HiGHS, compiled to WebAssembly, which
+      // disclosure control solves its integer programs with.
+      files: [props.configFile, referenceFilePath('dfeCsww'), join(PROJECT_ROOT, 'node_modules/highs/build/highs.wasm')],
     });
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'], resources: [catalog.workGroupArn()] }),
