@@ -35,9 +35,16 @@ export const knownTerm = (dimension: Dimension): Term => ({ measure: dimension a
 function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period: string): ReportTable {
   const mine = new Map(rows.filter((row) => row.dimension === dimension).map((row) => [String(row.category), row]));
   const { known, unknown } = categoriesOf(dimension);
-  const totalRow = known.length;
-  const rests: (string | RowBasis)[] = ['workforce_headcount', { row: totalRow, column: 'workforce_headcount' }];
-  const hasCommunity = [...mine.values()].some((row) => row.community_share !== null);
+  // The categories the community profile counts: their shares are of the people in them alone
+  // (workforce_share_base), like with like; the others' shares are of everyone recorded.
+  const compared = known.filter((category) => mine.get(category)?.community_share !== null && mine.get(category)?.community_share !== undefined);
+  const separateBase = compared.length > 0 && compared.length < known.length;
+  const recordedRow = known.length + (separateBase ? 1 : 0);
+  const comparedRow = separateBase ? known.length : recordedRow;
+  // Each row's statistics rest on its count and on the totals its share can be of.
+  const rests: (string | RowBasis)[] = ['workforce_headcount', { row: comparedRow, column: 'workforce_headcount' }, { row: recordedRow, column: 'workforce_headcount' }];
+  const community = mine.values().next().value;
+  const basis = community?.community_basis === null || community?.community_basis === undefined ? null : String(community.community_basis);
   const columns: DisclosureColumn[] = [
     label('category', 'Group'),
     count('workforce_headcount', 'People', { measure: dimension }),
@@ -50,15 +57,16 @@ function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period:
     derived('ratio_high', 'Ratio to', rests, 'ratio'),
     { ...derived('assessment', 'Assessment', rests), format: undefined },
   ] as DisclosureColumn[];
-  const recorded = [...mine.values()].find((row) => row.workforce_known_headcount !== null)?.workforce_known_headcount ?? 0;
+  const recorded = known.reduce((sum, category) => sum + Number(mine.get(category)?.workforce_headcount ?? 0), 0);
+  const comparedTotal = compared.reduce((sum, category) => sum + Number(mine.get(category)?.workforce_headcount ?? 0), 0);
   const statsOf = (row: QueryRow | undefined): Record<string, CellValue> => {
-    const community = row?.community_share === null || row?.community_share === undefined ? null : Number(row.community_share);
-    const ratio = (share: unknown) => (community && share !== null && share !== undefined ? Number(share) / community : null);
+    const share = row?.community_share === null || row?.community_share === undefined ? null : Number(row.community_share);
+    const ratio = (value: unknown) => (share && value !== null && value !== undefined ? Number(value) / share : null);
     return {
       workforce_share: (row?.workforce_share as number | null | undefined) ?? null,
       share_ci_low: (row?.share_ci_low as number | null | undefined) ?? null,
       share_ci_high: (row?.share_ci_high as number | null | undefined) ?? null,
-      community_share: community,
+      community_share: share,
       representation_ratio: (row?.representation_ratio as number | null | undefined) ?? null,
       ratio_low: ratio(row?.share_ci_low),
       ratio_high: ratio(row?.share_ci_high),
@@ -66,18 +74,24 @@ function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period:
     };
   };
   const noStats = { workforce_share: null, share_ci_low: null, share_ci_high: null, community_share: null, representation_ratio: null, ratio_low: null, ratio_high: null, assessment: null };
-  const dimensionWords = dimension.replaceAll('_', ' ');
+  const words = dimension.replaceAll('_', ' ');
+  const totals = [
+    ...(separateBase ? [{ row: { category: 'All compared with the community', workforce_headcount: comparedTotal, ...noStats }, key: { period, category: compared } }] : []),
+    { row: { category: `All whose ${words} is recorded`, workforce_headcount: recorded, ...noStats }, key: { period, category: known } },
+  ];
   return {
     id: `diversity-${dimension.replaceAll('_', '-')}`,
     title: `${DIMENSION_TITLES[dimension] ?? dimension}: the workforce against the community`,
-    caption: `Shares of the people whose ${dimensionWords} is recorded, on ${humanDate(period)}, with 95% (Wilson) intervals.${hasCommunity ? " Community shares from the Trust's community profile." : ''}`,
+    caption:
+      `Shares of the people whose ${words} is recorded, on ${humanDate(period)}, with 95% (Wilson) intervals.` +
+      (compared.length ? ` Compared with ${basis ? basis.charAt(0).toLowerCase() + basis.slice(1) : "the Trust's community profile"}${separateBase ? '; the shares of the groups compared are of the people in those groups' : ''}.` : ' No community profile is held for this characteristic.'),
     columns,
     rows: [
       ...known.map((category) => ({ category: labelOf(dimension, category), workforce_headcount: Number(mine.get(category)?.workforce_headcount ?? 0), ...statsOf(mine.get(category)) })),
-      { category: `All whose ${dimensionWords} is recorded`, workforce_headcount: Number(recorded), ...noStats },
+      ...totals.map((t) => t.row),
       ...unknown.map((category) => ({ category: labelOf(dimension, category), workforce_headcount: Number(mine.get(category)?.workforce_headcount ?? 0), ...noStats })),
     ],
-    rowKeys: [...known.map((category) => ({ period, category })), { period, category: known }, ...unknown.map((category) => ({ period, category }))],
+    rowKeys: [...known.map((category) => ({ period, category })), ...totals.map((t) => t.key), ...unknown.map((category) => ({ period, category }))],
   };
 }
 
