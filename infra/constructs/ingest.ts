@@ -8,12 +8,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, objectsFinding } from '../nag.ts';
+import type { AlarmTopic } from './alarm-topic.ts';
 import type { DataLake } from './data-lake.ts';
 
 export interface IngestProps {
@@ -22,7 +22,7 @@ export interface IngestProps {
   /** The Trust config file bundled with the function. */
   readonly configFile: string;
   /** Where alarms go. */
-  readonly alarmTopic: sns.ITopic;
+  readonly alarms: AlarmTopic;
 }
 
 const FUNCTION_TIMEOUT = Duration.minutes(10);
@@ -92,6 +92,7 @@ export class Ingest extends Construct {
     this.function = fn;
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
+      alarmName: props.alarms.alarmName('ingest-dead-letters'),
       alarmDescription: 'Uploads could not be processed after five attempts: see the dead-letter queue and the ingest logs.',
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,
@@ -99,6 +100,6 @@ export class Ingest extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alarmTopic));
+    this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alarms.topic));
   }
 }
