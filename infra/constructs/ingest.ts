@@ -11,6 +11,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
+import { keyThrough, listOnly } from '../iam-statements.ts';
 import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, objectsFinding } from '../nag.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
@@ -78,17 +79,23 @@ export class Ingest extends Construct {
       files: [props.configFile, join(PROJECT_ROOT, 'transforms/reference/census2021-ts021-ethnic-group-utla.csv'), join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm')],
     });
     fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
-    // Read uploads, write validation reports; read and write the lake (its files and its state); nothing is deleted.
+    // Read uploads; write validation reports and read them back (to mark one superseded); read and
+    // write the lake (its files and its state); nothing is deleted. ListBucket, held to the prefixes
+    // read, makes a missing object answer 404 (an upload gone, a state file not yet written), not 403.
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [lake.landing.arnForObjects('uploads/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.landing.arnForObjects('validation/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [lake.lake.arnForObjects('*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [lake.lake.bucketArn] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [lake.key.keyArn] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem'], resources: [this.leases.tableArn] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [lake.landing.arnForObjects('validation/*')] }));
+    fn.addToRolePolicy(listOnly(lake.landing, ['uploads/*', 'validation/*']));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [lake.lake.arnForObjects('lake/*'), lake.lake.arnForObjects('state/*')] }));
+    fn.addToRolePolicy(listOnly(lake.lake, ['lake/*', 'state/*']));
+    // The buckets, and the lease table (encrypted with the same key).
+    fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'dynamodb']));
+    // Exactly the calls DynamoDbLeaseStore makes.
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [this.leases.tableArn] }));
     acknowledgeFunctionRole(fn);
     acknowledge(fn, objectsFinding(lake.landing, 'uploads/*'), 'The function reads any partner\'s uploads: the object keys are not known in advance.');
     acknowledge(fn, objectsFinding(lake.landing, 'validation/*'), 'The function writes each partner\'s validation reports under validation/.');
-    acknowledge(fn, objectsFinding(lake.lake, '*'), 'The lake bucket holds only the lake and the pipeline\'s state, both written by this function.');
+    acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'The function writes the lake\'s table files, named by partner, dataset and period.');
+    acknowledge(fn, objectsFinding(lake.lake, 'state/*'), 'The function keeps the pipeline\'s state (ledger, submissions, replays) under state/.');
     this.function = fn;
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
@@ -103,3 +110,4 @@ export class Ingest extends Construct {
     this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alarms.topic));
   }
 }
+

@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { keyThrough, listOnly } from '../iam-statements.ts';
 import { bundledFunction } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, glueTablesFinding, objectsFinding } from '../nag.ts';
 import type { Catalog } from './catalog.ts';
@@ -47,10 +48,13 @@ export class Reporting extends Construct {
     );
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'], resources: catalog.glueArns() }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects('lake/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [lake.lake.bucketArn, lake.athenaResults.bucketArn] }));
+    fn.addToRolePolicy(listOnly(lake.lake, ['lake/*']));
+    fn.addToRolePolicy(listOnly(lake.athenaResults, ['results/*']));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [lake.lake.bucketArn, lake.athenaResults.bucketArn] }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'], resources: [lake.athenaResults.arnForObjects('results/*')] }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.reports.arnForObjects('reports/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [lake.key.keyArn] }));
+    // Athena reads the lake and writes its results through S3; the report topic is encrypted with the same key.
+    fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'sns']));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] }));
     acknowledgeFunctionRole(fn);
     acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'Athena reads every file of the lake\'s tables on the function\'s behalf.');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +62,63 @@ describe('Stack: what the offline checks cannot see, read from the template', ()
       const lakeKey = ofType('AWS::KMS::Key').find(([id]) => id.startsWith('DataLake')) as [string, Resource];
       expect(forService(lakeKey[1].Properties.KeyPolicy.Statement, 'cloudwatch.amazonaws.com')).toEqual([]);
     });
+  });
+
+  /** Every statement of a role: its inline policies and the policies attached to it. */
+  const roleStatements = (roleId: string): PolicyStatement[] => [
+    ...((resources[roleId] as Resource).Properties.Policies ?? []).flatMap((p: { PolicyDocument: { Statement: PolicyStatement[] } }) => p.PolicyDocument.Statement),
+    ...ofType('AWS::IAM::Policy')
+      .filter(([, p]) => p.Properties.Roles.some((r: unknown) => logicalIdOf(r) === roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as PolicyStatement[]),
+  ];
+  const functionRole = (name: string) => {
+    const [[, fn]] = ofType('AWS::Lambda::Function').filter(([id]) => id.startsWith(name)) as [[string, Resource]];
+    return roleStatements(logicalIdOf(fn.Properties.Role));
+  };
+  // The lake bucket's id is DataLake + hash (the construct's id "Lake" folds into its parent's "DataLake").
+  const bucketId = (name: string) => (name === 'Lake' ? /^DataLake[0-9A-F]{8}$/ : new RegExp(`^DataLake${name}[0-9A-F]{8}$`));
+  const bucketArn = (name: string) => `arn:aws:s3:::${(ofType('AWS::S3::Bucket').find(([id]) => bucketId(name).test(id)) as [string, Resource])[0]}`;
+  const list = (statements: readonly PolicyStatement[], bucket: string, prefix?: string) =>
+    decide(statements, { action: 's3:ListBucket', resource: bucketArn(bucket), time: NOW, ...(prefix === undefined ? {} : { context: { 's3:prefix': prefix } }) });
+
+  it('lets the ingest tell a vanished upload (404) from a refusal (403): ListBucket on the landing bucket, for uploads only', () => {
+    const ingest = functionRole('IngestFunction');
+    expect(list(ingest, 'Landing', 'uploads/riverside-council/workforce/2026-09-30/staff.csv')).toBe('allowed');
+    expect(list(ingest, 'Landing', 'uploads/')).toBe('allowed');
+    expect(list(ingest, 'Landing')).toBe('denied');
+    expect(list(ingest, 'Landing', 'elsewhere/')).toBe('denied');
+  });
+
+  it('gives the ingest exactly the DynamoDB calls its lease store makes', () => {
+    const source = readFileSync('functions/adapters/dynamodb-lease-store.ts', 'utf8');
+    const calls = [...source.matchAll(/\b(\w+)Command\b/g)].map((m) => `dynamodb:${m[1]}`);
+    const granted = functionRole('IngestFunction').flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
+    expect(new Set(granted)).toEqual(new Set(calls));
+  });
+
+  it('holds every use of a KMS key by a role to the services that need it (kms:ViaService)', () => {
+    const roles = ofType('AWS::IAM::Role').map(([id]) => id);
+    expect(roles.length).toBeGreaterThan(10);
+    const lakeKey = ofType('AWS::KMS::Key').find(([id]) => id.startsWith('DataLake'))?.[0] as string;
+    const keyArn = resolve({ 'Fn::GetAtt': [lakeKey, 'Arn'] });
+    for (const roleId of roles) {
+      const statements = roleStatements(roleId).filter((s) => [s.Action].flat().some((a) => a.startsWith('kms:')));
+      for (const statement of statements) expect(statement.Condition?.StringEquals?.['kms:ViaService'], `${roleId}: ${JSON.stringify(statement.Action)}`).toBeDefined();
+      for (const action of ['kms:Decrypt', 'kms:GenerateDataKey']) {
+        expect(decide(statements, { action, resource: keyArn, time: NOW }), `${roleId} ${action} directly`).toBe('denied');
+      }
+    }
+    const ingest = functionRole('IngestFunction');
+    const via = (service: string) => decide(ingest, { action: 'kms:Decrypt', resource: keyArn, time: NOW, context: { 'kms:ViaService': `${service}.${REGION}.amazonaws.com` } });
+    expect([via('s3'), via('dynamodb'), via('sqs')]).toEqual(['allowed', 'allowed', 'denied']);
+  });
+
+  it('lets analysts list the lake\'s tables but not the pipeline\'s state', () => {
+    const [analystId] = ofType('AWS::IAM::Role').find(([id]) => id.startsWith('AccessAnalyst')) as [string, Resource];
+    const analyst = roleStatements(analystId);
+    expect(list(analyst, 'Lake', 'lake/workforce_by_type/period=2025-09-30/')).toBe('allowed');
+    expect(list(analyst, 'Lake', 'state/ledger/')).toBe('denied');
+    expect(list(analyst, 'Lake', '')).toBe('denied');
+    expect(list(analyst, 'Lake')).toBe('denied');
   });
 });
