@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryLeaseStore } from '../../functions/adapters/memory-lease-store.ts';
+import { S3ObjectStore } from '../../functions/adapters/s3-object-store.ts';
+import { objectCreatedEvent, sqsBatch } from '../../functions/ingest/events.ts';
+import { createIngestHandler } from '../../functions/ingest/handler.ts';
+import { startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
+import { readCensusCsv } from '../../functions/reference-data.ts';
+import { buildApp } from '../../infra/app.ts';
+import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
+import { ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
+import type { ObjectStore } from '../../transforms/ingest/ports.ts';
+import { workforceCsv } from '../helpers.ts';
+import { temporaryFolder } from '../lake-helpers.ts';
+import { decide, type PolicyStatement } from '../support/iam-policy.ts';
+
+const CONFIG_FILE = 'sample-data/trust.config.json';
+const NOW = new Date('2026-11-28T12:00:00Z');
+const BUCKETS = { landingBucket: 'landing', lakeBucket: 'lake' };
+const KEY = 'uploads/riverside-council/workforce/2026-09-30';
+
+interface S3Request {
+  readonly action: string;
+  readonly bucket: string;
+  readonly key: string;
+  /** The object was not there: S3 answers 404 only to a role that may list that key. */
+  readonly missing: boolean;
+}
+
+/** The ingest's object store, noting every request it makes of S3 and whether the object was there. */
+function recording(store: ObjectStore, requests: S3Request[]): ObjectStore {
+  const note = (action: string, bucket: string, key: string, missing: boolean) => requests.push({ action, bucket, key, missing });
+  return {
+    getObject: async (bucket, key, which) => {
+      const object = await store.getObject(bucket, key, which);
+      note(which?.versionId ? 's3:GetObjectVersion' : 's3:GetObject', bucket, key, object === undefined);
+      return object;
+    },
+    getText: async (bucket, key) => {
+      const text = await store.getText(bucket, key);
+      note('s3:GetObject', bucket, key, text === undefined);
+      return text;
+    },
+    exists: async (bucket, key) => {
+      const found = await store.exists(bucket, key);
+      note('s3:GetObject', bucket, key, !found);
+      return found;
+    },
+    putObject: async (bucket, key, body, type) => {
+      note('s3:PutObject', bucket, key, false);
+      await store.putObject(bucket, key, body, type);
+    },
+  };
+}
+
+describe('Function: ingest, as its AWS role allows it', () => {
+  let s3: LocalS3;
+  let statements: PolicyStatement[];
+  let bucketArns: Record<string, string>;
+  const requests: S3Request[] = [];
+
+  beforeAll(async () => {
+    const template = Template.fromStack(await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW })).toJSON();
+    const resources = Object.entries(template.Resources as Record<string, { Type: string; Properties: Record<string, any> }>);
+    const [, fn] = resources.find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('IngestFunction')) as [string, { Properties: { Role: { 'Fn::GetAtt': [string] } } }];
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    statements = resources
+      .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+      .flatMap(([, r]) => r.Properties.PolicyDocument.Statement);
+    const bucket = (pattern: RegExp) => `arn:aws:s3:::${resources.find(([id, r]) => r.Type === 'AWS::S3::Bucket' && pattern.test(id))?.[0]}`;
+    bucketArns = { [BUCKETS.landingBucket]: bucket(/^DataLakeLanding/), [BUCKETS.lakeBucket]: bucket(/^DataLake[0-9A-F]{8}$/) };
+
+    s3 = await startLocalS3(temporaryFolder('s3-'), Object.values(BUCKETS));
+    const store = recording(new S3ObjectStore(s3.client), requests);
+    const config = parseTrustConfig(JSON.parse(readFileSync(CONFIG_FILE, 'utf8')));
+    const outcomes: string[] = [];
+    const handler = createIngestHandler({ store, leases: new MemoryLeaseStore(), settings: BUCKETS, config, now: () => NOW }, { onOutcome: (_, o) => outcomes.push(o.status) });
+    const upload = async (key: string, body: string) => {
+      const response = await s3.client.send(new PutObjectCommand({ Bucket: BUCKETS.landingBucket, Key: key, Body: body }));
+      const event = objectCreatedEvent({ bucket: BUCKETS.landingBucket, key, size: body.length, etag: response.ETag?.replaceAll('"', ''), time: NOW, sequencer: '0' });
+      await handler(sqsBatch([event]));
+      return event;
+    };
+
+    await ensureBuiltInCommunityProfile(store, BUCKETS.lakeBucket, readCensusCsv);
+    const first = await upload(`${KEY}/staff.csv`, workforceCsv({}, 12));
+    await handler(sqsBatch([first]));
+    await upload(`${KEY}/staff-corrected.csv`, workforceCsv({}, 11));
+    await upload(`${KEY}/staff-broken.csv`, workforceCsv({ 1: { sector: 'nope' } }, 5));
+    await upload('uploads/riverside-council/workforce/2099-09-30/staff.csv', workforceCsv());
+    const vanishing = `${KEY}/staff-withdrawn.csv`;
+    const response = await s3.client.send(new PutObjectCommand({ Bucket: BUCKETS.landingBucket, Key: vanishing, Body: workforceCsv() }));
+    await s3.client.send(new DeleteObjectCommand({ Bucket: BUCKETS.landingBucket, Key: vanishing }));
+    await handler(sqsBatch([objectCreatedEvent({ bucket: BUCKETS.landingBucket, key: vanishing, size: 1, etag: response.ETag?.replaceAll('"', ''), time: NOW, sequencer: '0' })]));
+    expect(outcomes).toEqual(['accepted', 'replayed', 'accepted', 'rejected', 'rejected', 'gone']);
+  }, 60_000);
+  afterAll(async () => s3?.close());
+
+  it('makes only requests the ingest role allows: a first upload, a replay, a resubmission, rejections, a vanished upload', () => {
+    expect(requests.length).toBeGreaterThan(30);
+    const refused = requests.filter(({ action, bucket, key }) => decide(statements, { action, resource: `${bucketArns[bucket]}/${key}`, time: NOW }) !== 'allowed');
+    expect(refused).toEqual([]);
+  });
+
+  it('is told 404, not 403, wherever it looks for something that is not there, so a vanished upload is recorded as gone', () => {
+    const missing = requests.filter((r) => r.missing);
+    expect(missing.some((r) => r.key.endsWith('staff-withdrawn.csv'))).toBe(true);
+    const forbidden = missing.filter(({ bucket, key }) => decide(statements, { action: 's3:ListBucket', resource: bucketArns[bucket] as string, time: NOW, context: { 's3:prefix': key } }) !== 'allowed');
+    expect(forbidden).toEqual([]);
+  });
+});
