@@ -11,6 +11,12 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
+import {
+  DEFAULT_MAX_CONCURRENCY,
+  INGEST_BATCH_SIZE,
+  INGEST_TIMEOUT_SECONDS,
+  QUEUE_VISIBILITY_SECONDS,
+} from '../../transforms/ingest/ingest-timing.ts';
 import { keyThrough, listOnly } from '../iam-statements.ts';
 import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, objectsFinding } from '../nag.ts';
@@ -25,8 +31,6 @@ export interface IngestProps {
   /** Where alarms go. */
   readonly alarms: AlarmTopic;
 }
-
-const FUNCTION_TIMEOUT = Duration.minutes(10);
 
 /**
  * From upload to lake: S3 "Object Created" events under uploads/ → an EventBridge rule → an SQS
@@ -49,8 +53,7 @@ export class Ingest extends Construct {
     this.queue = new sqs.Queue(this, 'Uploads', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      // Six times the function's timeout, as Lambda advises for SQS sources.
-      visibilityTimeout: Duration.minutes(FUNCTION_TIMEOUT.toMinutes() * 6),
+      visibilityTimeout: Duration.seconds(QUEUE_VISIBILITY_SECONDS),
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
     });
     this.rule = new events.Rule(this, 'UploadCreated', {
@@ -69,16 +72,20 @@ export class Ingest extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    const reserved = props.settings.reservedConcurrency;
     const fn = bundledFunction(this, 'Function', {
       entry: 'functions/ingest/lambda.ts',
       description: 'Validates partner uploads and writes the lake',
       memorySize: props.settings.memorySize,
-      timeout: FUNCTION_TIMEOUT,
-      reservedConcurrentExecutions: props.settings.reservedConcurrency,
+      timeout: Duration.seconds(INGEST_TIMEOUT_SECONDS),
+      // Off unless the Trust asks: reserving it takes from the account's pool and can fail the deploy.
+      ...(reserved ? { reservedConcurrentExecutions: reserved } : {}),
       environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName, POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis' },
       files: [props.configFile, join(PROJECT_ROOT, 'transforms/reference/census2021-ts021-ethnic-group-utla.csv'), join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm')],
     });
-    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    // The queue runs no more copies than may run: a throttled batch would wait out the visibility
+    // timeout and count towards the dead-letter queue.
+    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: INGEST_BATCH_SIZE, maxConcurrency: reserved ?? DEFAULT_MAX_CONCURRENCY, reportBatchItemFailures: true }));
     // Read uploads; write validation reports and read them back (to mark one superseded); read and
     // write the lake (its files and its state); nothing is deleted. ListBucket, held to the prefixes
     // read, makes a missing object answer 404 (an upload gone, a state file not yet written), not 403.

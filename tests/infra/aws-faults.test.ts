@@ -1,8 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
+import {
+  DEFAULT_MAX_CONCURRENCY,
+  INGEST_BATCH_SIZE,
+  INGEST_TIMEOUT_SECONDS,
+  LEASE_TTL_MS,
+  WORST_CASE_FILE_SECONDS,
+} from '../../transforms/ingest/ingest-timing.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { ACCOUNT, decide, REGION, resolve, type PolicyStatement } from '../support/iam-policy.ts';
 
@@ -120,5 +128,40 @@ describe('Stack: what the offline checks cannot see, read from the template', ()
     expect(list(analyst, 'Lake', 'state/ledger/')).toBe('denied');
     expect(list(analyst, 'Lake', '')).toBe('denied');
     expect(list(analyst, 'Lake')).toBe('denied');
+  });
+
+  describe('concurrency and retries of the ingest', () => {
+    const ingestFunction = () => (ofType('AWS::Lambda::Function').find(([id]) => id.startsWith('IngestFunction')) as [string, Resource])[1];
+    const eventSource = (from: Record<string, Resource> = resources) =>
+      (Object.values(from).find((r) => r.Type === 'AWS::Lambda::EventSourceMapping') as Resource).Properties;
+
+    it('runs at most a few ingests at once, set on the event source, and reserves no concurrency by default', () => {
+      expect(eventSource().ScalingConfig).toEqual({ MaximumConcurrency: DEFAULT_MAX_CONCURRENCY });
+      expect(ingestFunction().Properties.ReservedConcurrentExecutions).toBeUndefined();
+    });
+
+    it('with concurrency reserved in the config, never runs more copies than are reserved', async () => {
+      const config = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
+      const file = join(temporaryFolder('config-'), 'trust.config.json');
+      writeFileSync(file, JSON.stringify({ ...config, ingest: { reservedConcurrency: 3 } }));
+      const reserved = Template.fromStack(await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), file, { now: NOW })).toJSON().Resources;
+      const fn = Object.entries(reserved as Record<string, Resource>).find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('IngestFunction'))?.[1];
+
+      expect(fn?.Properties.ReservedConcurrentExecutions).toBe(3);
+      expect(eventSource(reserved).ScalingConfig).toEqual({ MaximumConcurrency: 3 });
+    });
+
+    it('retries a failed or crashed upload within minutes, once its lease has expired', () => {
+      const timeout = ingestFunction().Properties.Timeout as number;
+      const [[, queue]] = ofType('AWS::SQS::Queue').filter(([id]) => id.startsWith('IngestUploads')) as [[string, Resource]];
+      const visibility = queue.Properties.VisibilityTimeout as number;
+
+      expect(timeout).toBe(INGEST_TIMEOUT_SECONDS);
+      expect(timeout).toBeGreaterThanOrEqual(2 * INGEST_BATCH_SIZE * WORST_CASE_FILE_SECONDS);
+      expect(LEASE_TTL_MS).toBeGreaterThanOrEqual(timeout * 1000);
+      expect(visibility * 1000).toBeGreaterThan(LEASE_TTL_MS);
+      expect(visibility).toBeGreaterThanOrEqual(timeout);
+      expect(visibility).toBeLessThanOrEqual(10 * 60);
+    });
   });
 });

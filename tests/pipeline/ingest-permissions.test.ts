@@ -65,8 +65,8 @@ describe('Function: ingest, as its AWS role allows it', () => {
   beforeAll(async () => {
     const template = Template.fromStack(await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW })).toJSON();
     const resources = Object.entries(template.Resources as Record<string, { Type: string; Properties: Record<string, any> }>);
-    const [, fn] = resources.find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('IngestFunction')) as [string, { Properties: { Role: { 'Fn::GetAtt': [string] } } }];
-    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const [, fn] = resources.find(([id, r]) => r.Type === 'AWS::Lambda::Function' && id.startsWith('IngestFunction')) as [string, { Properties: Record<string, any> }];
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;
     statements = resources
       .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
       .flatMap(([, r]) => r.Properties.PolicyDocument.Statement);

@@ -8,6 +8,7 @@ import { toParquet } from '../tables/parquet.ts';
 import { fileRejectionReport, type ValidationReport } from '../validation/report.ts';
 import { summarizeReport } from '../validation/summary.ts';
 import { validateCsv } from '../validation/validate.ts';
+import { LEASE_TTL_MS } from './ingest-timing.ts';
 import type { IngestSettings, LeaseStore, ObjectStore } from './ports.ts';
 import { routeUploadKey } from './routing.ts';
 import { orderOf, type UploadStamp } from './upload-order.ts';
@@ -43,8 +44,6 @@ export type IngestOutcome =
 export class LeaseBusyError extends Error {
   override readonly name = 'LeaseBusyError';
 }
-
-const LEASE_TTL_MS = 10 * 60 * 1000;
 
 interface LedgerEntry extends UploadStamp {
   readonly uploadId: string;
