@@ -1,15 +1,29 @@
 import { z } from 'zod';
 import { publishScheduledReport, type ScheduledReportDependencies } from '../../transforms/report/scheduled-report.ts';
 
-/** What EventBridge Scheduler sends: the schedule's input, an optional period. */
+/**
+ * What EventBridge Scheduler sends: the schedule's input, an optional period, and the run (the
+ * time the schedule fired, the same for every retry of one firing).
+ */
 export const ReportEventSchema = z.object({
   period: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'period is a date in the form YYYY-MM-DD' })
     .optional(),
+  run: z.string().min(1).max(100).optional(),
 });
 
 export type ReportEvent = z.infer<typeof ReportEventSchema>;
+
+/**
+ * Names one run of the report, for Athena's idempotency tokens: the schedule's firing, so its
+ * retries reuse the queries that succeeded; without one (an invocation by hand), the day.
+ */
+export function reportRunName(event: unknown, now: Date): string {
+  const parsed = ReportEventSchema.safeParse(event ?? {});
+  const run = parsed.success && parsed.data.run ? parsed.data.run : now.toISOString().slice(0, 10);
+  return `needs-analysis/${run}`;
+}
 
 /** The report function: invoked on the Trust's schedule, writes reports/<period>/ and reports/latest/, and notifies. */
 export function createReportHandler(deps: ScheduledReportDependencies) {

@@ -73,7 +73,13 @@ export class Reporting extends Construct {
       scheduleExpression: props.schedule,
       scheduleExpressionTimezone: 'Europe/London',
       flexibleTimeWindow: { mode: 'OFF' },
-      target: { arn: fn.functionArn, roleArn: invoker.roleArn, input: '{}', retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } },
+      target: {
+        arn: fn.functionArn,
+        roleArn: invoker.roleArn,
+        // The firing's time names the run: its retries reuse the Athena queries that succeeded.
+        input: JSON.stringify({ run: '<aws.scheduler.scheduled-time>' }),
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
+      },
     });
   }
 }

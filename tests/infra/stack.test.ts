@@ -133,7 +133,7 @@ describe('Stack: the workforce pipeline on AWS', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: CONFIG.reportSchedule,
       ScheduleExpressionTimezone: 'Europe/London',
-      Target: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ReportingFunction'), 'Arn'] }, Input: '{}', RoleArn: Match.anyValue() },
+      Target: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ReportingFunction'), 'Arn'] }, Input: '{"run":"<aws.scheduler.scheduled-time>"}', RoleArn: Match.anyValue() },
     });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
