@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { todayInLondon } from '../../transforms/contract/dates.ts';
 import { publishScheduledReport, type ScheduledReportDependencies } from '../../transforms/report/scheduled-report.ts';
+import { assertSlotsComplete } from '../../transforms/report/slot-completeness.ts';
 
 /**
  * What EventBridge Scheduler sends: the schedule's input, an optional period, and the run (the
@@ -25,11 +27,20 @@ export function reportRunName(event: unknown, now: Date): string {
   return `needs-analysis/${run}`;
 }
 
-/** The report function: invoked on the Trust's schedule, writes reports/<period>/ and reports/latest/, and notifies. */
-export function createReportHandler(deps: ScheduledReportDependencies) {
+export interface ReportHandlerDependencies extends ScheduledReportDependencies {
+  /** The lake bucket, where the ingest marks the slots it is part-way through writing. */
+  readonly lakeBucket: string;
+}
+
+/**
+ * The report function: invoked on the Trust's schedule, writes reports/<period>/ and
+ * reports/latest/, and notifies; never while the lake is part-way through writing a slot.
+ */
+export function createReportHandler(deps: ReportHandlerDependencies) {
   return async (event: unknown): Promise<{ period: string; keys: string[] }> => {
     const parsed = ReportEventSchema.safeParse(event ?? {});
     if (!parsed.success) throw new Error(`The report was invoked with a bad payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    await assertSlotsComplete((key) => deps.store.getText(deps.lakeBucket, key), deps.config, todayInLondon((deps.now ?? (() => new Date()))()));
     return publishScheduledReport(parsed.data.period ? { period: parsed.data.period } : {}, deps);
   };
 }

@@ -23,7 +23,7 @@ export const handler = async (event: unknown, context: Context) => {
   const startedAt = new Date();
   const engine = new AthenaQueryEngine(athena, { workGroup: requiredEnv('WORKGROUP'), database: requiredEnv('DATABASE'), runName: reportRunName(event, startedAt), startedAt });
   try {
-    const result = await createReportHandler({ engine, store, reportsBucket: requiredEnv('REPORTS_BUCKET'), notifier, config })(event);
+    const result = await createReportHandler({ engine, store, reportsBucket: requiredEnv('REPORTS_BUCKET'), lakeBucket: requiredEnv('LAKE_BUCKET'), notifier, config })(event);
     logger.info('Report written', { period: result.period, files: result.keys.length });
     metrics.addMetric('ReportsWritten', MetricUnit.Count, 1);
     return result;

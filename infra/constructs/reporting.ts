@@ -38,6 +38,7 @@ export class Reporting extends Construct {
         WORKGROUP: catalog.workGroup.name,
         DATABASE: catalog.databaseName,
         REPORTS_BUCKET: lake.reports.bucketName,
+        LAKE_BUCKET: lake.lake.bucketName,
         TOPIC_ARN: this.topic.topicArn,
         POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis',
       },

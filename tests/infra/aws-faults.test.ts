@@ -11,6 +11,7 @@ import {
   LEASE_TTL_MS,
   WORST_CASE_FILE_SECONDS,
 } from '../../transforms/ingest/ingest-timing.ts';
+import { slotMarkerKey } from '../../transforms/ingest/slot-writes.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { ACCOUNT, decide, REGION, resolve, type PolicyStatement } from '../support/iam-policy.ts';
 
@@ -119,6 +120,16 @@ describe('Stack: what the offline checks cannot see, read from the template', ()
     const ingest = functionRole('IngestFunction');
     const via = (service: string) => decide(ingest, { action: 'kms:Decrypt', resource: keyArn, time: NOW, context: { 'kms:ViaService': `${service}.${REGION}.amazonaws.com` } });
     expect([via('s3'), via('dynamodb'), via('sqs')]).toEqual(['allowed', 'allowed', 'denied']);
+  });
+
+  it('lets the report function read the marks of slots part-way through being written, and be told 404 where there is none', () => {
+    const report = functionRole('ReportingFunction');
+    const marker = slotMarkerKey({ partnerId: 'riverside-council', dataset: 'workforce', period: '2026-09-30' });
+    const [, fn] = ofType('AWS::Lambda::Function').find(([id]) => id.startsWith('ReportingFunction')) as [string, Resource];
+
+    expect(decide(report, { action: 's3:GetObject', resource: `${bucketArn('Lake')}/${marker}`, time: NOW })).toBe('allowed');
+    expect(list(report, 'Lake', marker)).toBe('allowed');
+    expect(logicalIdOf(fn.Properties.Environment.Variables.LAKE_BUCKET)).toBe(bucketArn('Lake').replace('arn:aws:s3:::', ''));
   });
 
   it('lets analysts list the lake\'s tables but not the pipeline\'s state', () => {

@@ -12,6 +12,7 @@ import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import type { ObjectStore } from '../../transforms/ingest/ports.ts';
 import { workforceCsv } from '../helpers.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
+import { withStoredTimes } from '../support/stamped-store.ts';
 import { startLocalDynamoDb, type LocalDynamoDb } from '../support/local-dynamodb.ts';
 
 const TABLE = 'leases';
@@ -79,20 +80,16 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 
 /**
  * A store that holds one ingest at its first lake write (after it has taken its lease and read
- * the ledger) until told to go on, and says when S3 stored each upload, so that the order of two
- * uploads is known without waiting for the clock.
+ * the ledger) until told to go on.
  */
-function heldAtFirstLakeWrite(store: ObjectStore, stored: ReadonlyMap<string, Date>) {
+function heldAtFirstLakeWrite(store: ObjectStore) {
   let reached!: () => void;
   let go!: () => void;
   const atWrite = new Promise<void>((resolve) => (reached = resolve));
   const released = new Promise<void>((resolve) => (go = resolve));
   let held = false;
   const wrapped: ObjectStore = {
-    getObject: async (bucket, key, which) => {
-      const object = await store.getObject(bucket, key, which);
-      return object && { ...object, lastModified: stored.get(key) ?? object.lastModified };
-    },
+    getObject: (bucket, key, which) => store.getObject(bucket, key, which),
     getText: (bucket, key) => store.getText(bucket, key),
     exists: (bucket, key) => store.exists(bucket, key),
     putObject: async (bucket, key, body, type) => {
@@ -131,19 +128,19 @@ describe('Ingest: two different uploads for one slot, racing, with leases in Dyn
     const stored = new Map<string, Date>();
     const older = await upload(`${SLOT}/staff.csv`, 40, new Date('2026-10-01T09:00:00Z'));
     const newer = await upload(`${SLOT}/staff-corrected.csv`, 41, new Date('2026-10-01T09:05:00Z'));
-    const real = new S3ObjectStore(s3.client);
+    const real = withStoredTimes(new S3ObjectStore(s3.client), stored);
     const leases = new DynamoDbLeaseStore(dynamo.client, 'ingest-leases');
-    const gate = heldAtFirstLakeWrite(real, stored);
+    const gate = heldAtFirstLakeWrite(real);
     const handler = (store: ObjectStore) => createIngestHandler({ store, leases, settings: BUCKETS, config: CONFIG, now: () => NOW });
 
     // One function copy takes the older upload and is held mid-way; another gets the newer one meanwhile.
     const first = handler(gate.store)(sqsBatch([older]));
     await gate.atWrite;
-    const second = await handler(new S3ObjectStore(s3.client))(sqsBatch([newer]));
+    const second = await handler(real)(sqsBatch([newer]));
     gate.go();
     await first;
     // As SQS would, the message that failed comes back (here at once; in AWS after the visibility timeout).
-    if (second.batchItemFailures.length > 0) await handler(new S3ObjectStore(s3.client))(sqsBatch([newer]));
+    if (second.batchItemFailures.length > 0) await handler(real)(sqsBatch([newer]));
 
     const out = temporaryFolder();
     await downloadPrefix(s3.client, BUCKETS.lakeBucket, 'lake/', out);

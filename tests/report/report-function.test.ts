@@ -36,7 +36,7 @@ describe('Function: report handler, through the real Athena adapter and the same
     lake = await DuckDbLake.open(run.lakeDir, CONFIG);
     athena = await startFakeAthena(lake, { pageSize: 7, pollsBeforeDone: 2 });
     sns = await startFakeSns();
-    s3 = await startLocalS3(temporaryFolder('s3-'), ['reports']);
+    s3 = await startLocalS3(temporaryFolder('s3-'), ['reports', 'lake']);
     invocation = (runName, startedAt) =>
       createReportHandler({
         engine: new AthenaQueryEngine(new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials }), {
@@ -48,6 +48,7 @@ describe('Function: report handler, through the real Athena adapter and the same
         }),
         store: new S3ObjectStore(s3.client),
         reportsBucket: 'reports',
+        lakeBucket: 'lake',
         notifier: new SnsNotifier(new SNSClient({ endpoint: sns.endpoint, region: 'eu-west-2', credentials }), TOPIC),
         config: CONFIG,
         now: () => NOW,
