@@ -2,7 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import { CfnOutput } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { TrustConfig } from '../transforms/config/trust-config.ts';
-import { CENSUS_PERIOD } from '../transforms/reference/census-2021.ts';
+import { todayInLondon } from '../transforms/contract/dates.ts';
 import { Access } from './constructs/access.ts';
 import { AlarmTopic } from './constructs/alarm-topic.ts';
 import { Catalog } from './constructs/catalog.ts';
@@ -16,7 +16,7 @@ export interface WorkforceStackProps extends StackProps {
   /** The Trust config as a file, bundled with the functions. */
   readonly configFile: string;
   readonly views: readonly ViewDefinition[];
-  /** @default now: the day the partners' upload policies are written for */
+  /** @default now: the day the partners' upload policies (and, before the first collection, the partition projection) are written for */
   readonly now?: Date;
 }
 
@@ -34,8 +34,8 @@ export class WorkforceStack extends Stack {
     this.dataLake = new DataLake(this, 'DataLake', { retention: config.retention });
     const alarms = new AlarmTopic(this, 'Alarms');
     this.ingest = new Ingest(this, 'Ingest', { lake: this.dataLake, settings: config.ingest, configFile: props.configFile, alarms });
-    const firstPeriod = [CENSUS_PERIOD, config.baselinePeriod].sort()[0] as string;
-    this.catalog = new Catalog(this, 'Catalog', { lake: this.dataLake, views: props.views, bytesScannedCutoff: config.athenaBytesScannedCutoff, firstPeriod: `${firstPeriod.slice(0, 4)}-01-01` });
+    const today = todayInLondon(props.now ?? new Date());
+    this.catalog = new Catalog(this, 'Catalog', { lake: this.dataLake, views: props.views, bytesScannedCutoff: config.athenaBytesScannedCutoff, periods: config, today });
     this.reporting = new Reporting(this, 'Reporting', { lake: this.dataLake, catalog: this.catalog, schedule: config.reportSchedule, configFile: props.configFile });
     this.access = new Access(this, 'Access', { lake: this.dataLake, catalog: this.catalog, config, ...(props.now ? { now: props.now } : {}) });
 

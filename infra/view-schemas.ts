@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDbLake } from '../functions/local/duckdb-lake.ts';
-import { VIEW_NAMES, viewSql, type ViewName, type ViewSettings } from '../transforms/views/views.ts';
+import { DuckDbLake, type LakeSettings } from '../functions/local/duckdb-lake.ts';
+import { VIEW_NAMES, viewSql, type ViewName } from '../transforms/views/views.ts';
 
 export interface ViewColumn {
   readonly name: string;
@@ -22,7 +22,7 @@ const ATHENA_TYPE: Record<string, string> = { VARCHAR: 'varchar', BIGINT: 'bigin
  * Each view's SQL (the same file DuckDB runs) and its output columns, found by asking DuckDB to
  * describe the view over an empty lake: Glue needs a view's columns spelled out.
  */
-export async function describeViews(settings: ViewSettings): Promise<ViewDefinition[]> {
+export async function describeViews(settings: LakeSettings): Promise<ViewDefinition[]> {
   const emptyLake = mkdtempSync(join(tmpdir(), 'workforce-views-'));
   const lake = await DuckDbLake.open(emptyLake, settings);
   try {
