@@ -21,7 +21,12 @@ export function listOnly(bucket: s3.IBucket, prefixes: readonly string[], sid?: 
 export type KeyUser = 's3' | 'sns' | 'dynamodb';
 
 /** Use of a KMS key, only through the named services (kms:ViaService), never directly. */
-export function keyThrough(scope: IConstruct, key: kms.IKey, actions: readonly string[], services: readonly KeyUser[]): iam.PolicyStatement {
+export function keyThrough(
+  scope: IConstruct,
+  key: kms.IKey,
+  actions: readonly string[],
+  services: readonly KeyUser[],
+): iam.PolicyStatement {
   const region = Stack.of(scope).region;
   return new iam.PolicyStatement({
     actions: [...actions],

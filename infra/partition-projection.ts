@@ -28,11 +28,12 @@ export function periodProjection(table: string, rule: CollectionRule, today: str
   const reference = periodKindOf(table) === 'reference';
   const first = reference ? FIRST_REFERENCE_DATE : firstCollectionDate(rule);
   const step = reference ? { interval: 1, unit: 'DAYS' as const } : collectionStep(rule);
+  const end = reference || isYearly(rule) ? relativeEnd(first, today) : lastListedEnd(rule);
   return {
     'projection.enabled': 'true',
     'projection.period.type': 'date',
     'projection.period.format': 'yyyy-MM-dd',
-    'projection.period.range': `${first},${reference || isYearly(rule) ? relativeEnd(first, today) : lastListedEnd(rule)}`,
+    'projection.period.range': `${first},${end}`,
     'projection.period.interval': String(step.interval),
     'projection.period.interval.unit': step.unit,
   };
@@ -44,7 +45,8 @@ export function collectionStep(rule: CollectionRule): PeriodStep {
   const dates = [...(rule.collectionDates ?? [])].sort();
   const [first = rule.baselinePeriod] = dates;
   const sameDay = dates.every((date) => date.slice(4) === first.slice(4)) && first.slice(5) !== '02-29';
-  if (sameDay) return { interval: gcdOf(dates.map((date) => Number(date.slice(0, 4)) - Number(first.slice(0, 4)))), unit: 'YEARS' };
+  const year = (date: string) => Number(date.slice(0, 4));
+  if (sameDay) return { interval: gcdOf(dates.map((date) => year(date) - year(first))), unit: 'YEARS' };
   return { interval: gcdOf(dates.map((date) => daysBetween(first, date))), unit: 'DAYS' };
 }
 

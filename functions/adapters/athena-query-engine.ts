@@ -41,7 +41,13 @@ export const sqlLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 /** How a query execution ended. */
 type Ending =
   | { readonly ok: true }
-  | { readonly ok: false; readonly state: string; readonly reason: string; readonly retryable: boolean; readonly completedAt?: Date | undefined };
+  | {
+      readonly ok: false;
+      readonly state: string;
+      readonly reason: string;
+      readonly retryable: boolean;
+      readonly completedAt?: Date | undefined;
+    };
 
 /**
  * The report's queries answered by Athena: StartQueryExecution in the workgroup with
@@ -75,7 +81,9 @@ export class AthenaQueryEngine implements ReportQueryEngine {
       if (!earlier) failures++;
       const message = `Athena query ${name} (${id}) ${ending.state.toLowerCase()}: ${ending.reason}`;
       if (!ending.retryable) throw new AthenaQueryError(message);
-      if (failures >= maxAttempts || attempt + 1 >= maxAttempts * 4) throw new AthenaQueryError(`${message} (attempt ${attempt + 1}; giving up)`);
+      if (failures >= maxAttempts || attempt + 1 >= maxAttempts * 4) {
+        throw new AthenaQueryError(`${message} (attempt ${attempt + 1}; giving up)`);
+      }
     }
   }
 
@@ -150,6 +158,12 @@ function typed(row: Row, columns: readonly ColumnInfo[]): QueryRow {
 }
 
 /** The ClientRequestToken of one attempt at one query of one run (Athena takes 32 to 128 characters). */
-export function attemptToken(runName: string, name: string, sql: string, parameters: readonly string[], attempt: number): string {
+export function attemptToken(
+  runName: string,
+  name: string,
+  sql: string,
+  parameters: readonly string[],
+  attempt: number,
+): string {
   return createHash('sha256').update(JSON.stringify([runName, name, sql, parameters, attempt])).digest('hex');
 }

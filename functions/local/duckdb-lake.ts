@@ -15,6 +15,11 @@ export type JsonValue = string | number | boolean | null;
 /** What opening the lake needs: the views' settings and the period rule. */
 export type LakeSettings = ViewSettings & CollectionRule;
 
+export interface LakeOptions {
+  /** The day whose periods the tables show (YYYY-MM-DD). @default today in the UK */
+  readonly today?: string;
+}
+
 export interface QueryResult {
   readonly columns: readonly { readonly name: string; readonly type: string }[];
   /** Numbers as numbers, dates as YYYY-MM-DD. */
@@ -42,12 +47,15 @@ export class DuckDbLake {
    * (table-periods.ts), as Athena's partition projection does: a folder for any other period
    * (left by an older version of the pipeline, say) is seen by neither engine.
    */
-  static async open(lakeDir: string, settings: LakeSettings, options: { readonly today?: string } = {}): Promise<DuckDbLake> {
+  static async open(lakeDir: string, settings: LakeSettings, options: LakeOptions = {}): Promise<DuckDbLake> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
     const connection = await instance.connect();
     const lake = new DuckDbLake(instance, connection);
-    const holds = (table: TableDefinition, period: string) => tableHoldsPeriod(table.name, settings, period, options.today ?? todayInLondon());
-    for (const table of TABLES) await connection.run(`CREATE VIEW ${table.name} AS ${tableSelect(lakeDir, table, holds)}`);
+    const today = options.today ?? todayInLondon();
+    const holds = (table: TableDefinition, period: string) => tableHoldsPeriod(table.name, settings, period, today);
+    for (const table of TABLES) {
+      await connection.run(`CREATE VIEW ${table.name} AS ${tableSelect(lakeDir, table, holds)}`);
+    }
     for (const view of VIEW_NAMES) await connection.run(`CREATE VIEW ${view} AS ${viewSql(view, settings)}`);
     return lake;
   }
@@ -90,14 +98,22 @@ export class DuckDbLake {
  * The SELECT that presents a table's Parquet files in the periods it holds, or an empty table of
  * the same shape if it has none.
  */
-function tableSelect(lakeDir: string, table: TableDefinition, holds: (table: TableDefinition, period: string) => boolean): string {
+type Holds = (table: TableDefinition, period: string) => boolean;
+
+function tableSelect(lakeDir: string, table: TableDefinition, holds: Holds): string {
   const columns = table.columns.map((c) => `CAST(${c.name} AS ${DUCKDB_TYPE[c.type]}) AS ${c.name}`);
   const folder = resolve(lakeDir, table.name);
   const partitions = (existsSync(folder) ? readdirSync(folder) : []).filter((partition) => {
     const period = /^period=(.*)$/.exec(partition)?.[1];
-    return period !== undefined && holds(table, period) && readdirSync(join(folder, partition)).some((f) => f.endsWith('.parquet'));
+    if (period === undefined || !holds(table, period)) return false;
+    return readdirSync(join(folder, partition)).some((f) => f.endsWith('.parquet'));
   });
-  if (partitions.length === 0) return `SELECT ${[...columns.map((c) => c.replace(/^CAST\(\w+ /, 'CAST(NULL ')), 'CAST(NULL AS DATE) AS period'].join(', ')} WHERE false`;
-  const files = partitions.map((partition) => `'${join(folder, partition, '*.parquet').replaceAll("'", "''")}'`).join(', ');
-  return `SELECT ${[...columns, 'period'].join(', ')} FROM read_parquet([${files}], hive_partitioning = true, hive_types = {'period': DATE})`;
+  if (partitions.length === 0) {
+    const nulls = columns.map((c) => c.replace(/^CAST\(\w+ /, 'CAST(NULL '));
+    return `SELECT ${[...nulls, 'CAST(NULL AS DATE) AS period'].join(', ')} WHERE false`;
+  }
+  const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
+  const files = partitions.map((partition) => quoted(join(folder, partition, '*.parquet'))).join(', ');
+  const options = "hive_partitioning = true, hive_types = {'period': DATE}";
+  return `SELECT ${[...columns, 'period'].join(', ')} FROM read_parquet([${files}], ${options})`;
 }

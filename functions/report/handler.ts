@@ -40,7 +40,8 @@ export function createReportHandler(deps: ReportHandlerDependencies) {
   return async (event: unknown): Promise<{ period: string; keys: string[] }> => {
     const parsed = ReportEventSchema.safeParse(event ?? {});
     if (!parsed.success) throw new Error(`The report was invoked with a bad payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    await assertSlotsComplete((key) => deps.store.getText(deps.lakeBucket, key), deps.config, todayInLondon((deps.now ?? (() => new Date()))()));
+    const today = todayInLondon((deps.now ?? (() => new Date()))());
+    await assertSlotsComplete((key) => deps.store.getText(deps.lakeBucket, key), deps.config, today);
     return publishScheduledReport(parsed.data.period ? { period: parsed.data.period } : {}, deps);
   };
 }

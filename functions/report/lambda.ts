@@ -21,9 +21,15 @@ const notifier = new SnsNotifier(new SNSClient({}), requiredEnv('TOPIC_ARN'));
 export const handler = async (event: unknown, context: Context) => {
   logger.addContext(context);
   const startedAt = new Date();
-  const engine = new AthenaQueryEngine(athena, { workGroup: requiredEnv('WORKGROUP'), database: requiredEnv('DATABASE'), runName: reportRunName(event, startedAt), startedAt });
+  const engine = new AthenaQueryEngine(athena, {
+    workGroup: requiredEnv('WORKGROUP'),
+    database: requiredEnv('DATABASE'),
+    runName: reportRunName(event, startedAt),
+    startedAt,
+  });
   try {
-    const result = await createReportHandler({ engine, store, reportsBucket: requiredEnv('REPORTS_BUCKET'), lakeBucket: requiredEnv('LAKE_BUCKET'), notifier, config })(event);
+    const buckets = { reportsBucket: requiredEnv('REPORTS_BUCKET'), lakeBucket: requiredEnv('LAKE_BUCKET') };
+    const result = await createReportHandler({ engine, store, ...buckets, notifier, config })(event);
     logger.info('Report written', { period: result.period, files: result.keys.length });
     metrics.addMetric('ReportsWritten', MetricUnit.Count, 1);
     return result;

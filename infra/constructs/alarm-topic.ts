@@ -29,21 +29,28 @@ export class AlarmTopic extends Construct {
       description: 'Encrypts the workforce pipeline\'s alarm notices',
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
-    this.topic = new sns.Topic(this, 'Topic', { displayName: 'Workforce pipeline alarms', masterKey: this.key, enforceSSL: true });
+    this.topic = new sns.Topic(this, 'Topic', {
+      displayName: 'Workforce pipeline alarms',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
 
     const cloudwatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
-    const fromOwnAlarms = {
+    const ownAlarms = stack.formatArn({
+      service: 'cloudwatch',
+      resource: 'alarm',
+      resourceName: `${this.namePrefix}*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const conditions = {
       StringEquals: { 'aws:SourceAccount': stack.account },
-      ArnLike: {
-        'aws:SourceArn': stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: `${this.namePrefix}*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
-      },
+      ArnLike: { 'aws:SourceArn': ownAlarms },
     };
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({ sid: 'CloudWatchAlarmsPublish', principals: [cloudwatch], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'], conditions: fromOwnAlarms }),
-    );
-    this.topic.addToResourcePolicy(
-      new iam.PolicyStatement({ sid: 'CloudWatchAlarmsPublish', principals: [cloudwatch], actions: ['sns:Publish'], resources: [this.topic.topicArn], conditions: fromOwnAlarms }),
-    );
+    const sid = 'CloudWatchAlarmsPublish';
+    const grant = (actions: string[], resources: string[]) =>
+      new iam.PolicyStatement({ sid, principals: [cloudwatch], actions, resources, conditions });
+    this.key.addToResourcePolicy(grant(['kms:Decrypt', 'kms:GenerateDataKey*'], ['*']));
+    this.topic.addToResourcePolicy(grant(['sns:Publish'], [this.topic.topicArn]));
   }
 
   /** The name for an alarm of this stack: one the key and topic policies let publish. */

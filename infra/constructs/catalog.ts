@@ -34,7 +34,8 @@ export const NAMED_QUERIES = [
 /**
  * The analysts' catalog: a Glue database with the lake's tables, from the project's one set of
  * table definitions, partitioned by period with partition projection over exactly the periods
- * the pipeline writes (no crawlers, no MSCK REPAIR); the views, from the same SQL files the local mode runs; an Athena workgroup with
+ * the pipeline writes (no crawlers, no MSCK REPAIR);
+ * the views, from the same SQL files the local mode runs; an Athena workgroup with
  * its configuration enforced; saved queries.
  */
 export class Catalog extends Construct {

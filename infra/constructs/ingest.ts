@@ -85,24 +85,32 @@ export class Ingest extends Construct {
     });
     // The queue runs no more copies than may run: a throttled batch would wait out the visibility
     // timeout and count towards the dead-letter queue.
-    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: INGEST_BATCH_SIZE, maxConcurrency: reserved ?? DEFAULT_MAX_CONCURRENCY, reportBatchItemFailures: true }));
+    fn.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: INGEST_BATCH_SIZE,
+        maxConcurrency: reserved ?? DEFAULT_MAX_CONCURRENCY,
+        reportBatchItemFailures: true,
+      }),
+    );
     // Read uploads; write validation reports and read them back (to mark one superseded); read and
     // write the lake (its files and its state); nothing is deleted. ListBucket, held to the prefixes
     // read, makes a missing object answer 404 (an upload gone, a state file not yet written), not 403.
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [lake.landing.arnForObjects('uploads/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [lake.landing.arnForObjects('validation/*')] }));
+    const allow = (actions: string[], resources: string[]) =>
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources }));
+    allow(['s3:GetObject', 's3:GetObjectVersion'], [lake.landing.arnForObjects('uploads/*')]);
+    allow(['s3:GetObject', 's3:PutObject'], [lake.landing.arnForObjects('validation/*')]);
     fn.addToRolePolicy(listOnly(lake.landing, ['uploads/*', 'validation/*']));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [lake.lake.arnForObjects('lake/*'), lake.lake.arnForObjects('state/*')] }));
+    allow(['s3:GetObject', 's3:PutObject'], [lake.lake.arnForObjects('lake/*'), lake.lake.arnForObjects('state/*')]);
     fn.addToRolePolicy(listOnly(lake.lake, ['lake/*', 'state/*']));
     // The buckets, and the lease table (encrypted with the same key).
     fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'dynamodb']));
     // Exactly the calls DynamoDbLeaseStore makes.
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], resources: [this.leases.tableArn] }));
+    allow(['dynamodb:PutItem', 'dynamodb:DeleteItem'], [this.leases.tableArn]);
     acknowledgeFunctionRole(fn);
     acknowledge(fn, objectsFinding(lake.landing, 'uploads/*'), 'The function reads any partner\'s uploads: the object keys are not known in advance.');
     acknowledge(fn, objectsFinding(lake.landing, 'validation/*'), 'The function writes each partner\'s validation reports under validation/.');
-    acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'The function writes the lake\'s table files, named by partner, dataset and period.');
-    acknowledge(fn, objectsFinding(lake.lake, 'state/*'), 'The function keeps the pipeline\'s state (ledger, submissions, replays) under state/.');
+    acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'It writes the table files, by partner, dataset and period.');
+    acknowledge(fn, objectsFinding(lake.lake, 'state/*'), 'It keeps the pipeline\'s state under state/.');
     this.function = fn;
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {

@@ -51,7 +51,8 @@ export class Reporting extends Construct {
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects('lake/*')] }));
     fn.addToRolePolicy(listOnly(lake.lake, ['lake/*']));
     fn.addToRolePolicy(listOnly(lake.athenaResults, ['results/*']));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [lake.lake.bucketArn, lake.athenaResults.bucketArn] }));
+    const buckets = [lake.lake.bucketArn, lake.athenaResults.bucketArn];
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: buckets }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'], resources: [lake.athenaResults.arnForObjects('results/*')] }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.reports.arnForObjects('reports/*')] }));
     // Athena reads the lake and writes its results through S3; the report topic is encrypted with the same key.

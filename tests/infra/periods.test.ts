@@ -7,7 +7,11 @@ import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { buildApp } from '../../infra/app.ts';
 import { NAMED_QUERIES } from '../../infra/constructs/catalog.ts';
 import { collectionStep, periodProjection } from '../../infra/partition-projection.ts';
-import { collectionDatesUntil, nextCollectionDate, type CollectionRule } from '../../transforms/config/collection-periods.ts';
+import {
+  collectionDatesUntil,
+  nextCollectionDate,
+  type CollectionRule,
+} from '../../transforms/config/collection-periods.ts';
 import { parseTrustConfig, type TrustConfig } from '../../transforms/config/trust-config.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
 import { routeUploadKey } from '../../transforms/ingest/routing.ts';
@@ -23,8 +27,11 @@ const DAY_MS = 86_400_000;
 
 /** The Glue parameters of each lake table, as synthesised from the sample config. */
 async function projections(): Promise<Map<string, Record<string, string>>> {
-  const template = Template.fromStack(await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW })).toJSON();
-  const tables = Object.values(template.Resources as Record<string, { Type: string; Properties: { TableInput: { Name: string; TableType: string; Parameters: Record<string, string> } } }>)
+  const stack = await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW });
+  type TableInput = { Name: string; TableType: string; Parameters: Record<string, string> };
+  type GlueTable = { Type: string; Properties: { TableInput: TableInput } };
+  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, GlueTable>;
+  const tables = Object.values(resources)
     .filter((r) => r.Type === 'AWS::Glue::Table' && r.Properties.TableInput.TableType === 'EXTERNAL_TABLE')
     .map((r) => r.Properties.TableInput);
   return new Map(tables.map((t) => [t.Name, t.Parameters]));
@@ -34,14 +41,17 @@ async function projections(): Promise<Map<string, Record<string, string>>> {
 function held(table: string, rule: CollectionRule, today: string): string[] {
   if (TABLE_PERIODS[table] === 'collection') return collectionDatesUntil(rule, today);
   const days: string[] = [];
-  for (let t = Date.parse(`${FIRST_REFERENCE_DATE}T00:00:00Z`); new Date(t).toISOString().slice(0, 10) <= today; t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
+  const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+  for (let t = Date.parse(`${FIRST_REFERENCE_DATE}T00:00:00Z`); dayOf(t) <= today; t += DAY_MS) days.push(dayOf(t));
   return days.filter((day) => tableHoldsPeriod(table, rule, day, today));
 }
 
 /** Query instants: each day's start in UTC, and the hour before it (just after midnight in the UK in summer). */
 function instants(from: string, to: string, everyDays: number): Date[] {
   const out: Date[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += everyDays * DAY_MS) out.push(new Date(t - 50 * 60_000), new Date(t + 10 * 60_000));
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += everyDays * DAY_MS) {
+    out.push(new Date(t - 50 * 60_000), new Date(t + 10 * 60_000));
+  }
   return out;
 }
 
@@ -55,7 +65,7 @@ describe('Periods: Athena\'s partition projection covers exactly the periods the
     expect(Object.keys(TABLE_PERIODS).sort()).toEqual(TABLES.map((t) => t.name).sort());
   });
 
-  it('projects each collection table onto the Trust\'s collection dates to date, and nothing the pipeline could have written besides', () => {
+  it('projects each collection table onto the collection dates to date, and nothing else the pipeline writes', () => {
     for (const table of TABLES.filter((t) => TABLE_PERIODS[t.name] === 'collection')) {
       const parameters = sample.get(table.name) as Record<string, string>;
       // Every query from the day the stack is written for, over the next five collections.
@@ -66,13 +76,16 @@ describe('Periods: Athena\'s partition projection covers exactly the periods the
         const extra = projected.filter((p) => !held(table.name, SAMPLE, today).includes(p));
         expect(missing, `${table.name} at ${at.toISOString()}: invisible to Athena`).toEqual([]);
         // At most the next collection date, projected (empty) from the UTC day before it opens.
-        expect(extra.every((p) => p === nextCollectionDate(SAMPLE, today) && Date.parse(p) - at.getTime() <= DAY_MS), `${table.name} at ${at.toISOString()}: ${extra}`).toBe(true);
+        const next = nextCollectionDate(SAMPLE, today);
+        const aheadOnly = extra.every((p) => p === next && Date.parse(p) - at.getTime() <= DAY_MS);
+        expect(aheadOnly, `${table.name} at ${at.toISOString()}: ${extra}`).toBe(true);
       }
     }
   });
 
   it('probes a handful of prefixes per collection table, not one a day', () => {
-    expect(projectedPeriods(sample.get(WORKFORCE_BY_TYPE.name) as Record<string, string>, NOW)).toEqual(['2024-09-30', '2025-09-30', '2026-09-30']);
+    const parameters = sample.get(WORKFORCE_BY_TYPE.name) as Record<string, string>;
+    expect(projectedPeriods(parameters, NOW)).toEqual(['2024-09-30', '2025-09-30', '2026-09-30']);
   });
 
   it('keeps the community profile visible from Census day 2021, the built-in profile\'s date, on every day', () => {
@@ -80,7 +93,8 @@ describe('Periods: Athena\'s partition projection covers exactly the periods the
     for (const at of instants('2026-01-01', '2028-12-31', 37)) {
       const today = todayInLondon(at);
       const projected = new Set(projectedPeriods(parameters, at));
-      expect(held(COMMUNITY_PROFILE.name, SAMPLE, today).filter((p) => !projected.has(p)), at.toISOString()).toEqual([]);
+      const invisible = held(COMMUNITY_PROFILE.name, SAMPLE, today).filter((p) => !projected.has(p));
+      expect(invisible, at.toISOString()).toEqual([]);
       expect([...projected].filter((p) => p > today).length).toBeLessThanOrEqual(1);
       expect(projected.has('2021-03-21') && !projected.has('2021-03-20')).toBe(true);
     }
@@ -98,12 +112,16 @@ describe('Periods: Athena\'s partition projection covers exactly the periods the
   });
 
   it('steps as widely as lands on every listed date: years when they share a day, else days', () => {
-    expect(collectionStep({ baselinePeriod: '2024-09-30', collectionDates: ['2024-09-30', '2026-09-30', '2030-09-30'] })).toEqual({ interval: 2, unit: 'YEARS' });
-    expect(collectionStep({ baselinePeriod: '2025-03-31', collectionDates: ['2025-03-31', '2025-09-30'] })).toEqual({ interval: 183, unit: 'DAYS' });
+    const everyOther = ['2024-09-30', '2026-09-30', '2030-09-30'];
+    const yearly = collectionStep({ baselinePeriod: '2024-09-30', collectionDates: everyOther });
+    expect(yearly).toEqual({ interval: 2, unit: 'YEARS' });
+    const halfYearly = ['2025-03-31', '2025-09-30'];
+    const step = collectionStep({ baselinePeriod: '2025-03-31', collectionDates: halfYearly });
+    expect(step).toEqual({ interval: 183, unit: 'DAYS' });
     expect(collectionStep({ baselinePeriod: '2024-09-30' })).toEqual({ interval: 1, unit: 'YEARS' });
   });
 
-  it('writes a range Athena accepts when the first collection date is still to come (that date projected, empty, until it opens)', () => {
+  it('writes a range Athena accepts when the first collection date is still to come (empty till then)', () => {
     const parameters = periodProjection(SUBMISSIONS.name, { baselinePeriod: '2027-09-30' }, todayInLondon(NOW));
     expect(projectedPeriods(parameters, NOW)).toEqual(['2027-09-30']);
     expect(projectedPeriods(parameters, new Date('2028-09-29T23:10:00Z'))).toEqual(['2027-09-30', '2028-09-30']);
@@ -116,13 +134,19 @@ describe('Periods: the pipeline writes only what the projection covers', () => {
     const early = routeUploadKey('uploads/_trust/community_profile/2011-03-27/census-2011.csv', SAMPLE, today);
     const census = routeUploadKey('uploads/_trust/community_profile/2021-03-21/census.csv', SAMPLE, today);
 
-    expect(early).toMatchObject({ ok: false, code: 'PERIOD_INVALID', message: expect.stringMatching(/2011-03-27 is before 2021-03-21, Census day 2021/) });
+    const message = expect.stringMatching(/2011-03-27 is before 2021-03-21, Census day 2021/);
+    expect(early).toMatchObject({ ok: false, code: 'PERIOD_INVALID', message });
     expect(census).toMatchObject({ ok: true, period: '2021-03-21' });
   });
 });
 
 describe('Periods: DuckDB and Athena see the same lake', () => {
-  const partitions = { ok: '2025-09-30', notCollected: '2025-11-27', beforeBaseline: '2023-09-30', future: '2099-09-30' };
+  const partitions = {
+    ok: '2025-09-30',
+    notCollected: '2025-11-27',
+    beforeBaseline: '2023-09-30',
+    future: '2099-09-30',
+  };
   const settings: TrustConfig = { ...SAMPLE, partners: SAMPLE.partners.slice(0, 2) };
   let lake: DuckDbLake;
   let athena: Map<string, Record<string, string>>;
@@ -131,22 +155,33 @@ describe('Periods: DuckDB and Athena see the same lake', () => {
     const out = temporaryFolder();
     const partner = settings.partners[0]?.id as string;
     for (const period of Object.values(partitions)) {
-      writeLakeFile(out, WORKFORCE_BY_TYPE, period, partner, [{ partner_id: partner, sector: 'social_care', employer_type: 'statutory', role: 'social_worker', employment_basis: 'employee', headcount: 10, fte: 10 }]);
+      const staff = { partner_id: partner, sector: 'social_care', employer_type: 'statutory', role: 'social_worker' };
+      const counts = { employment_basis: 'employee', headcount: 10, fte: 10 };
+      writeLakeFile(out, WORKFORCE_BY_TYPE, period, partner, [{ ...staff, ...counts }]);
+      const file = { object_key: 'k', object_version: 'v', sha256: 's', processed_at: 'x', report_key: 'r' };
+      const outcome = { status: 'accepted', rows: 10, error_count: 0, warning_count: 0 };
       writeLakeFile(out, SUBMISSIONS, period, `${partner}.workforce.u-${period}`, [
-        { upload_id: `u-${period}`, partner_id: partner, dataset: 'workforce', object_key: 'k', object_version: 'v', sha256: 's', received_at: `${period}T10:00:00Z`, processed_at: 'x', status: 'accepted', rows: 10, error_count: 0, warning_count: 0, report_key: 'r' },
+        { upload_id: `u-${period}`, partner_id: partner, dataset: 'workforce',
+          received_at: period, ...file, ...outcome },
       ]);
     }
     for (const period of ['2021-03-21', '2019-06-30']) {
-      writeLakeFile(out, COMMUNITY_PROFILE, period, 'ons', [{ partner_id: 'ons', area_code: 'E06000035', area_name: 'Medway', dimension: 'sex', category: 'female', population: 1, source: 's' }]);
+      const area = { area_code: 'E06000035', area_name: 'Medway' };
+      writeLakeFile(out, COMMUNITY_PROFILE, period, 'ons', [
+        { partner_id: 'ons', ...area, dimension: 'sex', category: 'female', population: 1, source: 's' },
+      ]);
     }
     lake = await DuckDbLake.open(join(out, 'lake'), settings, { today: todayInLondon(NOW) });
     athena = await projections();
   });
 
-  const duckdbPeriods = async (table: string) => (await lake.query(`SELECT DISTINCT CAST(period AS VARCHAR) AS p FROM ${table} ORDER BY p`)).rows.map((r) => r.p);
-  const athenaSees = (table: string, periods: readonly string[]) => periods.filter((p) => projectedPeriods(athena.get(table) as Record<string, string>, NOW).includes(p));
+  const duckdbPeriods = async (table: string) =>
+    (await lake.query(`SELECT DISTINCT CAST(period AS VARCHAR) AS p FROM ${table} ORDER BY p`)).rows.map((r) => r.p);
+  const athenaSees = (table: string, periods: readonly string[]) =>
+    periods.filter((p) => projectedPeriods(athena.get(table) as Record<string, string>, NOW).includes(p));
 
-  it.each([WORKFORCE_BY_TYPE.name, SUBMISSIONS.name])('%s: a partition for a period the pipeline cannot write is seen by neither engine', async (table) => {
+  const tables = [WORKFORCE_BY_TYPE.name, SUBMISSIONS.name];
+  it.each(tables)('%s: a period the pipeline cannot write is seen by neither engine', async (table) => {
     const written = Object.values(partitions).sort();
     expect(await duckdbPeriods(table)).toEqual([partitions.ok]);
     expect(athenaSees(table, written)).toEqual([partitions.ok]);

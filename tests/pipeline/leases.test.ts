@@ -43,7 +43,7 @@ describe('Adapter: DynamoDbLeaseStore, against a DynamoDB running on loopback (d
     expect(await b.acquire(lease, 'worker-b', 60_000)).toBe(true);
   });
 
-  it('lets another holder take a lease once it has expired, and the old holder\'s release then leaves it alone', async () => {
+  it('lets another holder take an expired lease, and the old holder\'s release then leaves it alone', async () => {
     const lease = name();
     expect(await store().acquire(lease, 'crashed', 60_000)).toBe(true);
 
@@ -58,7 +58,8 @@ describe('Adapter: DynamoDbLeaseStore, against a DynamoDB running on loopback (d
   it('marks each lease for DynamoDB\'s TTL to remove once it has long expired', async () => {
     const lease = name();
     await store().acquire(lease, 'worker-a', 60_000);
-    const { Item } = await dynamo.client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: `lease#${lease}` } } }));
+    const key = { pk: { S: `lease#${lease}` } };
+    const { Item } = await dynamo.client.send(new GetItemCommand({ TableName: TABLE, Key: key }));
 
     expect(Number(Item?.ttl?.N) * 1000).toBeGreaterThan(clock + 60_000);
     expect(Item?.holder?.S).toBe('worker-a');
@@ -67,14 +68,20 @@ describe('Adapter: DynamoDbLeaseStore, against a DynamoDB running on loopback (d
   it('gives a contested lease to exactly one of two holders racing for it, every time', async () => {
     for (let round = 0; round < 25; round++) {
       const lease = name();
-      const results = await Promise.all([store().acquire(lease, 'worker-a', 60_000), store().acquire(lease, 'worker-b', 60_000)]);
+      const race = ['worker-a', 'worker-b'].map((holder) => store().acquire(lease, holder, 60_000));
+      const results = await Promise.all(race);
       expect(results.filter(Boolean), `round ${round}`).toHaveLength(1);
     }
   });
 });
 
 const BUCKETS = { landingBucket: 'landing', lakeBucket: 'lake' };
-const CONFIG = parseTrustConfig({ trust: 'Test Trust', communityAreas: ['E06000035'], baselinePeriod: '2024-09-30', partners: [{ id: 'riverside-council', name: 'Riverside Council' }] });
+const CONFIG = parseTrustConfig({
+  trust: 'Test Trust',
+  communityAreas: ['E06000035'],
+  baselinePeriod: '2024-09-30',
+  partners: [{ id: 'riverside-council', name: 'Riverside Council' }],
+});
 const SLOT = 'uploads/riverside-council/workforce/2025-09-30';
 const NOW = new Date('2026-11-28T12:00:00Z');
 
@@ -121,9 +128,11 @@ describe('Ingest: two different uploads for one slot, racing, with leases in Dyn
   it('keeps the newer upload in force when the older one is still being processed as the newer arrives', async () => {
     const upload = async (key: string, rows: number, at: Date): Promise<ObjectCreatedEvent> => {
       const body = workforceCsv({}, rows);
-      const response = await s3.client.send(new PutObjectCommand({ Bucket: BUCKETS.landingBucket, Key: key, Body: body }));
+      const bucket = BUCKETS.landingBucket;
+      const response = await s3.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
       stored.set(key, at);
-      return objectCreatedEvent({ bucket: BUCKETS.landingBucket, key, size: body.length, etag: response.ETag?.replaceAll('"', ''), time: at, sequencer: '0' });
+      const etag = response.ETag?.replaceAll('"', '');
+      return objectCreatedEvent({ bucket, key, size: body.length, etag, time: at, sequencer: '0' });
     };
     const stored = new Map<string, Date>();
     const older = await upload(`${SLOT}/staff.csv`, 40, new Date('2026-10-01T09:00:00Z'));
@@ -131,7 +140,8 @@ describe('Ingest: two different uploads for one slot, racing, with leases in Dyn
     const real = withStoredTimes(new S3ObjectStore(s3.client), stored);
     const leases = new DynamoDbLeaseStore(dynamo.client, 'ingest-leases');
     const gate = heldAtFirstLakeWrite(real);
-    const handler = (store: ObjectStore) => createIngestHandler({ store, leases, settings: BUCKETS, config: CONFIG, now: () => NOW });
+    const handler = (store: ObjectStore) =>
+      createIngestHandler({ store, leases, settings: BUCKETS, config: CONFIG, now: () => NOW });
 
     // One function copy takes the older upload and is held mid-way; another gets the newer one meanwhile.
     const first = handler(gate.store)(sqsBatch([older]));

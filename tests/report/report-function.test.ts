@@ -37,9 +37,10 @@ describe('Function: report handler, through the real Athena adapter and the same
     athena = await startFakeAthena(lake, { pageSize: 7, pollsBeforeDone: 2 });
     sns = await startFakeSns();
     s3 = await startLocalS3(temporaryFolder('s3-'), ['reports', 'lake']);
+    const client = () => new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials });
     invocation = (runName, startedAt) =>
       createReportHandler({
-        engine: new AthenaQueryEngine(new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials }), {
+        engine: new AthenaQueryEngine(client(), {
           workGroup: 'workforce-analysts',
           database: 'workforce',
           runName,
@@ -95,7 +96,8 @@ describe('Function: report handler, through the real Athena adapter and the same
 
   const trendQueries = (from: number) => athena.started.slice(from).filter((q) => q.sql === REPORT_QUERIES.trend);
 
-  it.each(['FAILED', 'CANCELLED'] as const)('tries a %s query again under a fresh token, and publishes the report', async (state) => {
+  const states = ['FAILED', 'CANCELLED'] as const;
+  it.each(states)('tries a %s query again under a fresh token, and reports', async (state) => {
     const before = athena.started.length;
     athena.failNext(1, state);
 
@@ -107,11 +109,12 @@ describe('Function: report handler, through the real Athena adapter and the same
     expect(new Set(trend.map((q) => q.token)).size).toBe(2);
   });
 
-  it('gives up on a query that fails three times in one invocation, naming it; the next invocation of the run tries afresh', async () => {
+  it('gives up on a query failing thrice in an invocation, naming it; the next invocation tries afresh', async () => {
     const before = athena.started.length;
     athena.failNext(3);
 
-    await expect(invocation('run-outage')({ period: '2025-09-30' })).rejects.toThrow(/Athena query trend .* failed: .*giving up/);
+    const outage = invocation('run-outage')({ period: '2025-09-30' });
+    await expect(outage).rejects.toThrow(/Athena query trend .* failed: .*giving up/);
     expect(trendQueries(before)).toHaveLength(3);
 
     // The schedule's retry of the same run: the three failed attempts are passed over, not repeated.
@@ -123,7 +126,8 @@ describe('Function: report handler, through the real Athena adapter and the same
   });
 
   it('does not try again a query that failed for a reason of its own (a query error)', async () => {
-    const engine = new AthenaQueryEngine(new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials }), {
+    const client = new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials });
+    const engine = new AthenaQueryEngine(client, {
       workGroup: 'workforce-analysts',
       database: 'workforce',
       runName: 'bad-sql',
@@ -131,13 +135,16 @@ describe('Function: report handler, through the real Athena adapter and the same
     });
     const before = athena.started.length;
 
-    await expect(engine.run('trend', 'SELECT no_such_column FROM recruitment_rates', [])).rejects.toThrow(/failed: .*no_such_column/);
+    const bad = engine.run('trend', 'SELECT no_such_column FROM recruitment_rates', []);
+    await expect(bad).rejects.toThrow(/failed: .*no_such_column/);
     expect(athena.started.length).toBe(before + 1);
   });
 
   it('names a run by the schedule\'s firing, so its retries share tokens and the next firing does not', () => {
     const firing = { run: '2026-12-01T06:00:00Z' };
-    expect(reportRunName(firing, new Date('2026-12-01T06:00:01Z'))).toBe(reportRunName(firing, new Date('2026-12-01T06:09:00Z')));
+    const at = (time: string) => reportRunName(firing, new Date(time));
+    const [first, retry] = [at('2026-12-01T06:00:01Z'), at('2026-12-01T06:09:00Z')];
+    expect(first).toBe(retry);
     expect(reportRunName({ run: '2027-01-01T06:00:00Z' }, NOW)).not.toBe(reportRunName(firing, NOW));
     expect(reportRunName({}, new Date('2026-12-03T10:00:00Z'))).toBe('needs-analysis/2026-12-03');
   });

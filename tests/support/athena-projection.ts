@@ -10,10 +10,13 @@ const DAY_MS = 86_400_000;
 
 export function projectedPeriods(parameters: Readonly<Record<string, string>>, at: Date): string[] {
   if (parameters['projection.enabled'] !== 'true') throw new Error('Partition projection is not enabled.');
-  if (parameters['projection.period.type'] !== 'date') throw new Error(`Only date projection is modelled, not ${parameters['projection.period.type']}.`);
+  const type = parameters['projection.period.type'];
+  if (type !== 'date') throw new Error(`Only date projection is modelled, not ${type}.`);
   if (parameters['projection.period.format'] !== 'yyyy-MM-dd') throw new Error('Only the yyyy-MM-dd format is modelled.');
   const [left, right] = (parameters['projection.period.range'] ?? '').split(',').map((bound) => toDay(bound, at));
-  if (left === undefined || right === undefined || !(left < right)) throw new Error(`The range ${parameters['projection.period.range']} does not run forwards at ${at.toISOString()}.`);
+  if (left === undefined || right === undefined || !(left < right)) {
+    throw new Error(`The range ${parameters['projection.period.range']} does not run forwards at ${at.toISOString()}.`);
+  }
   const interval = Number(parameters['projection.period.interval'] ?? 1);
   const unit = (parameters['projection.period.interval.unit'] ?? 'DAYS').toUpperCase();
   const values: string[] = [];
@@ -45,5 +48,6 @@ function step(day: string, amount: number, unit: string): string {
   if (Number.isNaN(months)) throw new Error(`The interval unit ${unit} is not modelled.`);
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date, last))).toISOString().slice(0, 10);
+  const clamped = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(date, last)));
+  return clamped.toISOString().slice(0, 10);
 }

@@ -51,7 +51,8 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
       if (token) byToken.set(token, id);
       const outage = outages.shift();
       if (outage) {
-        executions.set(id, { outage, error: outage === 'FAILED' ? 'Amazon S3 throttled the query (simulated outage).' : 'Query cancelled (simulated).', polls: 0 });
+        const error = outage === 'FAILED' ? 'Amazon S3 throttled the query (simulated outage).' : 'Query cancelled (simulated).';
+        executions.set(id, { outage, error, polls: 0 });
         return { QueryExecutionId: id };
       }
       try {
@@ -67,16 +68,20 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
       execution.polls++;
       const done = execution.polls > (options.pollsBeforeDone ?? 1);
       if (done) execution.completedAt ??= new Date();
-      const state = !done ? (execution.polls === 1 ? 'QUEUED' : 'RUNNING') : (execution.outage ?? (execution.error ? 'FAILED' : 'SUCCEEDED'));
+      const ended = execution.outage ?? (execution.error ? 'FAILED' : 'SUCCEEDED');
+      const state = !done ? (execution.polls === 1 ? 'QUEUED' : 'RUNNING') : ended;
       const failure = execution.error && done
         ? {
             StateChangeReason: execution.error,
             // ErrorCategory 1 is a system error, 2 the query's own.
-            ...(state === 'FAILED' ? { AthenaError: { ErrorCategory: execution.outage ? 1 : 2, Retryable: execution.outage !== undefined } } : {}),
+            ...(state === 'FAILED'
+              ? { AthenaError: { ErrorCategory: execution.outage ? 1 : 2, Retryable: execution.outage !== undefined } }
+              : {}),
           }
         : {};
       const completion = execution.completedAt ? { CompletionDateTime: execution.completedAt.getTime() / 1000 } : {};
-      return { QueryExecution: { QueryExecutionId: input.QueryExecutionId, Status: { State: state, ...failure, ...completion } } };
+      const status = { State: state, ...failure, ...completion };
+      return { QueryExecution: { QueryExecutionId: input.QueryExecutionId, Status: status } };
     },
     async GetQueryResults(input) {
       const execution = executions.get(input.QueryExecutionId);

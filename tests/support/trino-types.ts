@@ -68,17 +68,21 @@ function queryStatement(n: Node, tables: Tables): Column[] {
   for (const named of withClause ? children(withClause, 'NamedQuery') : []) {
     const [name] = children(named, ...IDENTIFIERS);
     const columns = queryStatement(child(named, 'QueryStatement') ?? unexpected(named), local);
-    local.set(identifier(name ?? unexpected(named)), renamed(columns, child(named, 'ColumnAliases', 'ColumnListCreate')));
+    const aliases = child(named, 'ColumnAliases', 'ColumnListCreate');
+    local.set(identifier(name ?? unexpected(named)), renamed(columns, aliases));
   }
   return queryNoWith(child(n, 'QueryNoWith') ?? unexpected(n), local);
 }
 
-const queryNoWith = (n: Node, tables: Tables): Column[] => queryTerm(child(n, 'QueryTermDefault', 'SetOperation') ?? unexpected(n), tables);
+const queryNoWith = (n: Node, tables: Tables): Column[] =>
+  queryTerm(child(n, 'QueryTermDefault', 'SetOperation') ?? unexpected(n), tables);
 
 function queryTerm(n: Node, tables: Tables): Column[] {
   if (kind(n) === 'SetOperation') {
     const [left, right] = children(n, 'QueryTermDefault', 'SetOperation').map((term) => queryTerm(term, tables));
-    if (!left || !right || left.length !== right.length) throw new TrinoTypeError(`A set operation's sides differ: ${n.getText().slice(0, 80)}`);
+    if (!left || !right || left.length !== right.length) {
+      throw new TrinoTypeError(`A set operation's sides differ: ${n.getText().slice(0, 80)}`);
+    }
     return left.map((column, i) => ({ name: column.name, type: superType(column.type, (right[i] as Column).type) }));
   }
   const primary = rules(n)[0] ?? unexpected(n);
@@ -131,7 +135,8 @@ function selectItem(item: Node, index: number, scope: Scope, tables: Tables): Co
     case 'SelectExpressionColumnName': {
       const value = child(n, 'Expression') ?? unexpected(n);
       const reference = /^[a-z_][\w.]*$/i.test(value.getText()) ? identifier(value).split('.').at(-1) : undefined;
-      return [{ name: alias ? identifier(alias) : (reference ?? `_col${index}`), type: expression(value, scope, tables) }];
+      const name = alias ? identifier(alias) : (reference ?? `_col${index}`);
+      return [{ name, type: expression(value, scope, tables) }];
     }
     default:
       return unexpected(n);
@@ -170,7 +175,9 @@ function aliased(n: Node, tables: Tables): Relation {
 function renamed(columns: readonly Column[], aliases: Node | undefined): Column[] {
   if (!aliases) return [...columns];
   const names = children(aliases, ...IDENTIFIERS).map(identifier);
-  if (names.length !== columns.length) throw new TrinoTypeError(`${names.length} column aliases for ${columns.length} columns`);
+  if (names.length !== columns.length) {
+    throw new TrinoTypeError(`${names.length} column aliases for ${columns.length} columns`);
+  }
   return columns.map((column, i) => ({ name: names[i] as string, type: column.type }));
 }
 
@@ -215,13 +222,15 @@ function expression(n: Node, scope: Scope, tables: Tables): string {
     case 'TypeConstructor':
       return sqlType(tokens(n)[0] ?? identifier(rules(n)[0] ?? unexpected(n)));
     case 'Cast':
-      return sqlType((child(n, 'GenericType', 'DoublePrecisionType', 'DateTimeType', 'Type') ?? unexpected(n)).getText());
+      const target = child(n, 'GenericType', 'DoublePrecisionType', 'DateTimeType', 'Type') ?? unexpected(n);
+      return sqlType(target.getText());
     case 'ColumnReference':
     case 'Dereference':
       return resolve(identifier(n), scope);
     case 'SearchedCase':
     case 'SimpleCase': {
-      const results = [...children(n, 'WhenClause').map((when) => children(when, 'Expression')[1]), ...(tokens(n).includes('ELSE') ? [children(n, 'Expression').at(-1)] : [])];
+      const thens = children(n, 'WhenClause').map((when) => children(when, 'Expression')[1]);
+      const results = [...thens, ...(tokens(n).includes('ELSE') ? [children(n, 'Expression').at(-1)] : [])];
       return results.map((result) => type(result)).reduce(superType);
     }
     case 'GroupingOperation':

@@ -13,13 +13,27 @@ import { TEST_SETTINGS, temporaryFolder } from '../lake-helpers.ts';
 import { inferColumns, type Column } from '../support/trino-types.ts';
 
 const SAMPLE = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
-const ODD_SETTINGS = { ...TEST_SETTINGS, communityAreas: ["O'Brien Ward", 'E06000035'], partners: [{ id: 'a', name: 'A' }] };
+const ODD_SETTINGS = {
+  ...TEST_SETTINGS,
+  communityAreas: ["O'Brien Ward", 'E06000035'],
+  partners: [{ id: 'a', name: 'A' }],
+};
 const HIVE_TO_TRINO = { string: 'varchar', bigint: 'bigint', double: 'double' } as const;
-const DUCKDB_TO_TRINO: Record<string, string> = { VARCHAR: 'varchar', BIGINT: 'bigint', DOUBLE: 'double', BOOLEAN: 'boolean', DATE: 'date', INTEGER: 'integer' };
+const DUCKDB_TO_TRINO: Record<string, string> = {
+  VARCHAR: 'varchar',
+  BIGINT: 'bigint',
+  DOUBLE: 'double',
+  BOOLEAN: 'boolean',
+  DATE: 'date',
+  INTEGER: 'integer',
+};
 
 /** The lake's tables as Athena has them: the table definitions' columns, then the period partition. */
 const LAKE_TABLES: Record<string, Column[]> = Object.fromEntries(
-  TABLES.map((table) => [table.name, [...table.columns.map((c) => ({ name: c.name, type: HIVE_TO_TRINO[c.type] })), { name: 'period', type: 'date' }]]),
+  TABLES.map((table) => [
+    table.name,
+    [...table.columns.map((c) => ({ name: c.name, type: HIVE_TO_TRINO[c.type] })), { name: 'period', type: 'date' }],
+  ]),
 );
 
 /** Every view, typed by Trino's rules, each over the tables and the views created before it. */
@@ -75,11 +89,14 @@ describe('Athena\'s views: the column types Glue declares are the ones Trino and
 
   it.each(VIEW_NAMES)('%s: DuckDB\'s types are the declared ones', async (name) => {
     const { rows } = await lake.query(`DESCRIBE ${name}`);
-    expect(rows.map((r) => [r.column_name, DUCKDB_TO_TRINO[String(r.column_type)] ?? r.column_type])).toEqual(viewColumns(name).map((c) => [c.name, c.type]));
+    const described = rows.map((r) => [r.column_name, DUCKDB_TO_TRINO[String(r.column_type)] ?? r.column_type]);
+    expect(described).toEqual(viewColumns(name).map((c) => [c.name, c.type]));
   });
 
   it('types by Trino\'s rules, not DuckDB\'s: the check catches what DuckDB alone would not', async () => {
-    const sql = 'SELECT headcount / 2 AS half, 0.5 * fte AS half_fte, SUM(CASE WHEN fte > 1 THEN 1 ELSE 0 END) AS many FROM workforce_by_type GROUP BY headcount, fte';
+    const sql =
+      'SELECT headcount / 2 AS half, 0.5 * fte AS half_fte, SUM(CASE WHEN fte > 1 THEN 1 ELSE 0 END) AS many ' +
+      'FROM workforce_by_type GROUP BY headcount, fte';
     const { rows } = await lake.query(`DESCRIBE ${sql}`);
 
     expect(inferColumns(sql, LAKE_TABLES)).toEqual([
@@ -91,8 +108,11 @@ describe('Athena\'s views: the column types Glue declares are the ones Trino and
   });
 
   it('refuses SQL it cannot type rather than guessing', () => {
-    expect(() => inferColumns('SELECT period FROM submissions s JOIN workforce_by_type w ON s.partner_id = w.partner_id', LAKE_TABLES)).toThrow(/ambiguous/);
-    expect(() => inferColumns('SELECT CASE WHEN true THEN 1 ELSE \'one\' END AS x FROM submissions', LAKE_TABLES)).toThrow(/No common type for integer and varchar/);
-    expect(() => inferColumns('SELECT approx_percentile(fte, 0.5) AS p FROM workforce_by_type', LAKE_TABLES)).toThrow(/not modelled/);
+    const typing = (sql: string) => () => inferColumns(sql, LAKE_TABLES);
+    const join = 'SELECT period FROM submissions s JOIN workforce_by_type w ON s.partner_id = w.partner_id';
+    expect(typing(join)).toThrow(/ambiguous/);
+    const mixed = "SELECT CASE WHEN true THEN 1 ELSE 'one' END AS x FROM submissions";
+    expect(typing(mixed)).toThrow(/No common type for integer and varchar/);
+    expect(typing('SELECT approx_percentile(fte, 0.5) AS p FROM workforce_by_type')).toThrow(/not modelled/);
   });
 });

@@ -67,7 +67,12 @@ export const TrustConfigSchema = z
      * then also the most copies the queue runs at once (at least 2, the queue's minimum).
      * @default no reserved concurrency: the queue runs at most 5 at once
      */
-    ingest: z.object({ memorySize: z.number().int().min(128).max(10240).default(1769), reservedConcurrency: z.number().int().min(2).optional() }).prefault({}),
+    ingest: z
+      .object({
+        memorySize: z.number().int().min(128).max(10240).default(1769),
+        reservedConcurrency: z.number().int().min(2).optional(),
+      })
+      .prefault({}),
     /** Who may take the analyst role in AWS (IAM roles or users). Required for `cdk synth` unless allowAnyPrincipalInAccount is set. */
     analystPrincipalArns: z.array(principalArn('analystPrincipalArns')).default([]),
     /**

@@ -21,7 +21,8 @@ export const SAFETY_FACTOR = 4;
 export const INGEST_BATCH_SIZE = 1;
 
 /** The ingest function's timeout: the worst case with its margin, in whole minutes. */
-export const INGEST_TIMEOUT_SECONDS = Math.ceil((INGEST_BATCH_SIZE * WORST_CASE_FILE_SECONDS * SAFETY_FACTOR) / 60) * 60;
+export const INGEST_TIMEOUT_SECONDS =
+  Math.ceil((INGEST_BATCH_SIZE * WORST_CASE_FILE_SECONDS * SAFETY_FACTOR) / 60) * 60;
 
 /**
  * A lease outlives the invocation that took it (it cannot run past its timeout), so a crashed

@@ -148,7 +148,9 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
       order_note: orderNote,
     };
     await writeSubmission(store, settings.lakeBucket, record);
-    if (status === 'accepted') await markSlot(store, settings.lakeBucket, slot, { state: 'complete', uploadId, at: now().toISOString() });
+    if (status === 'accepted') {
+      await markSlot(store, settings.lakeBucket, slot, { state: 'complete', uploadId, at: now().toISOString() });
+    }
     await store.putObject(settings.lakeBucket, doneKey, JSON.stringify({ uploadId, status }), 'application/json');
     return { status, uploadId, reportKey, partnerId, dataset, period };
   } finally {

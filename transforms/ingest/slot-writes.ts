@@ -28,7 +28,8 @@ export interface SlotMarker {
 
 export const SLOT_MARKER_PREFIX = 'lake/_slots/';
 
-export const slotMarkerKey = (slot: Slot): string => `${SLOT_MARKER_PREFIX}${slot.partnerId}/${slot.dataset}/${slot.period}.json`;
+export const slotMarkerKey = (slot: Slot): string =>
+  `${SLOT_MARKER_PREFIX}${slot.partnerId}/${slot.dataset}/${slot.period}.json`;
 
 export async function markSlot(store: ObjectStore, lakeBucket: string, slot: Slot, marker: SlotMarker): Promise<void> {
   await store.putObject(lakeBucket, slotMarkerKey(slot), JSON.stringify(marker), 'application/json');

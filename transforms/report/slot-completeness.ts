@@ -14,11 +14,14 @@ export class SlotIncompleteError extends Error {
   override readonly name = 'SlotIncompleteError';
 
   constructor(readonly slots: readonly IncompleteSlot[]) {
-    const named = slots.map((s) => `${s.partnerId}'s ${s.dataset} for ${s.period} (upload ${s.marker.uploadId}, since ${s.marker.at})`);
+    const named = slots.map(
+      (s) => `${s.partnerId}'s ${s.dataset} for ${s.period} (upload ${s.marker.uploadId}, since ${s.marker.at})`,
+    );
     super(
-      `The report was not written: the lake is part-way through writing ${named.join('; ')}, so its tables do not yet agree. ` +
-        'The ingest retries an upload within minutes; run the report again then. If this persists, the upload is in the ' +
-        'ingest\'s dead-letter queue: redrive it, or have the partner upload the file again.',
+      `The report was not written: the lake is part-way through writing ${named.join('; ')}, ` +
+        'so its tables do not yet agree. The ingest retries an upload within minutes; run the report again then. ' +
+        'If this persists, the upload is in the ingest\'s dead-letter queue: redrive it, or have the partner upload ' +
+        'the file again.',
     );
   }
 }
@@ -30,7 +33,9 @@ export interface SlotSettings extends CollectionRule {
 /** Every slot a report can read: each partner's datasets for each open period. */
 export function reportSlots(settings: SlotSettings, today: string): Slot[] {
   return openPeriods(settings, today).flatMap((period) =>
-    settings.partners.flatMap((partner) => PARTNER_DATASETS.map((dataset) => ({ partnerId: partner.id, dataset, period }))),
+    settings.partners.flatMap((partner) =>
+      PARTNER_DATASETS.map((dataset) => ({ partnerId: partner.id, dataset, period })),
+    ),
   );
 }
 

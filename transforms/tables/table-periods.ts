@@ -23,7 +23,7 @@ export const TABLE_PERIODS: Readonly<Record<string, PeriodKind>> = {
 
 export function periodKindOf(table: string): PeriodKind {
   const kind = TABLE_PERIODS[table];
-  if (kind === undefined) throw new Error(`Table ${table} does not say which periods it holds: add it to TABLE_PERIODS.`);
+  if (kind === undefined) throw new Error(`Table ${table} does not say which periods it holds (TABLE_PERIODS).`);
   return kind;
 }
 
@@ -38,14 +38,16 @@ export function tableHoldsPeriod(table: string, rule: CollectionRule, period: st
 
 /** Checks the date a community profile is uploaded for: a real date, from Census day 2021 up to today. */
 export function checkReferenceDate(date: string, today: string): PeriodCheck {
-  if (!isIsoDate(date)) return { ok: false, code: 'PERIOD_INVALID', message: `'${date}' is not a date in the form YYYY-MM-DD.` };
-  if (date > today) return { ok: false, code: 'PERIOD_IN_FUTURE', message: `The profile's date ${date} is after today (${today}).` };
+  const refuse = (code: 'PERIOD_INVALID' | 'PERIOD_IN_FUTURE', message: string): PeriodCheck => ({
+    ok: false,
+    code,
+    message,
+  });
+  if (!isIsoDate(date)) return refuse('PERIOD_INVALID', `'${date}' is not a date in the form YYYY-MM-DD.`);
+  if (date > today) return refuse('PERIOD_IN_FUTURE', `The profile's date ${date} is after today (${today}).`);
   if (date < FIRST_REFERENCE_DATE) {
-    return {
-      ok: false,
-      code: 'PERIOD_INVALID',
-      message: `The profile's date ${date} is before ${FIRST_REFERENCE_DATE}, Census day 2021, the earliest a community profile may describe.`,
-    };
+    const earliest = `${FIRST_REFERENCE_DATE}, Census day 2021, the earliest a community profile may describe`;
+    return refuse('PERIOD_INVALID', `The profile's date ${date} is before ${earliest}.`);
   }
   return { ok: true, period: date };
 }
