@@ -43,7 +43,9 @@ export async function reportCommand(args: string[], output: Output): Promise<num
     output.out(`Needs-analysis report for ${report.period}: ${htmlPath}`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ReportDataError || error instanceof SlotIncompleteError) throw new UsageError(error.message);
+    if (error instanceof ReportDataError || error instanceof SlotIncompleteError) {
+      throw new UsageError(error.message);
+    }
     throw error;
   }
 }
