@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { ReportDataError } from '../../transforms/report/build-model.ts';
+import { SlotIncompleteError } from '../../transforms/report/slot-completeness.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
@@ -42,7 +43,9 @@ export async function reportCommand(args: string[], output: Output): Promise<num
     output.out(`Needs-analysis report for ${report.period}: ${htmlPath}`);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ReportDataError) throw new UsageError(error.message);
+    if (error instanceof ReportDataError || error instanceof SlotIncompleteError) {
+      throw new UsageError(error.message);
+    }
     throw error;
   }
 }
