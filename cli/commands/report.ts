@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
-import { ReportDataError } from '../../transforms/report/build-model.ts';
+import { BaselineNotHeldError, ReportDataError } from '../../transforms/report/build-model.ts';
 import { SlotIncompleteError } from '../../transforms/report/slot-completeness.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
@@ -13,7 +13,9 @@ Writes the needs-analysis report from the lake's views: DIR/<period>/needs-analy
 self-contained page), needs-analysis.json (the report's figures) and a CSV of every table, and,
 for the latest period held, the same again in DIR/latest/. Disclosure control is applied to all.
   --period    the period reported on (default the latest the lake holds)
-  --baseline  the period to measure progress from (default the config's baselinePeriod)
+  --baseline  the period to measure progress from (default the config's baselinePeriod). A
+              baseline asked for that the lake does not hold stops the report (exit 1); the
+              config's, if not held, is left out with a note in the report and here.
   --lake      the lake folder (default out/lake)
   --config    the Trust config (default ./trust.config.json, else the one a run left beside the lake)`;
 
@@ -41,8 +43,13 @@ export async function reportCommand(args: string[], output: Output): Promise<num
       ...(values.baseline ? { baseline: values.baseline } : {}),
     });
     output.out(`Needs-analysis report for ${report.period}: ${htmlPath}`);
+    for (const notice of report.notices) output.err(`Note: ${notice}`);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof BaselineNotHeldError) {
+      output.err(error.message);
+      return EXIT.rejected;
+    }
     if (error instanceof ReportDataError || error instanceof SlotIncompleteError) {
       throw new UsageError(error.message);
     }

@@ -4,6 +4,8 @@ import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
 import { generateReport, reportFolders, reportKeys, type GeneratedReport } from '../../transforms/report/generate.ts';
 import { assertSlotsComplete, type LakeReader } from '../../transforms/report/slot-completeness.ts';
+import { parseCswwSeries } from '../../transforms/reference/dfe-csww.ts';
+import { readDfeCswwCsv } from '../reference-data.ts';
 import { DuckDbLake } from './duckdb-lake.ts';
 import { DuckDbReportEngine } from './duckdb-report-engine.ts';
 
@@ -25,6 +27,7 @@ export async function writeLocalReport(options: LocalReportOptions): Promise<Gen
     const generated = await generateReport(new DuckDbReportEngine(lake), options.config, {
       ...(options.period ? { period: options.period } : {}),
       ...(options.baseline ? { baseline: options.baseline } : {}),
+      england: parseCswwSeries(readDfeCswwCsv()),
       generatedAt: options.now ?? new Date(),
     });
     for (const folder of reportFolders(generated.report)) rmSync(join(options.reportsDir, folder.replace(/^reports\//, '')), { recursive: true, force: true });

@@ -8,12 +8,14 @@ import type { Context } from 'aws-lambda';
 import { AthenaQueryEngine } from '../adapters/athena-query-engine.ts';
 import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { SnsNotifier } from '../adapters/sns-notifier.ts';
-import { bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
+import { parseCswwSeries } from '../../transforms/reference/dfe-csww.ts';
+import { bundledReferenceFile, bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
 import { createReportHandler, reportRunName } from './handler.ts';
 
 const logger = new Logger({ serviceName: 'workforce-report' });
 const metrics = new Metrics({ namespace: 'WorkforceNeedsAnalysis', serviceName: 'report' });
 const config = bundledTrustConfig();
+const england = parseCswwSeries(bundledReferenceFile('dfeCsww'));
 const athena = new AthenaClient({});
 const store = new S3ObjectStore(new S3Client({}));
 const notifier = new SnsNotifier(new SNSClient({}), requiredEnv('TOPIC_ARN'));
@@ -29,7 +31,7 @@ export const handler = async (event: unknown, context: Context) => {
   });
   try {
     const buckets = { reportsBucket: requiredEnv('REPORTS_BUCKET'), lakeBucket: requiredEnv('LAKE_BUCKET') };
-    const result = await createReportHandler({ engine, store, ...buckets, notifier, config })(event);
+    const result = await createReportHandler({ engine, store, ...buckets, notifier, config, england })(event);
     logger.info('Report written', { period: result.period, files: result.keys.length });
     metrics.addMetric('ReportsWritten', MetricUnit.Count, 1);
     return result;

@@ -44,8 +44,8 @@ describe('The needs-analysis report of the sample Trust', () => {
   });
 
   it('names the roles under most pressure and the groups under-represented, in words', () => {
-    const pressures = report.sections.find((s) => s.id === 'pressures')?.findings ?? [];
-    const diversity = report.sections.find((s) => s.id === 'diversity')?.findings ?? [];
+    const pressures = report.sections.find((s) => s.id === 'pressures')?.findings.map((f) => f.text) ?? [];
+    const diversity = report.sections.find((s) => s.id === 'diversity')?.findings.map((f) => f.text) ?? [];
 
     expect(pressures.some((f) => f.startsWith('Social worker: vacancy rate'))).toBe(true);
     expect(diversity.some((f) => f.startsWith('Asian, Asian British or Asian Welsh (ethnic group)'))).toBe(true);

@@ -77,6 +77,7 @@ export function buildModel(tables: readonly DisclosureTable[], space: VariableSp
     table.rows.forEach((row, r) => {
       const key = table.rowKeys[r];
       if (key === undefined) throw new Error(`Table ${table.id} has no key for row ${r}.`);
+      if (key === null) return;
       const rowLabel = String(row[labelColumn?.key ?? ''] ?? key.period);
       const plain = new Map<string, number>();
       const partExpression = (part: Part): Expression => {
@@ -202,8 +203,8 @@ function orderConstraints(table: DisclosureTable, space: VariableSpace): Constra
   const constraints: Constraint[] = [];
   const h = halfUnit(column);
   table.rows.forEach((row, r) => {
-    if (!isWithheld(row[order.column])) return;
-    const key = table.rowKeys[r] as RowKey;
+    const key = table.rowKeys[r];
+    if (!isWithheld(row[order.column]) || !key) return;
     const parts = (list: readonly Part[]) => combine(list.filter(isTerm).map((term) => ({ expression: space.expression(termFor(term, key), key.period), scale: 1 })));
     if (template.num.some((p) => !isTerm(p)) || template.den.some((p) => !isTerm(p))) return;
     const [num, den] = [parts(template.num), parts(template.den)];

@@ -48,8 +48,11 @@ export interface DisclosureTable {
   readonly title: string;
   readonly columns: readonly DisclosureColumn[];
   readonly rows: readonly Readonly<Record<string, CellValue | undefined>>[];
-  /** Which base counts each row describes. */
-  readonly rowKeys: readonly RowKey[];
+  /**
+   * Which base counts each row describes; null for a row of reference figures (England's rates
+   * set beside the Trust's), which says nothing of the Trust's people.
+   */
+  readonly rowKeys: readonly (RowKey | null)[];
   /**
    * Each row's number among the rows the table was built with, where some were left out (a row
    * listed for no shown figure): figures keep the number they were protected under. @default the index

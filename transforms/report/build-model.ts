@@ -3,18 +3,28 @@ import { baseCountsFrom } from '../disclosure/base-counts.ts';
 import type { ModelContext, QueryResults, ReportDraft, SectionDraft } from './model.ts';
 import { REPORT_QUERIES, type ReportQueryEngine, type ReportQueryName } from './queries.ts';
 import { coverageSection, diversitySection, methodologySection, progressSection } from './sections-people.ts';
+import { humanDate } from './dates.ts';
+import { recruitmentNeedSection } from './sections-forward.ts';
 import { headlineSection, pressuresSection, workforceSection } from './sections-workforce.ts';
+import type { CswwYear } from '../reference/dfe-csww.ts';
 
 export interface ReportRequest {
   /** @default the latest period held */
   readonly period?: string;
-  /** @default the config's baselinePeriod */
+  /** A baseline asked for: the report stops if the lake does not hold it. @default the config's baselinePeriod, noted if not held */
   readonly baseline?: string;
   readonly generatedAt: Date;
+  /** The DfE children's social work workforce series, for the comparison with England. @default none: the comparison says so */
+  readonly england?: readonly CswwYear[];
 }
 
 export class ReportDataError extends Error {
-  override readonly name = 'ReportDataError';
+  override readonly name: string = 'ReportDataError';
+}
+
+/** A baseline asked for that the lake does not hold: the report is not written without it. */
+export class BaselineNotHeldError extends ReportDataError {
+  override readonly name = 'BaselineNotHeldError';
 }
 
 /** Builds the needs-analysis report for a period from the views, before disclosure control. */
@@ -26,7 +36,20 @@ export async function buildReportModel(engine: ReportQueryEngine, config: TrustC
   if (!periods.includes(period)) throw new ReportDataError(`The lake has no data for ${period}; it holds ${periods.join(', ')}.`);
   const previousPeriod = periods.filter((p) => p < period).at(-1) ?? null;
   const wantedBaseline = request.baseline ?? config.baselinePeriod;
-  const baselinePeriod = periods.includes(wantedBaseline) && wantedBaseline < period ? wantedBaseline : null;
+  const held = periods.includes(wantedBaseline) && wantedBaseline <= period;
+  if (request.baseline !== undefined && !held) {
+    throw new BaselineNotHeldError(`The lake holds no data for the baseline ${request.baseline} asked for, on or before ${period}; it holds ${periods.join(', ')}.`);
+  }
+  // The period itself is no baseline to measure from; nor is one the lake does not hold.
+  const baselinePeriod = held && wantedBaseline < period ? wantedBaseline : null;
+  const notices = [
+    ...(previousPeriod === null ? [`No earlier period is held, so no change since the previous period is shown.`] : []),
+    ...(!held
+      ? [`The baseline, ${humanDate(wantedBaseline)}, is not held in the lake, so no change since the baseline is shown.`]
+      : wantedBaseline === period
+        ? [`This is the baseline period, ${humanDate(period)}: later reports measure progress from it.`]
+        : []),
+  ];
 
   const results = { trend } as QueryResults;
   const names = Object.keys(REPORT_QUERIES).filter((name) => name !== 'trend') as ReportQueryName[];
@@ -35,11 +58,12 @@ export async function buildReportModel(engine: ReportQueryEngine, config: TrustC
     results[name] = await engine.run(name, REPORT_QUERIES[name], parameters);
   }
 
-  const context: ModelContext = { config, period, previousPeriod, baselinePeriod, periods, results };
+  const context: ModelContext = { config, period, previousPeriod, baselinePeriod, periods, results, england: request.england ?? [] };
   const sections: SectionDraft[] = [
     headlineSection(context),
     workforceSection(context),
     pressuresSection(context),
+    recruitmentNeedSection(context),
     diversitySection(context),
     progressSection(context),
     coverageSection(context),
@@ -54,6 +78,7 @@ export async function buildReportModel(engine: ReportQueryEngine, config: TrustC
     communityAreas: config.communityAreas,
     suppressionThreshold: config.suppressionThreshold,
     generatedAt: request.generatedAt.toISOString(),
+    notices,
     sections,
     base: baseCountsFrom(results),
   };

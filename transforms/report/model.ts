@@ -1,5 +1,6 @@
 import type { TrustConfig } from '../config/trust-config.ts';
 import type { BaseCounts } from '../disclosure/base-counts.ts';
+import type { CswwYear } from '../reference/dfe-csww.ts';
 import type { QueryRow, ReportQueryName } from './queries.ts';
 import type { PublishedTable, ReportTable } from './report-table.ts';
 
@@ -38,14 +39,23 @@ interface SectionBase<T extends ReportTable> {
   readonly notes?: readonly { readonly term: string; readonly text: string }[];
 }
 
+/** Whether a finding is good news: a change beyond chance for the better or the worse, or none. */
+export type Trend = 'better' | 'worse' | 'no real change';
+
+/** A finding in words, marked better, worse or no real change where it is about a change or a comparison. */
+export interface Finding {
+  readonly text: string;
+  readonly trend?: Trend;
+}
+
 /** A section before disclosure control: its findings are written afterwards, from the published tables alone. */
 export interface SectionDraft extends SectionBase<ReportTable> {
-  readonly findings?: (tables: PublishedTables) => readonly string[];
+  readonly findings?: (tables: PublishedTables) => readonly Finding[];
 }
 
 export interface PublishedSection extends SectionBase<PublishedTable> {
   /** Findings in words: the roles under most pressure, the groups under-represented. */
-  readonly findings: readonly string[];
+  readonly findings: readonly Finding[];
 }
 
 interface ReportMeta {
@@ -58,6 +68,8 @@ interface ReportMeta {
   readonly communityAreas: readonly string[];
   readonly suppressionThreshold: number;
   readonly generatedAt: string;
+  /** What the report could not do as asked (no baseline held, no previous period), said at its top. */
+  readonly notices: readonly string[];
 }
 
 /** The report as built from the views, before disclosure control. */
@@ -93,4 +105,6 @@ export interface ModelContext {
   readonly baselinePeriod: string | null;
   readonly periods: readonly string[];
   readonly results: QueryResults;
+  /** The DfE children's social work workforce series (England), or none. */
+  readonly england: readonly CswwYear[];
 }

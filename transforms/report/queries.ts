@@ -1,5 +1,6 @@
 import { BASE_COUNT_QUERIES } from '../disclosure/base-counts.ts';
-import { RATES } from './rates.ts';
+import { RATES, SUM_COLUMNS } from './rates.ts';
+import { SOCIAL_WORK_ROLES } from './social-work.ts';
 
 /**
  * The report's queries: the views (and, for disclosure control, the base counts from the tables),
@@ -20,8 +21,7 @@ const ALL_BUT = (...keep: string[]) =>
     .map((column) => `${column} = 'ALL'`)
     .join(' AND ');
 
-const RATE_COLUMNS = `employees_headcount, employees_fte, agency_headcount, agency_fte, vacancies_fte, hard_to_fill_vacancies_fte,
-  leavers_headcount, starters_headcount, aged_55_plus_headcount, qualification_known_headcount, qualification_gap_headcount,
+const RATE_COLUMNS = `${SUM_COLUMNS.join(', ')},
   ${RATES.map((rate) => rate.key).join(', ')}`;
 
 export const REPORT_QUERIES = {
@@ -56,6 +56,10 @@ ORDER BY headcount DESC, setting`,
 FROM recruitment_rates
 WHERE period = CAST(? AS DATE) AND partner_id = 'ALL' AND sector <> 'ALL' AND role = 'ALL'
 ORDER BY sector`,
+
+  social_work: `SELECT ${SUM_COLUMNS.map((c) => `${c.endsWith('headcount') ? `CAST(SUM(${c}) AS BIGINT)` : `SUM(${c})`} AS ${c}`).join(',\n  ')}
+FROM recruitment_rates
+WHERE period = CAST(? AS DATE) AND partner_id = 'ALL' AND sector = 'ALL' AND role IN (${SOCIAL_WORK_ROLES.map((r) => `'${r}'`).join(', ')})`,
 
   rates_by_role: `SELECT role, ${RATE_COLUMNS}
 FROM recruitment_rates

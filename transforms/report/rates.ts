@@ -17,7 +17,34 @@ export interface RateDefinition {
   readonly denominator?: readonly Part[];
   /** The counts of the row the rate rests on: it is withheld with any of them. */
   readonly basis: readonly string[];
+  /** The rate from summed counts, as the view computes it (a test holds the view to it): null when its denominator is 0. */
+  readonly value: (sums: Sums) => number | null;
 }
+
+/** The summed counts of recruitment_rates a rate is computed from. */
+export type Sums = Readonly<Record<SumColumn, number>>;
+export const SUM_COLUMNS = [
+  'employees_headcount',
+  'employees_fte',
+  'agency_headcount',
+  'agency_fte',
+  'vacancies_fte',
+  'vacancies_agency_cover_fte',
+  'hard_to_fill_vacancies_fte',
+  'leavers_headcount',
+  'leavers_fte',
+  'starters_headcount',
+  'starters_fte',
+  'aged_55_plus_headcount',
+  'qualification_known_headcount',
+  'qualification_gap_headcount',
+  'sickness_days',
+  'sickness_recorded_fte',
+] as const;
+export type SumColumn = (typeof SUM_COLUMNS)[number];
+
+/** 100 × num ÷ den, or null with nothing to divide by. */
+const percent = (num: number, den: number) => (den === 0 ? null : (100 * num) / den);
 
 const employeesFte: Term = { measure: 'people', fte: true, where: { employment_basis: 'employee' } };
 const agencyFte: Term = { measure: 'people', fte: true, where: { employment_basis: 'agency' } };
@@ -33,6 +60,7 @@ export const RATES = [
     numerator: [{ measure: 'leavers', fte: true }],
     denominator: [employeesFte],
     basis: ['leavers_headcount', 'employees_headcount'],
+    value: (s) => percent(s.leavers_fte, s.employees_fte),
   },
   {
     key: 'vacancy_rate',
@@ -42,6 +70,7 @@ export const RATES = [
     numerator: [vacancies],
     denominator: [vacancies, employeesFte],
     basis: ['employees_headcount'],
+    value: (s) => percent(s.vacancies_fte, s.vacancies_fte + s.employees_fte),
   },
   {
     key: 'agency_rate',
@@ -51,6 +80,7 @@ export const RATES = [
     numerator: [agencyFte],
     denominator: [agencyFte, employeesFte],
     basis: ['agency_headcount', 'employees_headcount'],
+    value: (s) => percent(s.agency_fte, s.agency_fte + s.employees_fte),
   },
   {
     key: 'hard_to_fill_rate',
@@ -58,6 +88,7 @@ export const RATES = [
     term: 'Hard to fill',
     definition: 'Vacant FTE the employer reports hard to fill ÷ all vacant FTE.',
     basis: [],
+    value: (s) => percent(s.hard_to_fill_vacancies_fte, s.vacancies_fte),
   },
   {
     key: 'starter_rate',
@@ -67,6 +98,7 @@ export const RATES = [
     numerator: [{ measure: 'starters', fte: true }],
     denominator: [employeesFte],
     basis: ['starters_headcount', 'employees_headcount'],
+    value: (s) => percent(s.starters_fte, s.employees_fte),
   },
   {
     key: 'replacement_demand_rate',
@@ -76,6 +108,7 @@ export const RATES = [
     numerator: [{ measure: 'aged_55_plus' }],
     denominator: [employees],
     basis: ['aged_55_plus_headcount', 'employees_headcount'],
+    value: (s) => percent(s.aged_55_plus_headcount, s.employees_headcount),
   },
   {
     key: 'qualification_gap_rate',
@@ -85,6 +118,7 @@ export const RATES = [
     numerator: [{ measure: 'qualification_gap' }],
     denominator: [{ measure: 'qualification_known' }],
     basis: ['qualification_gap_headcount', 'qualification_known_headcount'],
+    value: (s) => percent(s.qualification_gap_headcount, s.qualification_known_headcount),
   },
   {
     key: 'absence_rate',
@@ -92,6 +126,7 @@ export const RATES = [
     term: 'Sickness absence',
     definition: 'Working days lost ÷ (FTE of employees with days lost recorded × 253 working days).',
     basis: ['employees_headcount'],
+    value: (s) => percent(s.sickness_days, s.sickness_recorded_fte * 253),
   },
 ] as const satisfies readonly RateDefinition[];
 

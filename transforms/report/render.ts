@@ -1,6 +1,6 @@
 import { csvLine } from '../output/csv.ts';
 import { renderChart } from './charts.ts';
-import type { PublishedReport } from './model.ts';
+import type { Finding, PublishedReport, Trend } from './model.ts';
 import { precisionOf, WITHHELD } from '../disclosure/tables.ts';
 import { humanDate } from './dates.ts';
 import type { CellValue, PublishedTable, ReportColumn } from './report-table.ts';
@@ -75,9 +75,11 @@ function headlineHtml(table: PublishedTable, report: PublishedReport): string {
     return `${sign}${Math.abs(difference).toFixed(1)}${column.format === 'percent' ? ' pts' : '%'}`;
   };
   const nowRow = table.rows.find((row) => row.period === report.period);
+  // Where the previous period is the baseline, one column says both.
+  const sameBase = report.previousPeriod !== null && report.previousPeriod === report.baselinePeriod;
   const comparisons = [
-    ...(report.previousPeriod ? [{ label: `Change since ${humanDate(report.previousPeriod)}`, row: table.rows.find((row) => row.period === report.previousPeriod) }] : []),
-    ...(report.baselinePeriod ? [{ label: `Change since baseline ${humanDate(report.baselinePeriod)}`, row: table.rows.find((row) => row.period === report.baselinePeriod) }] : []),
+    ...(report.previousPeriod ? [{ label: `Change since ${humanDate(report.previousPeriod)}${sameBase ? ' (the baseline)' : ''}`, row: table.rows.find((row) => row.period === report.previousPeriod) }] : []),
+    ...(report.baselinePeriod && !sameBase ? [{ label: `Change since baseline ${humanDate(report.baselinePeriod)}`, row: table.rows.find((row) => row.period === report.baselinePeriod) }] : []),
   ];
   const measures = shownColumns(table).filter((c) => c.key !== 'period');
   const head = `<th scope="col">Measure</th>${periods.map((p) => `<th scope="col" class="num">${escape(humanDate(p))}</th>`).join('')}${comparisons.map((c) => `<th scope="col" class="num">${escape(c.label)}</th>`).join('')}`;
@@ -90,12 +92,21 @@ function headlineHtml(table: PublishedTable, report: PublishedReport): string {
   return `<table id="table-${table.id}"><caption><strong>${escape(table.title)}.</strong> ${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
+const TREND_WORDS: Record<Trend, string> = { better: 'Better', worse: 'Worse', 'no real change': 'No real change' };
+
+/** A finding, with its mark where it has one: in words as well as colour. */
+function findingHtml(finding: Finding): string {
+  if (!finding.trend) return `<li>${escape(finding.text)}</li>`;
+  const kind = finding.trend.replaceAll(' ', '-');
+  return `<li class="trend-${kind}"><span class="trend">${TREND_WORDS[finding.trend]}</span> ${escape(finding.text)}</li>`;
+}
+
 async function renderHtml(report: PublishedReport): Promise<string> {
   const sections: string[] = [];
   let chartNumber = 0;
   for (const [index, section] of report.sections.entries()) {
     const parts: string[] = [`<h2 id="${section.id}">${index + 1}. ${escape(section.title)}</h2>`];
-    if (section.findings.length) parts.push(`<ul class="findings">${section.findings.map((f) => `<li>${escape(f)}</li>`).join('')}</ul>`);
+    if (section.findings.length) parts.push(`<ul class="findings">${section.findings.map(findingHtml).join('')}</ul>`);
     for (const block of section.blocks) {
       const table = block.table.id === 'headline' ? headlineHtml(block.table, report) : tableHtml(block.table);
       if (block.chart) {
@@ -125,6 +136,7 @@ async function renderHtml(report: PublishedReport): Promise<string> {
 <p class="kicker">${escape(report.trust)}</p>
 <h1>Children's workforce needs analysis: ${escape(humanDate(report.period))}</h1>
 <p class="meta">Period ${escape(humanDate(report.period))}${report.previousPeriod ? ` · previous period ${escape(humanDate(report.previousPeriod))}` : ''}${report.baselinePeriod ? ` · baseline ${escape(humanDate(report.baselinePeriod))}` : ''} · community ${escape(report.communityAreas.join(', '))} · produced ${escape(humanDate(report.generatedAt))}. ${WITHHELD} marks a figure withheld so that no one's details can be worked out: a count from 1 to ${report.suppressionThreshold - 1}, or a figure that would give one away (see Disclosure control).</p>
+${report.notices.length ? `<div class="notices" role="note">${report.notices.map((n) => `<p>${escape(n)}</p>`).join('')}</div>` : ''}
 <nav aria-label="Contents"><ol>${contents}</ol></nav>
 </header>
 <main>

@@ -8,7 +8,8 @@ import type { ModelContext, SectionBlock, SectionDraft } from './model.ts';
 import type { QueryRow } from './queries.ts';
 import { RATES } from './rates.ts';
 import type { CellValue, ReportTable } from './report-table.ts';
-import { publishedTable, rateColumns, valuesOf } from './sections-workforce.ts';
+import { publishedTable, valuesOf } from './section-helpers.ts';
+import { rateColumns } from './sections-workforce.ts';
 
 export const ASSESSMENT_WORDS: Record<string, string> = {
   under_represented: 'Under-represented',
@@ -126,7 +127,10 @@ export function diversitySection({ results, period }: ModelContext): SectionDraf
               `${String(row.category)} (${DIMENSION_TITLES[dimension]?.toLowerCase() ?? dimension}): ${(row.workforce_share as number).toFixed(1)}% of the workforce (95% interval ${(row.share_ci_low as number).toFixed(1)}–${(row.share_ci_high as number).toFixed(1)}%) against ${(row.community_share as number).toFixed(1)}% of the community.`,
           ),
       );
-      return ['Under-represented groups, the priority areas for action:', ...(under.length ? under : ['No group is under-represented beyond the uncertainty of the figures.'])];
+      return [
+        { text: 'Under-represented groups, the priority areas for action:' },
+        ...(under.length ? under.map((text) => ({ text, trend: 'worse' as const })) : [{ text: 'No group is under-represented beyond the uncertainty of the figures.', trend: 'no real change' as const }]),
+      ];
     },
   };
 }
@@ -249,8 +253,8 @@ export function coverageSection({ results, period, config }: ModelContext): Sect
       const missing = results.coverage.filter((row) => row.latest_status === 'missing').map((row) => `${names.get(String(row.partner_id)) ?? String(row.partner_id)} (${String(row.dataset)})`);
       const rejected = results.coverage.reduce((sum, row) => sum + Number(row.rejected_count ?? 0), 0);
       return [
-        missing.length ? `Not submitted for ${humanDate(period)}: ${missing.join(', ')}.` : `Every partner submitted every dataset for ${humanDate(period)}.`,
-        `${rejected} ${rejected === 1 ? 'file was' : 'files were'} rejected for ${humanDate(period)}.`,
+        missing.length ? { text: `Not submitted for ${humanDate(period)}: ${missing.join(', ')}.`, trend: 'worse' } : { text: `Every partner submitted every dataset for ${humanDate(period)}.`, trend: 'better' },
+        { text: `${rejected} ${rejected === 1 ? 'file was' : 'files were'} rejected for ${humanDate(period)}.` },
       ];
     },
   };

@@ -3,11 +3,14 @@ import type { Term } from '../disclosure/figures.ts';
 import type { DisclosureColumn } from '../disclosure/tables.ts';
 import { count, fte, hiddenCount, label, plain, rate } from './columns.ts';
 import { humanDate } from './dates.ts';
+import { englandBlock, englandFindings } from './england.ts';
+import { headlineMessages } from './headline-messages.ts';
 import { labelOf } from './labels.ts';
 import type { ModelContext, PublishedTables, SectionDraft } from './model.ts';
 import type { QueryRow } from './queries.ts';
 import { RATES } from './rates.ts';
-import type { CellValue, PublishedTable, ReportTable } from './report-table.ts';
+import type { PublishedTable, ReportTable } from './report-table.ts';
+import { ACTIVITY, hasAnyone, publishedTable, shown, valuesOf } from './section-helpers.ts';
 
 const people: Term = { measure: 'people' };
 const employees: Term = { measure: 'people', where: { employment_basis: 'employee' } };
@@ -34,25 +37,7 @@ export function rateColumns(detail = false): DisclosureColumn[] {
   ];
 }
 
-/** A query row's values for the table's columns: numbers as numbers, nothing else. */
-export function valuesOf(row: QueryRow | undefined, columns: readonly DisclosureColumn[]): Record<string, CellValue> {
-  const values: Record<string, CellValue> = {};
-  for (const column of columns) {
-    if (column.kind === 'label') continue;
-    const value = row?.[column.key];
-    values[column.key] = value === null || value === undefined ? null : typeof value === 'number' ? value : Number.isNaN(Number(value)) ? value : Number(value);
-  }
-  return values;
-}
 
-/** A published table by id; sections only quote what is published. */
-export function publishedTable(tables: PublishedTables, id: string): PublishedTable {
-  const table = tables.get(id);
-  if (table === undefined) throw new Error(`The report has no table ${id}.`);
-  return table;
-}
-
-const shown = (value: CellValue | undefined): value is number => typeof value === 'number';
 const pct = (value: number) => `${value.toFixed(1)}%`;
 
 export function headlineSection({ results, period, previousPeriod, baselinePeriod, config }: ModelContext): SectionDraft {
@@ -79,18 +64,11 @@ export function headlineSection({ results, period, previousPeriod, baselinePerio
     rows,
     rowKeys: rows.map((row) => ({ period: row.period })),
   };
-  const partnerCount = config.partners.length;
   return {
     id: 'headline',
     title: 'Headline figures',
     blocks: [{ table }],
-    findings: (tables) => {
-      const now = publishedTable(tables, 'headline').rows.find((row) => row.period === period);
-      const coverage = publishedTable(tables, 'coverage').rows.filter((row) => row.workforce_status === 'accepted' || String(row.workforce_status).startsWith('rejected (earlier'));
-      if (!now || !shown(now.workforce_headcount)) return [];
-      const fteText = shown(now.workforce_fte) ? ` (${Math.round(now.workforce_fte).toLocaleString('en-GB')} FTE)` : '';
-      return [`On ${humanDate(period)} the children's workforce numbered ${now.workforce_headcount.toLocaleString('en-GB')} people${fteText}, counted from ${coverage.length} of the Trust's ${partnerCount} partners.`];
-    },
+    findings: (tables) => headlineMessages(tables, { period, previousPeriod, baselinePeriod, partners: config.partners.length }),
   };
 }
 
@@ -143,11 +121,10 @@ export function workforceSection({ results, period }: ModelContext): SectionDraf
   };
 }
 
-/** A row of recruitment_rates is listed only when it has employees, agency workers, leavers or vacancies. */
-const hasAnyone = (row: QueryRow) => ['employees_headcount', 'agency_headcount', 'leavers_headcount', 'vacancies_fte'].some((key) => Number(row[key] ?? 0) > 0);
-const RATE_PRESENCE = { anyOf: ['employees_headcount', 'agency_headcount', 'leavers_headcount', 'vacancies_fte'] };
+const RATE_PRESENCE = { anyOf: ACTIVITY };
 
-export function pressuresSection({ results, period }: ModelContext): SectionDraft {
+export function pressuresSection(context: ModelContext): SectionDraft {
+  const { results, period } = context;
   const rateTable = (id: string, title: string, caption: string, dimension: 'sector' | 'role', source: readonly QueryRow[]): ReportTable => {
     const columns = [label(dimension, dimension === 'sector' ? 'Sector' : 'Role'), ...rateColumns(dimension === 'role')];
     const rows = source.filter(hasAnyone);
@@ -210,8 +187,12 @@ export function pressuresSection({ results, period }: ModelContext): SectionDraf
         chart: { kind: 'bars', title: 'Roles with the most hard-to-fill vacancies', description: 'Horizontal bars: hard-to-fill vacant FTE for the ten roles with the most.', category: 'role', values: ['hard_to_fill_vacancies_fte'], unit: 'FTE' },
       },
       { table: skills },
+      englandBlock(context),
     ],
-    findings: (tables) => rolesUnderPressure(publishedTable(tables, 'rates-by-role'), publishedTable(tables, 'headline'), period),
+    findings: (tables) => [
+      ...rolesUnderPressure(publishedTable(tables, 'rates-by-role'), publishedTable(tables, 'headline'), period).map((text) => ({ text })),
+      ...englandFindings(publishedTable(tables, 'social-work-england')),
+    ],
   };
 }
 
