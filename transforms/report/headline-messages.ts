@@ -101,5 +101,6 @@ function coverageMessage(coverage: PublishedTable, context: HeadlineContext): Fi
   const files = ['workforce_status', 'vacancies_status', 'leavers_status'] as const;
   const short = coverage.rows.filter((row) => files.some((f) => row[f] !== 'accepted' && row[f] !== WITHHELD));
   if (short.length === 0) return { text: `All ${context.partners} partners sent every file for ${humanDate(context.period)}.`, trend: 'better' };
-  return { text: `${short.length} of the ${context.partners} partners have a file missing or rejected for ${humanDate(context.period)}: ${short.map((row) => String(row.partner)).join(', ')}.`, trend: 'worse' };
+  const verb = short.length === 1 ? 'has' : 'have';
+  return { text: `${short.length} of the ${context.partners} partners ${verb} a file missing or rejected for ${humanDate(context.period)}: ${short.map((row) => String(row.partner)).join(', ')}.`, trend: 'worse' };
 }

@@ -66,8 +66,8 @@ FROM recruitment_rates
 WHERE period = CAST(? AS DATE) AND partner_id = 'ALL' AND sector = 'ALL' AND role <> 'ALL'
 ORDER BY role`,
 
-  diversity: `SELECT dimension, category, workforce_headcount, workforce_known_headcount, not_known_share, workforce_share,
-  share_ci_low, share_ci_high, community_population, community_share, representation_ratio, assessment
+  diversity: `SELECT dimension, category, workforce_headcount, workforce_known_headcount, workforce_share_base, not_known_share, workforce_share,
+  share_ci_low, share_ci_high, community_population, community_share, community_basis, community_source, representation_ratio, assessment
 FROM diversity_vs_community
 WHERE period = CAST(? AS DATE) AND partner_id = 'ALL'
 ORDER BY dimension, category`,

@@ -1,6 +1,7 @@
 import { AGE_BAND, DISABILITY, ETHNICITY, SEX, type CodeList } from '../contract/code-lists.ts';
 import type { CharacteristicMeasure, Term } from '../disclosure/figures.ts';
 import type { DisclosureColumn, RowBasis } from '../disclosure/tables.ts';
+import { CSWW_SOURCE } from '../reference/dfe-csww.ts';
 import { count, derived, label, plain } from './columns.ts';
 import { humanDate } from './dates.ts';
 import { DIMENSION_TITLES, labelOf } from './labels.ts';
@@ -44,8 +45,9 @@ function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period:
   const comparedRow = separateBase ? known.length : recordedRow;
   // Each row's statistics rest on its count and on the totals its share can be of.
   const rests: (string | RowBasis)[] = ['workforce_headcount', { row: comparedRow, column: 'workforce_headcount' }, { row: recordedRow, column: 'workforce_headcount' }];
-  const community = mine.values().next().value;
-  const basis = community?.community_basis === null || community?.community_basis === undefined ? null : String(community.community_basis);
+  const described = [...mine.values()].find((row) => row.community_basis !== null && row.community_basis !== undefined);
+  const basis = described ? String(described.community_basis) : null;
+  const source = described?.community_source ? String(described.community_source) : null;
   const columns: DisclosureColumn[] = [
     label('category', 'Group'),
     count('workforce_headcount', 'People', { measure: dimension }),
@@ -80,13 +82,17 @@ function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period:
     ...(separateBase ? [{ row: { category: 'All compared with the community', workforce_headcount: comparedTotal, ...noStats }, key: { period, category: compared } }] : []),
     { row: { category: `All whose ${words} is recorded`, workforce_headcount: recorded, ...noStats }, key: { period, category: known } },
   ];
+  // With no community profile for the dimension, its comparison columns would be dashes: left out, and said once.
+  const comparison = new Set(['community_share', 'representation_ratio', 'ratio_low', 'ratio_high', 'assessment']);
   return {
     id: `diversity-${dimension.replaceAll('_', '-')}`,
     title: `${DIMENSION_TITLES[dimension] ?? dimension}: the workforce against the community`,
     caption:
       `Shares of the people whose ${words} is recorded, on ${humanDate(period)}, with 95% (Wilson) intervals.` +
-      (compared.length ? ` Compared with ${basis ? basis.charAt(0).toLowerCase() + basis.slice(1) : "the Trust's community profile"}${separateBase ? '; the shares of the groups compared are of the people in those groups' : ''}.` : ' No community profile is held for this characteristic.'),
-    columns,
+      (compared.length
+        ? ` Compared with ${basis ?? "the community in the Trust's profile"}${source ? ` (${source})` : ''}${separateBase ? '; the shares of the groups compared are of the people in those groups' : ''}.`
+        : ' No community profile is held for this characteristic.'),
+    columns: compared.length ? columns : columns.filter((c) => !comparison.has(c.key)),
     rows: [
       ...known.map((category) => ({ category: labelOf(dimension, category), workforce_headcount: Number(mine.get(category)?.workforce_headcount ?? 0), ...statsOf(mine.get(category)) })),
       ...totals.map((t) => t.row),
@@ -269,7 +275,15 @@ export function methodologySection({ config }: ModelContext): SectionDraft {
     notes: [
       {
         term: 'Sources',
-        text: `Partners' workforce, vacancy and leaver returns under the Trust's data contract, as at each period date (30 September). Community: ONS Census 2021, table TS021 Ethnic group, for ${config.communityAreas.join(', ')} (Office for National Statistics, Open Government Licence v3.0), unless the Trust uploaded a later profile.`,
+        text: `Partners' workforce, vacancy and leaver returns under the Trust's data contract, as at each period date (30 September). Community, for ${config.communityAreas.join(', ')}: ONS Census 2021 tables TS021 (ethnic group), TS009 (sex by age) and TS038 (disability), Office for National Statistics, Crown copyright, Open Government Licence v3.0, unless the Trust uploaded a later profile. England: ${CSWW_SOURCE}; for each year the latest release's figure, which may revise an earlier one.`,
+      },
+      {
+        term: 'Who the community is',
+        text: "The workforce is compared with the residents it could be drawn from where the Census allows: sex and age with residents aged 16 to 64, the working-age population; ethnicity and disability with residents of all ages, as the Census publishes them for an area. Staff aged 65 and over, and sex 'other' (which the Census does not record), are shown but not compared. The shares of the groups compared are of the people in those groups, so that both sides add up to 100.",
+      },
+      {
+        term: 'England',
+        text: "England's figures are for children and family social workers employed by local authorities, as the DfE collects them each 30 September; the Trust's beside them are for its social workers, senior social workers and social work managers. Until the DfE publishes the year of the report's period, the latest year is shown and the table says so.",
       },
       {
         term: 'Employees and agency workers',
@@ -283,6 +297,14 @@ export function methodologySection({ config }: ModelContext): SectionDraft {
       {
         term: 'Assessment',
         text: 'Under-represented when the interval lies wholly below the community share; over-represented when wholly above; in line otherwise; too few to tell when fewer than 30 people are recorded or fewer than 5 would be expected from the community share.',
+      },
+      {
+        term: 'Recruitment needed',
+        text: "The FTE each sector and role must recruit in the next year to hold today's establishment: its vacant FTE now, plus the leavers expected at the current turnover (turnover × FTE in post, the FTE of last year's leavers), with a 95% range from the turnover's uncertainty (its Wald interval, p ± 1.96 √(p(1 − p)/n), on the employee headcount n). It is set against the FTE of the employees who started in the 12 months to the period date: where even the low end of the range is above it, recruitment is falling behind. The share of employees aged 55 and over is the exposure to retirement beyond that, not added to the need. Every figure is worked out from the figures as published.",
+      },
+      {
+        term: 'Better, worse or no real change',
+        text: `The headline's messages say whether a change is real or within the noise of the counts, at the 95% level. A change in a rate of n people (turnover, the vacancy and agency rates; rates of FTE taken as rates of the employee headcount) between two periods, or a role's rate against the Trust's, by the two-proportion z-test; a change in a number of people by taking it as Poisson, z = (n2 − n1) ÷ √(n1 + n2). A change within ±1.96 standard errors is no real change. Lower turnover, vacancy and agency rates are better; a larger workforce is better. The recruitment needed is worse than last year's recruitment when the low end of its range is above it, better when the high end is below it.`,
       },
       { term: 'Disclosure control', text: disclosureRule(threshold) },
     ],
