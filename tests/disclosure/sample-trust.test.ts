@@ -65,7 +65,7 @@ describe('Disclosure control: the sample Trust\'s reports, every period', () => 
 
   it('writes findings only from published figures: no withheld figure is quoted', () => {
     const { report } = reports.get('2026-09-30')!;
-    const findings = report.sections.flatMap((s) => s.findings).join('\n');
+    const findings = report.sections.flatMap((s) => s.findings.map((f) => f.text)).join('\n');
     expect(findings).toMatch(/children's workforce numbered [\d,]+ people/);
     expect(findings).not.toContain(WITHHELD);
   });
