@@ -49,7 +49,7 @@ export function randomTrust(seed: number): RandomTrust {
   const people: PeopleCount[] = [];
   const events: EventCount[] = [];
   const characteristics: CharacteristicCount[] = [];
-  const partners = Array.from({ length: 2 + int(2) }, (_, i) => `p${i + 1}`);
+  const partners = Array.from({ length: 2 + int(1) }, (_, i) => `p${i + 1}`);
   for (const partner of partners) {
     const sector = pick(Object.keys(SECTORS));
     const employer = pick(['statutory', 'voluntary', 'private']);
@@ -220,7 +220,7 @@ function tablesOf(base: BaseCounts, partners: readonly string[]): DisclosureTabl
   };
   characteristic('ethnic_group');
   characteristic('ethnicity');
-  characteristic('sex');
+  // (sex and disability are tallied, but only ethnicity is tabled: one characteristic's linkage is the point)
 
   const unknownEthnicity = (partner: string) => sum(base.characteristics.filter((c) => c.partner_id === partner && c.dimension === 'ethnicity' && (c.category === 'not_known' || c.category === 'refused')).map((c) => c.headcount));
   tables.push({

@@ -93,7 +93,7 @@ export async function auditTables(tables: readonly DisclosureTable[], space: Var
   for (const [program, group] of groups) {
     const sum = { coefficients: new Map<number, number>(), constant: 0 };
     for (const cell of group) for (const [v, c] of cell.expression.coefficients) sum.coefficients.set(v, (sum.coefficients.get(v) ?? 0) + c);
-    const outcome = await program.solve('min', sum);
+    const outcome = await program.solve('min', sum, [], false, true);
     if (outcome.status !== 'optimal') continue;
     for (const cell of group) if (valueAt(cell.expression, outcome.values) <= 1e-6) zero.add(cell.figure);
   }
@@ -104,7 +104,8 @@ export async function auditTables(tables: readonly DisclosureTable[], space: Var
     const program = parts.programFor(cell.expression);
     let range = solved.get(signature);
     if (range === undefined && ranges === 'interval' && (cell.truth >= interval.high || (await witness(program, cell, threshold, 'high')))) {
-      const low = zero.has(cell.figure) || cell.truth === 0 ? 0 : (await rangeOf(program, cell)).min;
+      const reachesZero = zero.has(cell.figure) || cell.truth === 0 || (await witness(program, cell, threshold, 'low')) !== undefined;
+      const low = reachesZero ? 0 : (await rangeOf(program, cell)).min;
       range = { min: low, max: Math.max(interval.high, cell.truth), maxAtLeast: true };
     }
     range ??= await rangeOf(program, cell, zero.has(cell.figure));

@@ -85,7 +85,7 @@ export async function protectTables(raw: readonly DisclosureTable[], space: Vari
     for (const [program, group] of byProgram) {
       const sum = { coefficients: new Map<number, number>(), constant: 0 };
       for (const cell of group) for (const [v, c] of cell.expression.coefficients) sum.coefficients.set(v, (sum.coefficients.get(v) ?? 0) + c);
-      const outcome = await program.solve('min', sum);
+      const outcome = await program.solve('min', sum, [], false, true);
       if (outcome.status === 'optimal') record(program, outcome.values);
     }
     // And one taking as many as it can to the threshold or more.

@@ -19,6 +19,7 @@ interface HighsModel {
   changeObjectiveSense(sense: number): unknown;
   clearIntegrality(): unknown;
   changeColsIntegrality(selection: { kind: 'range'; from: number; to: number }, types: Int32Array): unknown;
+  changeColsBounds(selection: { kind: 'set'; indices: Int32Array }, lower: Float64Array, upper: Float64Array): unknown;
   run(): { modelStatus: number };
   getObjectiveValue(): number;
   getSolution(): { colValue: Float64Array };
@@ -173,13 +174,35 @@ export class Program {
    * Optimises an expression (or, with null, looks for any solution; or minimises the costs the
    * program was made with), with extra constraints for this solve alone.
    */
-  async solve(sense: 'min' | 'max', objective: Expression | null | 'costs', extra: readonly Constraint[] = [], relaxed = false): Promise<Outcome> {
+  async solve(sense: 'min' | 'max', objective: Expression | null | 'costs', extra: readonly Constraint[] = [], relaxed = false, anyWhole = false): Promise<Outcome> {
     if (relaxed) return this.run(sense, objective, extra, true);
     // The linear relaxation first: if it has no solution, nor has the integer program; if its
     // optimum is whole already, it is the integer optimum too. Only otherwise branch and bound.
     const linear = await this.run(sense, objective, extra, true);
     if (linear.status === 'infeasible' || (linear.status === 'optimal' && this.isWhole(linear.values))) return linear;
+    // Where any whole-number solution will do (a witness, not an optimum), try the relaxation's,
+    // rounded, with the FTEs solved again around it: far cheaper than branch and bound.
+    if (anyWhole && linear.status === 'optimal') {
+      const rounded = await this.roundedRun(sense, objective, extra, linear.values);
+      if (rounded.status === 'optimal') return rounded;
+    }
     return this.run(sense, objective, extra, false);
+  }
+
+  /** The linear program with every count fixed at the nearest whole number to a solution's. */
+  private async roundedRun(sense: 'min' | 'max', objective: Expression | null | 'costs', extra: readonly Constraint[], values: Float64Array): Promise<Outcome> {
+    const { solver, model } = await this.load();
+    const integers = this.variables.flatMap((v, i) => (this.model.variables[v]?.integer ? [i] : []));
+    if (integers.length === 0) return { status: 'infeasible' };
+    const selection = { kind: 'set' as const, indices: Int32Array.from(integers) };
+    const fixed = Float64Array.from(integers, (i) => Math.max(0, Math.round(values[this.variables[i] as number] ?? 0)));
+    const uppers = Float64Array.from(integers, (i) => this.model.variables[this.variables[i] as number]?.upper ?? solver.infinity);
+    model.changeColsBounds(selection, fixed, fixed);
+    try {
+      return await this.run(sense, objective, extra, true);
+    } finally {
+      model.changeColsBounds(selection, new Float64Array(integers.length), uppers);
+    }
   }
 
   private async run(sense: 'min' | 'max', objective: Expression | null | 'costs', extra: readonly Constraint[], relaxed: boolean): Promise<Outcome> {
@@ -238,7 +261,7 @@ export class Program {
    * is whole already, that is the answer; only otherwise is the integer program solved.
    */
   async feasible(extra: readonly Constraint[]): Promise<Float64Array | undefined> {
-    const whole = await this.solve('min', null, extra);
+    const whole = await this.solve('min', null, extra, false, true);
     return whole.status === 'optimal' ? whole.values : undefined;
   }
 
@@ -281,6 +304,9 @@ export class Program {
         const values = new Float64Array(this.model.variables.length);
         this.variables.forEach((v, i) => (values[v] = solution[i] ?? 0));
         if (!relaxed || this.isWhole(values)) return values;
+        // Rounded, with the FTEs solved again around it, before branch and bound.
+        const rounded = await this.roundedRun('min', null, [], values);
+        if (rounded.status === 'optimal') return rounded.values;
       }
       return undefined;
     } finally {
