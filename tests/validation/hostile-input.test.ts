@@ -78,6 +78,12 @@ describe('Function: validateCsv — bad input that used to get through', () => {
     expect(report.errors[0]?.message).toContain('705 more lines');
   });
 
+  it('keeps the issues of a row whose line break is in a real value, not a swallowed row', async () => {
+    const { report } = await validateFile(workforceCsv({ 1: { role_title: 'Lead\nnorth, east', sector: 'nope' } }), 'workforce');
+
+    expect(report.errors).toEqual([expect.objectContaining({ code: 'CODE_UNKNOWN', row: 3, column: 'sector' })]);
+  });
+
   it.each([
     ['UTF-32 with a byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), utf32le(workforceCsv())])],
     ['big-endian UTF-32', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), utf32le(workforceCsv()).swap32()])],

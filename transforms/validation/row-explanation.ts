@@ -9,6 +9,13 @@ export interface RowExplanation {
   readonly message: string;
 }
 
+/** What a row is read against: the header's column names, its width, the file's delimiter. */
+export interface FileShape {
+  readonly columnAt: (position: number) => string;
+  readonly delimiter: Delimiter;
+  readonly width: number;
+}
+
 const TOTAL = /^(?:grand[\s_-]*|sub[\s_-]*)?totals?\b|^(?:count|sum|headcount)\s*[:=]/i;
 const MAX_SHOWN = 60;
 /** The message for a bad quote the parser found, when nothing more can be said. */
@@ -22,13 +29,11 @@ const shown = (text: string) => (text.length > MAX_SHOWN ? `${text.slice(0, MAX_
  * rows a stray double quote swallowed, a total or subtotal, a note or footer. Only ever called on
  * a row that already failed, so it costs nothing on the rows that pass.
  */
-export function explainFailedRow(
-  record: readonly string[],
-  rowNumber: number,
-  columnAt: (position: number) => string,
-  delimiter: Delimiter,
-): RowExplanation | undefined {
-  const swallowed = swallowedLines(record, rowNumber, columnAt, delimiter);
+type Explained = RowExplanation | undefined;
+
+export function explainFailedRow(record: readonly string[], rowNumber: number, file: FileShape): Explained {
+  const { columnAt } = file;
+  const swallowed = swallowedLines(record, rowNumber, file);
   if (swallowed) return swallowed;
   const filled: number[] = [];
   for (let i = 0; i < record.length && filled.length < 3; i++) {
@@ -52,24 +57,26 @@ export function explainFailedRow(
   return undefined;
 }
 
+function holdsRow(text: string, delimiter: Delimiter, width: number): boolean {
+  const enough = Math.max(2, Math.floor(width / 2));
+  return text.split('\n').some((line) => line.split(delimiter).length > enough);
+}
+
 /**
- * A value that runs over lines that look like rows of the file (they hold its delimiter) was
+ * A value that runs over lines that look like rows of the file (one holds as many delimiters as
+ * half the header's columns at least: a line break in a real value, a note say, does not) was
  * opened by a double quote that nothing closed until much later: the lines in between were read
  * as part of that one value, and are missing from the rows.
  */
-function swallowedLines(
-  record: readonly string[],
-  rowNumber: number,
-  columnAt: (position: number) => string,
-  delimiter: Delimiter,
-): RowExplanation | undefined {
+function swallowedLines(record: readonly string[], rowNumber: number, file: FileShape): Explained {
+  const { columnAt, delimiter, width } = file;
   let lines = 0;
   let at = -1;
   for (let i = 0; i < record.length; i++) {
     const value = record[i] as string;
     const lineBreak = value.indexOf('\n');
     if (lineBreak === -1) continue;
-    if (at === -1 && value.indexOf(delimiter, lineBreak) !== -1) at = i;
+    if (at === -1 && holdsRow(value.slice(lineBreak + 1), delimiter, width)) at = i;
     for (let k = lineBreak; k !== -1; k = value.indexOf('\n', k + 1)) lines++;
   }
   if (at === -1) return undefined;

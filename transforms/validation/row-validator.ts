@@ -141,7 +141,8 @@ export class RowValidator {
 
   /** Puts one issue that says what a failed row is in place of its cascade, when one can. */
   private explain(record: readonly string[], rowNumber: number, quoteProblem: boolean): void {
-    const explanation = explainFailedRow(record, rowNumber, this.header.columnAt, this.delimiter);
+    const shape = { columnAt: this.header.columnAt, delimiter: this.delimiter, width: this.width };
+    const explanation = explainFailedRow(record, rowNumber, shape);
     if (explanation && this.collector.withdrawRow(rowNumber)) {
       this.collector.add(explanation.code, rowNumber, explanation.column, explanation.value, explanation.message);
     } else if (quoteProblem) {
