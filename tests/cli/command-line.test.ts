@@ -179,6 +179,25 @@ describe('Command line: AWS errors as one plain line', () => {
   });
 });
 
+describe('Command line: real exports through workforce validate, one issue each', () => {
+  const [header, ...rows] = workforceCsv({}, 3).trimEnd().split('\n') as [string, ...string[]];
+  const total = `Total${','.repeat(header.split(',').length - 1)}`;
+  it.each([
+    ['semicolons from Excel in a European locale', `\uFEFF${[header, ...rows].map((line) => line.replaceAll(',', ';')).join('\r\n')}\r\n`, 0, 'FILE_DELIMITER'],
+    ['a title row from an HR system', ['Riverside Council - Staff list as at 30/09/2025', '', header, ...rows].join('\r\n'), 0, 'HEADER_NOT_FIRST_ROW'],
+    ['a Total row', [header, ...rows, total].join('\n'), 1, 'ROW_TOTAL'],
+  ])('%s', (_, text, status, code) => {
+    const file = join(folder, `${code}.csv`);
+    writeFileSync(file, text);
+
+    const result = workforce(['validate', file, '--dataset', 'workforce', '--period', '2025-09-30', '--json']);
+    const report = JSON.parse(result.stdout);
+
+    expect(result.status).toBe(status);
+    expect([...report.errors, ...report.warnings].map((issue: { code: string }) => issue.code)).toEqual([code]);
+  });
+});
+
 describe('Command line: terminal safety', () => {
   it('shows escape sequences from a file escaped, never as escapes the terminal obeys', () => {
     const file = join(folder, 'title\u001b[2J.csv');
