@@ -201,17 +201,17 @@ describe('Command line: real exports through workforce validate, one issue each'
 describe('Command line: terminal safety', () => {
   it('shows escape sequences from a file escaped, never as escapes the terminal obeys', () => {
     const file = join(folder, 'title\u001b[2J.csv');
-    writeFileSync(file, workforceCsv({ 0: { sector: '\u001b]0;owned\u0007' }, 1: { role_title: 'x\u009b31m' } }));
+    writeFileSync(file, workforceCsv({ 0: { sector: '\u001b]0;owned\u0007\u009b31m\u007f' } }));
 
     const text = workforce(['validate', file, '--dataset', 'workforce']);
     const json = workforce(['validate', file, '--dataset', 'workforce', '--json']);
 
     expect(text.status).toBe(1);
     expect(text.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
-    expect(text.stdout).toContain("title\\x1b[2J.csv");
-    expect(text.stdout).toContain("'\\x1b]0;owned\\x07' is not a sector code");
-    expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
-    expect(JSON.parse(json.stdout).errors[0].value).toBe('\u001b]0;owned\u0007');
+    expect(text.stdout).toContain('title\\u001b[2J.csv');
+    expect(text.stdout).toContain("'\\u001b]0;owned\\u0007\\u009b31m\\u007f' is not a sector code");
+    expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b\u007f]/);
+    expect(JSON.parse(json.stdout).errors[0].value).toBe('\u001b]0;owned\u0007\u009b31m\u007f');
   });
 });
 

@@ -25,8 +25,8 @@ describe('Function: validateCsv — bad input that used to get through', () => {
 
     expect(report.status).toBe('rejected');
     expect(summary).not.toMatch(CONTROL);
-    expect(summary).toContain('\\x1b]0;owned\\x07');
-    expect(summary).toContain('staff\\x1b[31m.csv');
+    expect(summary).toContain('\\u001b]0;owned\\u0007');
+    expect(summary).toContain('staff\\u001b[31m.csv');
   });
 
   it('keeps a line break in a value from forging a line of the summary', async () => {
