@@ -5,7 +5,8 @@ import { todayInLondon, twelveMonthsBefore } from '../contract/dates.ts';
 import type { IssueCode } from '../contract/issue-codes.ts';
 import { CsvRecordReader } from './csv-records.ts';
 import { CsvTextDecoder } from './decode.ts';
-import { DELIMITER_NAMES, sniffDelimiter, type Delimiter } from './delimiter.ts';
+import { sniffDelimiter } from './delimiter.ts';
+import { aboveHeaderMessage, delimiterMessage, rowText } from './file-messages.ts';
 import { badQuoteMessage } from './row-explanation.ts';
 import { matchHeader, type HeaderMatch } from './header.ts';
 import { HeaderFinder, type HeaderFound } from './header-finder.ts';
@@ -203,26 +204,6 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
     listedPerCode: options.listedPerCode ?? LISTED_PER_CODE,
     columns: { found: header ? [...header.positions.keys()] : [], ignored: header?.ignoredListed ?? [] },
   };
-}
-
-const rowText = (record: readonly string[]) => {
-  const text = record.filter((cell) => cell.trim() !== '').join(' ').trim();
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-};
-
-function aboveHeaderMessage({ headerRow, above }: HeaderFound): string {
-  const rowsAbove = headerRow === 2 ? 'row 1' : `rows 1–${headerRow - 1}`;
-  const first = above[0] as HeaderFound['above'][number];
-  return (
-    `The header is on row ${headerRow}, not row 1: ${rowsAbove} above it (row ${first.rowNumber} reads ` +
-    `'${rowText(first.record)}') ${headerRow === 2 ? 'was' : 'were'} skipped. ` +
-    `Delete ${rowsAbove} so the header is the first row.`
-  );
-}
-
-function delimiterMessage(delimiter: Delimiter, decimalCommas: boolean): string {
-  const comma = decimalCommas ? ' Numbers written with a decimal comma (0,5) were read as 0.5.' : '';
-  return `The values are separated by ${DELIMITER_NAMES[delimiter]}, not commas; the file was read that way.${comma}`;
 }
 
 /** Checks the period itself, and gives the rules what they need of it. */
