@@ -211,7 +211,7 @@ function ruleContext(period: string | null, today: string, collector: IssueColle
   if (period === null) return { period: null, yearStartExclusive: null };
   if (!isIsoDate(period)) {
     const message = ISO_FORM.test(period)
-      ? `The period '${period}' is not a real date.`
+      ? `The period '${period}' is an impossible date.`
       : `The period '${period}' is not a date in the form YYYY-MM-DD.`;
     collector.add('PERIOD_INVALID', null, null, period, message);
     return { period: null, yearStartExclusive: null };
