@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { auditReportFolder } from '../../functions/local/local-audit.ts';
+import { parseCommandArgs, usageMistake } from '../args.ts';
 import { requireTrustConfig } from '../config.ts';
+import { lakeFolder } from '../lake.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
 export const AUDIT_USAGE = `workforce audit <report-dir> [--lake DIR] [--config F] [--json]
@@ -17,13 +18,14 @@ A count is protected when that range runs from 0 to at least the suppression thr
 Exit status: 0 every withheld count protected, 1 a breach (or the outputs disagree), 2 usage error.`;
 
 export async function auditCommand(args: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { lake: { type: 'string', default: join('out', 'lake') }, config: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const options = { lake: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean', default: false } } as const;
+  const { values, positionals } = parseCommandArgs({ command: 'audit', usage: AUDIT_USAGE, options }, args);
   const [folder, ...extra] = positionals;
-  if (folder === undefined || extra.length > 0) throw new UsageError(`Give the report folder to audit (the one holding needs-analysis.json).\n\n${AUDIT_USAGE}`);
+  if (folder === undefined || extra.length > 0) throw usageMistake('audit', AUDIT_USAGE, 'Give the one report folder to audit (the one holding needs-analysis.json).');
   if (!existsSync(join(folder, 'needs-analysis.json'))) throw new UsageError(`${folder} holds no needs-analysis.json: give a report folder such as out/reports/2026-09-30.`);
-  if (!existsSync(values.lake)) throw new UsageError(`There is no lake at ${values.lake}: give the lake the report was made from with --lake.`);
-  const config = requireTrustConfig(values.config, join(dirname(values.lake), 'trust.config.json'));
-  const { read, audit } = await auditReportFolder(folder, values.lake, config);
+  const lake = lakeFolder(values.lake);
+  const config = requireTrustConfig(values.config, join(dirname(lake), 'trust.config.json'));
+  const { read, audit } = await auditReportFolder(folder, lake, config);
   const cells = audit.cells.map((c) => ({
     table: c.cell.table,
     row: c.cell.rowLabel,

@@ -1,15 +1,17 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { landingFiles } from '../../functions/local/landing-files.ts';
 import { runLocalPipeline, type FileOutcome } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
+import { parseCommandArgs, usageMistake } from '../args.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
 export const RUN_USAGE = `workforce run <landing-dir> [--config F] [--out DIR]
 
-Runs the whole pipeline on this machine: starts a local S3-compatible server, uploads every file of
-<landing-dir> (laid out <partner_id>/<dataset>/<period>/*.csv) as its partner would, delivers
+Runs the whole pipeline on this machine: starts a local S3-compatible server, uploads every CSV file
+of <landing-dir> (laid out <partner_id>/<dataset>/<period>/*.csv) as its partner would (other
+files, a README or a manifest, are listed and left out), delivers
 each upload's event to the ingest function, and leaves the Parquet lake in DIR/lake and the
 validation reports in DIR/validation, and the needs-analysis report for the latest period in
 DIR/reports.
@@ -24,14 +26,26 @@ const describe = ({ outcome }: FileOutcome): string => {
 };
 
 export async function runCommand(args: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' }, out: { type: 'string', default: 'out' } } });
+  const options = { config: { type: 'string' }, out: { type: 'string', default: 'out' } } as const;
+  const { values, positionals } = parseCommandArgs({ command: 'run', usage: RUN_USAGE, options }, args);
   const [landingDir, ...extra] = positionals;
-  if (landingDir === undefined || extra.length > 0) throw new UsageError(`Give the landing folder to run.\n\n${RUN_USAGE}`);
+  if (landingDir === undefined || extra.length > 0) {
+    throw usageMistake('run', RUN_USAGE, 'Give the one landing folder to run.');
+  }
   if (!existsSync(landingDir) || !statSync(landingDir).isDirectory()) throw new UsageError(`${landingDir} is not a folder.`);
   const config = requireTrustConfig(values.config, join(dirname(landingDir), 'trust.config.json'));
   const outDir = values.out;
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new UsageError(`--out ${outDir} is a file, not a folder.`);
+  }
 
   output.out(`${config.trust}: running the pipeline on ${landingDir} into ${outDir}/`);
+  const { ignored } = landingFiles(landingDir);
+  if (ignored.length > 0) {
+    const files = ignored.length === 1 ? 'file that is' : 'files that are';
+    output.out(`Left out ${ignored.length} ${files} not partner CSV files:`);
+    for (const { file, reason } of ignored) output.out(`  ${file} (${reason})`);
+  }
   const started = performance.now();
   const result = await runLocalPipeline({
     landingDir,

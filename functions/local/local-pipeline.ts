@@ -1,5 +1,5 @@
-import { createReadStream, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { createReadStream, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { writeBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
@@ -9,6 +9,7 @@ import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../ingest/events.ts';
 import { createIngestHandler } from '../ingest/handler.ts';
 import { readCensusTexts } from '../reference-data.ts';
+import { landingFiles } from './landing-files.ts';
 import { downloadPrefix, startLocalS3 } from './s3-server.ts';
 
 export const LOCAL_BUCKETS = { landingBucket: 'workforce-landing', lakeBucket: 'workforce-lake' } as const;
@@ -52,7 +53,8 @@ export interface LocalRunResult {
  * ingest handler the Lambda runs; then the lake and the validation reports copied into outDir.
  */
 export async function runLocalPipeline(options: LocalRunOptions): Promise<LocalRunResult> {
-  const uploads = landingFiles(options.landingDir).map((file) => ({ path: join(options.landingDir, file), key: `uploads/${file.split(sep).join('/')}`, file }));
+  const files = landingFiles(options.landingDir).uploads;
+  const uploads = files.map((file) => ({ path: join(options.landingDir, file), key: `uploads/${file}`, file }));
   const result = await runLocalUploads({ ...options, uploads });
   const fileOf = new Map(uploads.map((u) => [u.key, u.file]));
   return { ...result, outcomes: result.outcomes.map((o) => ({ ...o, file: fileOf.get(o.key) ?? o.file })) };
@@ -94,14 +96,6 @@ export async function runLocalUploads(options: LocalUploadOptions): Promise<Loca
   } finally {
     await s3.close();
   }
-}
-
-/** Every file under the landing folder, oldest period first, as partners would have sent them. */
-function landingFiles(root: string): string[] {
-  const walk = (folder: string): string[] =>
-    readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [relative(root, join(folder, name))]));
-  const periodOf = (file: string) => file.split(sep)[2] ?? '';
-  return walk(root).sort((a, b) => periodOf(a).localeCompare(periodOf(b)) || a.localeCompare(b));
 }
 
 async function upload(client: S3Client, { path, key }: LocalUpload): Promise<ObjectCreatedEvent> {
