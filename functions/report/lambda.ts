@@ -13,7 +13,7 @@ import { bundledReferenceFile, bundledTrustConfig, requiredEnv } from '../lambda
 import { createReportHandler, reportRunName } from './handler.ts';
 
 const logger = new Logger({ serviceName: 'workforce-report' });
-const metrics = new Metrics({ namespace: 'WorkforceNeedsAnalysis', serviceName: 'report' });
+const metrics = new Metrics({ serviceName: 'report' });
 const config = bundledTrustConfig();
 const england = parseCswwSeries(bundledReferenceFile('dfeCsww'));
 const athena = new AthenaClient({});

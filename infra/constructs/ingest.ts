@@ -81,7 +81,7 @@ export class Ingest extends Construct {
       timeout: Duration.seconds(INGEST_TIMEOUT_SECONDS),
       // Off unless the Trust asks: reserving it takes from the account's pool and can fail the deploy.
       ...(reserved ? { reservedConcurrentExecutions: reserved } : {}),
-      environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName, POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis' },
+      environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName },
       files: [
         props.configFile,
         ...CENSUS_FILES.map(referenceFilePath),

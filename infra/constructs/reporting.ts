@@ -41,7 +41,6 @@ export class Reporting extends Construct {
         REPORTS_BUCKET: lake.reports.bucketName,
         LAKE_BUCKET: lake.lake.bucketName,
         TOPIC_ARN: this.topic.topicArn,
-        POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis',
       },
       // The DfE national series, for the comparison with England; and HiGHS, compiled to WebAssembly, which
       // disclosure control solves its integer programs with.
