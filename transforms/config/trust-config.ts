@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LIMITS } from '../validation/validate.ts';
+import { DEFAULT_LIMITS } from '../contract/limits.ts';
 import { isIsoDate } from './collection-periods.ts';
 
 /** A role or a user: a named principal. An account root would let anyone in that account in. */

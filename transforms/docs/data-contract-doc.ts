@@ -6,7 +6,8 @@ import { fieldMeta } from '../contract/fields.ts';
 import { ISSUE_CODES, type IssueCode } from '../contract/issue-codes.ts';
 import { LISTED_PER_CODE } from '../validation/report.ts';
 import { MAX_ROWS_ABOVE_HEADER } from '../validation/header-finder.ts';
-import { DEFAULT_LIMITS, MAX_COLUMNS } from '../validation/validate.ts';
+import { DEFAULT_LIMITS } from '../contract/limits.ts';
+import { MAX_COLUMNS } from '../validation/validate.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const anchor = (list: CodeList) => `code-list-${list.name.replaceAll('_', '-')}`;

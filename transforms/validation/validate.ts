@@ -12,15 +12,8 @@ import { matchHeader, type HeaderMatch } from './header.ts';
 import { HeaderFinder, type HeaderFound } from './header-finder.ts';
 import { IssueCollector, LISTED_PER_CODE, type ValidationIssue, type ValidationReport } from './report.ts';
 import { RowValidator } from './row-validator.ts';
+import { DEFAULT_LIMITS, type ValidationLimits } from '../contract/limits.ts';
 
-export interface ValidationLimits {
-  /** @default 268435456 (256 MiB) */
-  readonly maxFileBytes: number;
-  /** @default 2000000 */
-  readonly maxRows: number;
-}
-
-export const DEFAULT_LIMITS: ValidationLimits = { maxFileBytes: 256 * 1024 * 1024, maxRows: 2_000_000 };
 
 export type RowOfDataset<N extends DatasetName> = RowOf<(typeof DATASETS)[N]['columns']>;
 
