@@ -30,7 +30,7 @@ export async function buildApp(app: App, configPath: string, options: BuildOptio
   return new WorkforceStack(app, 'WorkforceNeedsAnalysis', {
     config,
     configFile,
-    views: await describeViews(config),
+    views: describeViews(config),
     ...(options.now ? { now: options.now } : {}),
     // Environment-agnostic: the account and region come from where it is deployed.
     description: `${config.trust}: children's workforce needs analysis`.replace(/[^\x20-\x7E\xA1-\xFF]/g, '-'),

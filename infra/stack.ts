@@ -1,10 +1,10 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import * as sns from 'aws-cdk-lib/aws-sns';
 import { CfnOutput } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { TrustConfig } from '../transforms/config/trust-config.ts';
-import { CENSUS_PERIOD } from '../transforms/reference/census-2021.ts';
+import { todayInLondon } from '../transforms/contract/dates.ts';
 import { Access } from './constructs/access.ts';
+import { AlarmTopic } from './constructs/alarm-topic.ts';
 import { Catalog } from './constructs/catalog.ts';
 import { DataLake } from './constructs/data-lake.ts';
 import { Ingest } from './constructs/ingest.ts';
@@ -16,7 +16,10 @@ export interface WorkforceStackProps extends StackProps {
   /** The Trust config as a file, bundled with the functions. */
   readonly configFile: string;
   readonly views: readonly ViewDefinition[];
-  /** @default now: the day the partners' upload policies are written for */
+  /**
+   * @default now: the day the partners' upload policies (and, before the first collection date,
+   * the partition projection) are written for
+   */
   readonly now?: Date;
 }
 
@@ -32,10 +35,17 @@ export class WorkforceStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     this.dataLake = new DataLake(this, 'DataLake', { retention: config.retention });
-    const alarms = new sns.Topic(this, 'Alarms', { displayName: 'Workforce pipeline alarms', masterKey: this.dataLake.key, enforceSSL: true });
-    this.ingest = new Ingest(this, 'Ingest', { lake: this.dataLake, settings: config.ingest, configFile: props.configFile, alarmTopic: alarms });
-    const firstPeriod = [CENSUS_PERIOD, config.baselinePeriod].sort()[0] as string;
-    this.catalog = new Catalog(this, 'Catalog', { lake: this.dataLake, views: props.views, bytesScannedCutoff: config.athenaBytesScannedCutoff, firstPeriod: `${firstPeriod.slice(0, 4)}-01-01` });
+    const alarms = new AlarmTopic(this, 'Alarms');
+    const { configFile } = props;
+    this.ingest = new Ingest(this, 'Ingest', { lake: this.dataLake, settings: config.ingest, configFile, alarms });
+    const today = todayInLondon(props.now ?? new Date());
+    this.catalog = new Catalog(this, 'Catalog', {
+      lake: this.dataLake,
+      views: props.views,
+      bytesScannedCutoff: config.athenaBytesScannedCutoff,
+      periods: config,
+      today,
+    });
     this.reporting = new Reporting(this, 'Reporting', { lake: this.dataLake, catalog: this.catalog, schedule: config.reportSchedule, configFile: props.configFile });
     this.access = new Access(this, 'Access', { lake: this.dataLake, catalog: this.catalog, config, ...(props.now ? { now: props.now } : {}) });
 
@@ -45,7 +55,8 @@ export class WorkforceStack extends Stack {
     new CfnOutput(this, 'GlueDatabase', { value: this.catalog.databaseName });
     new CfnOutput(this, 'AnalystRoleArn', { value: this.access.analystRole.roleArn });
     new CfnOutput(this, 'ReportTopicArn', { value: this.reporting.topic.topicArn, description: 'Subscribe to hear when a report is ready' });
-    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topicArn, description: 'Subscribe to hear when uploads fail' });
+    const alarmTopicArn = alarms.topic.topicArn;
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopicArn, description: 'Subscribe to hear when uploads fail' });
     for (const [partnerId, role] of this.access.partnerRoles) new CfnOutput(this, `PartnerRole-${partnerId}`, { value: role.roleArn, description: `Upload role for ${partnerId}` });
   }
 }

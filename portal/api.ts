@@ -1,6 +1,6 @@
 import type { CollectionRule } from '../transforms/config/collection-periods.ts';
 import type { HistoryEntry } from '../transforms/portal/history.ts';
-import type { ValidationLimits } from '../transforms/validation/validate.ts';
+import type { ValidationLimits } from '../transforms/contract/limits.ts';
 import type { ValidationReport } from '../transforms/validation/report.ts';
 
 export interface PartnerMe {

@@ -1,7 +1,8 @@
 import { checkPeriod, type CollectionRule } from '../transforms/config/collection-periods.ts';
 import { isDatasetName } from '../transforms/contract/datasets/registry.ts';
 import { summarizeReport } from '../transforms/validation/summary.ts';
-import { validateCsv, type ValidationLimits } from '../transforms/validation/validate.ts';
+import type { ValidationLimits } from '../transforms/contract/limits.ts';
+import { validateCsv } from '../transforms/validation/validate.ts';
 
 /** What the page asks: check this file as this dataset and period, under these rules. */
 export interface CheckRequest {

@@ -6,8 +6,11 @@ import type { TrustConfig } from '../transforms/config/trust-config.ts';
 import { lakeKey, type TableDefinition } from '../transforms/tables/definitions.ts';
 import { toParquet } from '../transforms/tables/parquet.ts';
 
-export const TEST_SETTINGS: Pick<TrustConfig, 'communityAreas' | 'partners' | 'suppressionThreshold'> = {
+type TestSettings = Pick<TrustConfig, 'communityAreas' | 'partners' | 'suppressionThreshold' | 'baselinePeriod'>;
+
+export const TEST_SETTINGS: TestSettings = {
   communityAreas: ['E06000035'],
+  baselinePeriod: '2024-09-30',
   partners: [
     { id: 'partner-a', name: 'Partner A' },
     { id: 'partner-b', name: 'Partner B' },

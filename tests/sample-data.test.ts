@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isDatasetName } from '../transforms/contract/datasets/registry.ts';
 import { parseTrustConfig } from '../transforms/config/trust-config.ts';
 import { validateCsv } from '../transforms/validation/validate.ts';
-import { sampleDataFiles } from '../sample-data/generator/sample-files.ts';
+import { LANDING_REJECTED, sampleDataFiles } from '../sample-data/generator/sample-files.ts';
 import { TODAY } from './helpers.ts';
 
 const ROOT = 'sample-data';
@@ -54,10 +54,18 @@ describe('Sample data', () => {
     expect(new Set(rows.map((r) => r.sector)).size).toBeGreaterThanOrEqual(6);
   });
 
-  it('is accepted, every file of it', async () => {
+  it('is accepted, every file of it but the one a partner got wrong, which is rejected for what it names', async () => {
     const landing = [...generated.keys()].filter((path) => path.startsWith('landing/'));
+    const rejected = new Map<string, (typeof LANDING_REJECTED)[number]>(LANDING_REJECTED.map((r) => [r.path, r]));
+    expect(landing).toEqual(expect.arrayContaining([...rejected.keys()]));
     for (const path of landing) {
       const report = await validatePath(path);
+      const spoilt = rejected.get(path);
+      if (spoilt) {
+        expect(report.status, path).toBe('rejected');
+        for (const issue of spoilt.expect) expect(report.errors).toContainEqual(expect.objectContaining(issue));
+        continue;
+      }
       expect(report.errors, path).toEqual([]);
       expect(report.status).toBe('accepted');
     }

@@ -1,17 +1,25 @@
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DuckDbLake, QueryError, type QueryResult } from '../../functions/local/duckdb-lake.ts';
 import { csvLine } from '../../transforms/output/csv.ts';
+import { TABLES } from '../../transforms/tables/definitions.ts';
+import { VIEW_NAMES } from '../../transforms/views/views.ts';
+import { parseCommandArgs, usageMistake } from '../args.ts';
 import { requireTrustConfig } from '../config.ts';
-import { EXIT, UsageError, type Output } from '../usage.ts';
+import { lakeFolder } from '../lake.ts';
+import { countStatements } from '../sql-statements.ts';
+import { EXIT, type Output } from '../usage.ts';
+
+/** Names listed one to a line, indented, as the help shows them. */
+const listed = (names: readonly string[]) => names.map((name) => `    ${name}`).join('\n');
 
 export const QUERY_USAGE = `workforce query "<sql>" [--lake DIR] [--config F] [--format table|csv|json]
 
-Runs SQL on the lake's tables (workforce_by_type, recruitment_pressure, workforce_diversity,
-community_profile, submissions) and views (recruitment_rates, diversity_vs_community,
-data_quality), with DuckDB over the Parquet files: the same SQL Athena runs in AWS.
-  --lake    the lake folder (default out/lake)
+Runs one SQL statement on the lake with DuckDB over the Parquet files: the same SQL Athena runs in
+AWS. The tables:
+${listed(TABLES.map((table) => table.name))}
+and the views:
+${listed(VIEW_NAMES)}
+  --lake    the lake folder (default out/lake; the demo's is out/demo/lake)
   --config  the Trust config (default ./trust.config.json, else the one a run left beside the lake)
   --format  table (default), csv, or json (an array of row objects)
 Exit status: 0, or 1 on a SQL error with the engine's message.`;
@@ -19,19 +27,25 @@ Exit status: 0, or 1 on a SQL error with the engine's message.`;
 const FORMATS = ['table', 'csv', 'json'] as const;
 
 export async function queryCommand(args: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { lake: { type: 'string', default: join('out', 'lake') }, config: { type: 'string' }, format: { type: 'string', default: 'table' } },
-  });
+  const options = {
+    lake: { type: 'string' },
+    config: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+  } as const;
+  const mistake = (message: string) => usageMistake('query', QUERY_USAGE, message);
+  const { values, positionals } = parseCommandArgs({ command: 'query', usage: QUERY_USAGE, options }, args);
   const [sql, ...extra] = positionals;
-  if (sql === undefined || extra.length > 0) throw new UsageError(`Give one SQL statement, in quotes.\n\n${QUERY_USAGE}`);
+  if (sql === undefined || extra.length > 0) throw mistake('Give one SQL statement, in quotes.');
+  const statements = countStatements(sql);
+  if (statements > 1) {
+    throw mistake(`Give one SQL statement at a time; this holds ${statements}, separated by ';'.`);
+  }
   const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format is table, csv or json, not '${values.format}'.`);
-  if (!existsSync(values.lake)) throw new UsageError(`There is no lake at ${values.lake}: run 'workforce run <landing-dir>' first, or give --lake.`);
-  const config = requireTrustConfig(values.config, join(dirname(values.lake), 'trust.config.json'));
+  if (!FORMATS.includes(format)) throw mistake(`--format is table, csv or json, not '${values.format}'.`);
+  const lakeDir = lakeFolder(values.lake);
+  const config = requireTrustConfig(values.config, join(dirname(lakeDir), 'trust.config.json'));
 
-  const lake = await DuckDbLake.open(values.lake, config);
+  const lake = await DuckDbLake.open(lakeDir, config);
   try {
     const result = await lake.query(sql);
     output.out(format === 'json' ? JSON.stringify(result.rows, null, 2) : format === 'csv' ? toCsv(result) : toTable(result));

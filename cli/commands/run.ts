@@ -1,20 +1,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { landingFiles } from '../../functions/local/landing-files.ts';
 import { runLocalPipeline, type FileOutcome } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
+import { parseCommandArgs, usageMistake } from '../args.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
 export const RUN_USAGE = `workforce run <landing-dir> [--config F] [--out DIR]
 
-Runs the whole pipeline on this machine: stores every file of <landing-dir> (laid out
-<partner_id>/<dataset>/<period>/*.csv) in the local stack kept in DIR (a versioned store on disk,
-shared safely with 'workforce serve' and other commands on the same folder), delivers each
-upload's event to the ingest function, and leaves the Parquet lake in DIR/lake, the validation
-reports in DIR/validation, and the needs-analysis report for the latest period in DIR/reports.
-A file unchanged since an earlier run is not stored again: its event is replayed, which changes
-nothing.
+Runs the whole pipeline on this machine: stores every CSV file of <landing-dir> (laid out
+<partner_id>/<dataset>/<period>/*.csv; other files, a README or a manifest, are listed and left
+out) in the local stack kept in DIR (a versioned store on disk, shared safely with 'workforce serve'
+and other commands on the same folder), delivers each upload's event to the ingest function, and
+leaves the Parquet lake in DIR/lake, the validation reports in DIR/validation, and the
+needs-analysis report for the latest period in DIR/reports. A file unchanged since an earlier run
+is not stored again: its event is replayed, which changes nothing.
   --config  the Trust config (default ./trust.config.json, else one beside <landing-dir>)
   --out     where to write (default out)
 Exit status: 0 when every file was processed (rejected files are an outcome, not a failure).`;
@@ -26,14 +27,26 @@ const describe = ({ outcome }: FileOutcome): string => {
 };
 
 export async function runCommand(args: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { config: { type: 'string' }, out: { type: 'string', default: 'out' } } });
+  const options = { config: { type: 'string' }, out: { type: 'string', default: 'out' } } as const;
+  const { values, positionals } = parseCommandArgs({ command: 'run', usage: RUN_USAGE, options }, args);
   const [landingDir, ...extra] = positionals;
-  if (landingDir === undefined || extra.length > 0) throw new UsageError(`Give the landing folder to run.\n\n${RUN_USAGE}`);
+  if (landingDir === undefined || extra.length > 0) {
+    throw usageMistake('run', RUN_USAGE, 'Give the one landing folder to run.');
+  }
   if (!existsSync(landingDir) || !statSync(landingDir).isDirectory()) throw new UsageError(`${landingDir} is not a folder.`);
   const config = requireTrustConfig(values.config, join(dirname(landingDir), 'trust.config.json'));
   const outDir = values.out;
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new UsageError(`--out ${outDir} is a file, not a folder.`);
+  }
 
   output.out(`${config.trust}: running the pipeline on ${landingDir} into ${outDir}/`);
+  const { ignored } = landingFiles(landingDir);
+  if (ignored.length > 0) {
+    const files = ignored.length === 1 ? 'file that is' : 'files that are';
+    output.out(`Left out ${ignored.length} ${files} not partner CSV files:`);
+    for (const { file, reason } of ignored) output.out(`  ${file} (${reason})`);
+  }
   const started = performance.now();
   const result = await runLocalPipeline({
     landingDir,

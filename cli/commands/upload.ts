@@ -1,14 +1,15 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { runLocalUploads } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
-import { DATASET_NAMES, isDatasetName } from '../../transforms/contract/datasets/registry.ts';
 import { uploadIdOf } from '../../transforms/ingest/ingest-upload.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
 import { routeUploadKey, TRUST_UPLOADER } from '../../transforms/ingest/routing.ts';
+import { parseCommandArgs, usageMistake } from '../args.ts';
+import { describeAwsError } from '../aws-errors.ts';
+import { datasetChoice, periodChoice } from '../choices.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
@@ -30,35 +31,44 @@ its reference date.
   --config    the Trust config (default ./trust.config.json)`;
 
 export async function uploadCommand(args: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      partner: { type: 'string' },
-      trust: { type: 'boolean', default: false },
-      dataset: { type: 'string' },
-      period: { type: 'string' },
-      bucket: { type: 'string' },
-      'role-arn': { type: 'string' },
-      out: { type: 'string', default: 'out' },
-      data: { type: 'string' },
-      config: { type: 'string' },
-    },
-  });
+  const options = {
+    partner: { type: 'string' },
+    trust: { type: 'boolean', default: false },
+    dataset: { type: 'string' },
+    period: { type: 'string' },
+    bucket: { type: 'string' },
+    'role-arn': { type: 'string' },
+    out: { type: 'string', default: 'out' },
+    data: { type: 'string' },
+    config: { type: 'string' },
+  } as const;
+  const mistake = (message: string) => usageMistake('upload', UPLOAD_USAGE, message);
+  const { values, positionals } = parseCommandArgs({ command: 'upload', usage: UPLOAD_USAGE, options }, args);
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new UsageError(`Give exactly one file to upload.\n\n${UPLOAD_USAGE}`);
-  const { dataset, period } = values;
+  if (file === undefined || extra.length > 0) throw mistake('Give exactly one file to upload.');
   const partner = values.trust ? TRUST_UPLOADER : values.partner;
   if (values.trust && values.partner) throw new UsageError('Give --partner for a partner\'s file, or --trust for the Trust\'s own, not both.');
-  if (!partner || !dataset || !period) throw new UsageError(`Say whose file it is and what it holds: --partner (or --trust), --dataset and --period.\n\n${UPLOAD_USAGE}`);
-  if (!isDatasetName(dataset)) throw new UsageError(`'${dataset}' is not a dataset; use one of ${DATASET_NAMES.join(', ')}.`);
+  if (!partner || !values.dataset || !values.period) {
+    throw mistake('Say whose file it is and what it holds: --partner (or --trust), --dataset and --period.');
+  }
+  const dataset = datasetChoice(values.dataset);
+  const period = periodChoice('--period', values.period);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`Cannot read ${file}.`);
   const config = requireTrustConfig(values.config, join(values.data ?? values.out, 'trust.config.json'));
   const key = `uploads/${partner}/${dataset}/${period}/${basename(file)}`;
   const route = routeUploadKey(key, config, todayInLondon());
   if (!route.ok) throw new UsageError(route.message);
 
-  if (values.bucket) return uploadToAws(file, key, values.bucket, values['role-arn'], output);
+  if (values.bucket) {
+    const context = { bucket: values.bucket, roleArn: values['role-arn'] };
+    try {
+      return await uploadToAws(file, key, values.bucket, values['role-arn'], output);
+    } catch (error) {
+      const plain = describeAwsError(error, context);
+      if (plain) throw new UsageError(plain);
+      throw error;
+    }
+  }
 
   const outDir = values.data ?? values.out;
   const result = await runLocalUploads({ uploads: [{ path: file, key }], config, outDir });
@@ -76,14 +86,23 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
   return EXIT.ok;
 }
 
+/**
+ * The SDK's own warnings ("An error was encountered in a non-retryable streaming request") say
+ * nothing a user can act on; the error it then throws is told in one plain line.
+ */
+const QUIET = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
 async function uploadToAws(file: string, key: string, bucket: string, roleArn: string | undefined, output: Output): Promise<number> {
   let credentials;
   if (roleArn) {
-    const { Credentials } = await new STSClient({}).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `workforce-upload-${Date.now()}` }));
-    if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) throw new Error(`Could not take the role ${roleArn}.`);
+    const assume = new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `workforce-upload-${Date.now()}` });
+    const { Credentials } = await new STSClient({ logger: QUIET }).send(assume);
+    if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
+      throw new UsageError(`AWS gave no credentials for the role ${roleArn}.`);
+    }
     credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
   }
-  const s3 = new S3Client(credentials ? { credentials } : {});
+  const s3 = new S3Client({ logger: QUIET, ...(credentials ? { credentials } : {}) });
   const size = statSync(file).size;
   const response = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: 'text/csv' }));
   const uploadId = uploadIdOf({ bucket, key, ...(response.VersionId ? { versionId: response.VersionId } : {}), ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}) });

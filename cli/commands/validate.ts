@@ -1,10 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkPeriod } from '../../transforms/config/collection-periods.ts';
 import { DATASET_NAMES, DATASETS, isDatasetName, type DatasetName } from '../../transforms/contract/datasets/registry.ts';
 import { summarizeReport } from '../../transforms/validation/summary.ts';
 import { validateCsv } from '../../transforms/validation/validate.ts';
+import { parseCommandArgs } from '../args.ts';
+import { datasetChoice, periodChoice } from '../choices.ts';
 import { loadTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
@@ -20,23 +21,25 @@ Checks a CSV file against the partner data contract, as the pipeline will when i
 Exit status: 0 accepted (warnings allowed), 1 rejected, 2 usage or I/O error.`;
 
 export async function validateCommand(args: string[], output: Output): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      dataset: { type: 'string' },
-      period: { type: 'string' },
-      config: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const options = {
+    dataset: { type: 'string' },
+    period: { type: 'string' },
+    config: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  } as const;
+  const { values, positionals } = parseCommandArgs({ command: 'validate', usage: VALIDATE_USAGE, options }, args);
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw new UsageError(`Give exactly one file to validate.\n\n${VALIDATE_USAGE}`);
   const fromPath = layoutOf(file);
-  const dataset = values.dataset ?? fromPath.dataset;
-  if (dataset === undefined) throw new UsageError(`Say which dataset the file holds with --dataset (${DATASET_NAMES.join(', ')}).`);
-  if (!isDatasetName(dataset)) throw new UsageError(`'${dataset}' is not a dataset; use one of ${DATASET_NAMES.join(', ')}.`);
-  const period = values.period ?? fromPath.period;
+  if (values.dataset === undefined && fromPath.dataset === undefined) {
+    throw new UsageError(`Say which dataset the file holds with --dataset (${DATASET_NAMES.join(', ')}).`);
+  }
+  const dataset = values.dataset === undefined ? (fromPath.dataset as DatasetName) : datasetChoice(values.dataset);
+  // The same rule for a period however it is given: a bad or impossible date is a usage error.
+  const period =
+    values.period !== undefined
+      ? periodChoice('--period', values.period)
+      : fromPath.period && periodChoice('The period folder', fromPath.period);
   const config = loadTrustConfig(values.config);
 
   try {

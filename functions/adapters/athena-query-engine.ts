@@ -20,6 +20,13 @@ export interface AthenaEngineOptions {
   readonly maxPollMs?: number;
   /** @default 600000 (10 minutes) */
   readonly timeoutMs?: number;
+  /** Attempts at a query that fails or is cancelled in this invocation. @default 3 */
+  readonly maxAttempts?: number;
+  /**
+   * When this invocation began: an attempt that had already failed by then (an earlier invocation
+   * of the same run tried it) is passed over without counting. @default the engine's creation
+   */
+  readonly startedAt?: Date;
 }
 
 export class AthenaQueryError extends Error {
@@ -31,20 +38,56 @@ const NUMERIC = new Set(['tinyint', 'smallint', 'integer', 'int', 'bigint', 'dou
 /** A string parameter as Athena's ExecutionParameters take it: an SQL literal. */
 export const sqlLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
+/** How a query execution ended. */
+type Ending =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly state: string;
+      readonly reason: string;
+      readonly retryable: boolean;
+      readonly completedAt?: Date | undefined;
+    };
+
 /**
  * The report's queries answered by Athena: StartQueryExecution in the workgroup with
- * ExecutionParameters and a deterministic ClientRequestToken (so a retried report reuses its
- * queries instead of paying for them twice), polling with backoff, and every page of results,
- * typed by the result's column metadata.
+ * ExecutionParameters, polling with backoff, and every page of results, typed by the result's
+ * column metadata. Each attempt has a deterministic ClientRequestToken (the run, the query, its
+ * parameters and the attempt's number), so a repeated invocation of the same run reuses the
+ * queries that succeeded instead of paying for them twice; a query that fails or is cancelled is
+ * tried again under the next attempt's token, as Athena returns the failed execution for ever to
+ * a token it has seen.
  */
 export class AthenaQueryEngine implements ReportQueryEngine {
+  private readonly startedAt: Date;
+
   constructor(
     private readonly client: AthenaClient,
     private readonly options: AthenaEngineOptions,
-  ) {}
+  ) {
+    this.startedAt = options.startedAt ?? new Date();
+  }
 
   async run(name: string, sql: string, parameters: readonly string[]): Promise<QueryRow[]> {
-    const token = createHash('sha256').update(JSON.stringify([this.options.runName, name, sql, parameters])).digest('hex').slice(0, 64);
+    const maxAttempts = this.options.maxAttempts ?? 3;
+    let failures = 0;
+    for (let attempt = 0; ; attempt++) {
+      const token = attemptToken(this.options.runName, name, sql, parameters, attempt);
+      const id = await this.start(name, sql, parameters, token);
+      const ending = await this.waitFor(id, name);
+      if (ending.ok) return this.results(id);
+      // An attempt an earlier invocation of this run made, and saw fail: go on to a fresh one.
+      const earlier = ending.completedAt !== undefined && ending.completedAt < this.startedAt;
+      if (!earlier) failures++;
+      const message = `Athena query ${name} (${id}) ${ending.state.toLowerCase()}: ${ending.reason}`;
+      if (!ending.retryable) throw new AthenaQueryError(message);
+      if (failures >= maxAttempts || attempt + 1 >= maxAttempts * 4) {
+        throw new AthenaQueryError(`${message} (attempt ${attempt + 1}; giving up)`);
+      }
+    }
+  }
+
+  private async start(name: string, sql: string, parameters: readonly string[], token: string): Promise<string> {
     const started = await this.client.send(
       new StartQueryExecutionCommand({
         QueryString: sql,
@@ -54,21 +97,27 @@ export class AthenaQueryEngine implements ReportQueryEngine {
         ...(parameters.length > 0 ? { ExecutionParameters: parameters.map(sqlLiteral) } : {}),
       }),
     );
-    const id = started.QueryExecutionId;
-    if (!id) throw new AthenaQueryError(`Athena gave no query execution id for ${name}.`);
-    await this.waitFor(id, name);
-    return this.results(id);
+    if (!started.QueryExecutionId) throw new AthenaQueryError(`Athena gave no query execution id for ${name}.`);
+    return started.QueryExecutionId;
   }
 
-  private async waitFor(id: string, name: string): Promise<void> {
+  private async waitFor(id: string, name: string): Promise<Ending> {
     const deadline = Date.now() + (this.options.timeoutMs ?? 600_000);
     let delay = this.options.firstPollMs ?? 100;
     for (;;) {
       const { QueryExecution } = await this.client.send(new GetQueryExecutionCommand({ QueryExecutionId: id }));
-      const state = QueryExecution?.Status?.State;
-      if (state === 'SUCCEEDED') return;
+      const status = QueryExecution?.Status;
+      const state = status?.State;
+      if (state === 'SUCCEEDED') return { ok: true };
       if (state === 'FAILED' || state === 'CANCELLED') {
-        throw new AthenaQueryError(`Athena query ${name} (${id}) ${state.toLowerCase()}: ${QueryExecution?.Status?.StateChangeReason ?? 'no reason given'}`);
+        return {
+          ok: false,
+          state,
+          reason: status?.StateChangeReason ?? 'no reason given',
+          // A cancelled query, or a failure Athena does not call permanent (a query error is), may pass next time.
+          retryable: state === 'CANCELLED' || status?.AthenaError?.Retryable !== false,
+          completedAt: status?.CompletionDateTime,
+        };
       }
       if (Date.now() > deadline) throw new AthenaQueryError(`Athena query ${name} (${id}) did not finish in time; it is still ${state}.`);
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -106,4 +155,15 @@ function typed(row: Row, columns: readonly ColumnInfo[]): QueryRow {
     else result[key] = text;
   });
   return result;
+}
+
+/** The ClientRequestToken of one attempt at one query of one run (Athena takes 32 to 128 characters). */
+export function attemptToken(
+  runName: string,
+  name: string,
+  sql: string,
+  parameters: readonly string[],
+  attempt: number,
+): string {
+  return createHash('sha256').update(JSON.stringify([runName, name, sql, parameters, attempt])).digest('hex');
 }

@@ -5,14 +5,24 @@ import type { LeaseStore } from '../../transforms/ingest/ports.ts';
  * Leases in a DynamoDB table (partition key `pk`, TTL attribute `ttl`): a conditional write
  * takes the lease when it is free, expired, or already ours.
  */
+export interface DynamoDbLeaseStoreOptions {
+  /** The clock, in milliseconds since the epoch. @default Date.now */
+  readonly now?: () => number;
+}
+
 export class DynamoDbLeaseStore implements LeaseStore {
+  private readonly now: () => number;
+
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
-  ) {}
+    options: DynamoDbLeaseStoreOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const now = Date.now();
+    const now = this.now();
     try {
       await this.client.send(
         new PutItemCommand({

@@ -1,25 +1,27 @@
-import type { EventBridgeEvent, SQSEvent, SQSRecord } from 'aws-lambda';
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
+import { S3EventNotificationEventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { z } from 'zod';
 import type { UploadRef } from '../../transforms/ingest/ingest-upload.ts';
 
-/** The detail of an S3 "Object Created" event as EventBridge delivers it. */
-export interface ObjectCreatedDetail {
-  readonly version: string;
-  readonly bucket: { readonly name: string };
-  readonly object: {
-    /** URL-encoded, as S3 writes keys into events (a space is '+'). */
-    readonly key: string;
-    readonly size?: number;
-    readonly etag?: string;
-    readonly 'version-id'?: string;
-    readonly sequencer?: string;
-  };
-  readonly 'request-id'?: string;
-  readonly requester?: string;
-  readonly 'source-ip-address'?: string;
-  readonly reason?: string;
-}
+/**
+ * An S3 "Object Created" event as EventBridge delivers it: Powertools' schema, held to the one
+ * detail-type the rule forwards. The source address is any text: S3 writes an IPv6 address for
+ * an upload over a dual-stack endpoint, which the stock schema's IPv4 check would turn away.
+ */
+export const ObjectCreatedEventSchema = S3EventNotificationEventBridgeSchema.extend({
+  'detail-type': z.literal('Object Created'),
+  detail: S3EventNotificationEventBridgeSchema.shape.detail.extend({ 'source-ip-address': z.string().optional() }),
+});
+export type ObjectCreatedEvent = z.infer<typeof ObjectCreatedEventSchema>;
 
-export type ObjectCreatedEvent = EventBridgeEvent<'Object Created', ObjectCreatedDetail>;
+/** An SQS record's body: the EventBridge event, as JSON text. */
+const MessageBodySchema = JSONStringified(ObjectCreatedEventSchema);
+
+/** A queue message that is not an S3 Object Created event: it cannot be ingested, however often it is tried. */
+export class MalformedMessageError extends Error {
+  override readonly name = 'MalformedMessageError';
+}
 
 /** S3 event keys are form-encoded: '+' for a space, %XX for the rest. */
 export function decodeEventKey(key: string): string {
@@ -33,19 +35,31 @@ export function encodeEventKey(key: string): string {
     .join('/');
 }
 
-/** The upload an SQS record's body (an EventBridge event) announces. */
+/** What is wrong with a message, in one line: each failing field's path and zod's words for it. */
+function reasonOf(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'body'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** The upload an SQS record's body (an EventBridge event) announces; MalformedMessageError if it is not one. */
 export function uploadFromRecord(record: Pick<SQSRecord, 'body'>): UploadRef {
-  const event = JSON.parse(record.body) as Partial<ObjectCreatedEvent>;
-  const detail = event.detail;
-  if (event['detail-type'] !== 'Object Created' || !detail?.bucket?.name || !detail.object?.key) {
-    throw new Error(`Not an S3 Object Created event: ${record.body.slice(0, 200)}`);
+  const parsed = MessageBodySchema.safeParse(record.body);
+  if (!parsed.success) throw new MalformedMessageError(`Not an S3 Object Created event (${reasonOf(parsed.error)})`);
+  const { bucket, object } = parsed.data.detail;
+  let key: string;
+  try {
+    key = decodeEventKey(object.key);
+  } catch {
+    throw new MalformedMessageError(`Not an S3 Object Created event (detail.object.key: not a form-encoded key)`);
   }
   return {
-    bucket: detail.bucket.name,
-    key: decodeEventKey(detail.object.key),
-    ...(detail.object['version-id'] ? { versionId: detail.object['version-id'] } : {}),
-    ...(detail.object.etag ? { etag: detail.object.etag } : {}),
-    ...(detail.object.sequencer ? { sequencer: detail.object.sequencer } : {}),
+    bucket: bucket.name,
+    key,
+    ...(object['version-id'] ? { versionId: object['version-id'] } : {}),
+    ...(object.etag ? { etag: object.etag } : {}),
+    ...(object.sequencer ? { sequencer: object.sequencer } : {}),
   };
 }
 

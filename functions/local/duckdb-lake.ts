@@ -2,12 +2,23 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type ColumnType, type TableDefinition } from '../../transforms/tables/definitions.ts';
+import type { CollectionRule } from '../../transforms/config/collection-periods.ts';
+import { todayInLondon } from '../../transforms/contract/dates.ts';
+import { tableHoldsPeriod } from '../../transforms/tables/table-periods.ts';
 import { VIEW_NAMES, viewSql, type ViewSettings } from '../../transforms/views/views.ts';
 
 const DUCKDB_TYPE: Record<ColumnType, string> = { string: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE' };
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|DECIMAL|FLOAT|DOUBLE)/;
 
 export type JsonValue = string | number | boolean | null;
+
+/** What opening the lake needs: the views' settings and the period rule. */
+export type LakeSettings = ViewSettings & CollectionRule;
+
+export interface LakeOptions {
+  /** The day whose periods the tables show (YYYY-MM-DD). @default today in the UK */
+  readonly today?: string;
+}
 
 export interface QueryResult {
   readonly columns: readonly { readonly name: string; readonly type: string }[];
@@ -31,11 +42,20 @@ export class DuckDbLake {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(lakeDir: string, settings: ViewSettings): Promise<DuckDbLake> {
+  /**
+   * Opens the lake folder. Each table shows only the periods it can hold on `today`
+   * (table-periods.ts), as Athena's partition projection does: a folder for any other period
+   * (left by an older version of the pipeline, say) is seen by neither engine.
+   */
+  static async open(lakeDir: string, settings: LakeSettings, options: LakeOptions = {}): Promise<DuckDbLake> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
     const connection = await instance.connect();
     const lake = new DuckDbLake(instance, connection);
-    for (const table of TABLES) await connection.run(`CREATE VIEW ${table.name} AS ${tableSelect(lakeDir, table)}`);
+    const today = options.today ?? todayInLondon();
+    const holds = (table: TableDefinition, period: string) => tableHoldsPeriod(table.name, settings, period, today);
+    for (const table of TABLES) {
+      await connection.run(`CREATE VIEW ${table.name} AS ${tableSelect(lakeDir, table, holds)}`);
+    }
     for (const view of VIEW_NAMES) await connection.run(`CREATE VIEW ${view} AS ${viewSql(view, settings)}`);
     return lake;
   }
@@ -74,12 +94,27 @@ export class DuckDbLake {
   }
 }
 
-/** The SELECT that presents a table's Parquet files, or an empty table of the same shape if it has none. */
-function tableSelect(lakeDir: string, table: TableDefinition): string {
+/**
+ * The SELECT that presents a table's Parquet files in the periods it holds, or an empty table of
+ * the same shape if it has none.
+ */
+type Holds = (table: TableDefinition, period: string) => boolean;
+
+function tableSelect(lakeDir: string, table: TableDefinition, holds: Holds): string {
   const columns = table.columns.map((c) => `CAST(${c.name} AS ${DUCKDB_TYPE[c.type]}) AS ${c.name}`);
   const folder = resolve(lakeDir, table.name);
-  const hasFiles = existsSync(folder) && readdirSync(folder).some((partition) => partition.startsWith('period=') && readdirSync(join(folder, partition)).some((f) => f.endsWith('.parquet')));
-  if (!hasFiles) return `SELECT ${[...columns.map((c) => c.replace(/^CAST\(\w+ /, 'CAST(NULL ')), 'CAST(NULL AS DATE) AS period'].join(', ')} WHERE false`;
-  const files = join(folder, '*', '*.parquet').replaceAll("'", "''");
-  return `SELECT ${[...columns, 'period'].join(', ')} FROM read_parquet('${files}', hive_partitioning = true, hive_types = {'period': DATE})`;
+  const partitions = (existsSync(folder) ? readdirSync(folder) : []).filter((partition) => {
+    const period = /^period=(.*)$/.exec(partition)?.[1];
+    if (period === undefined || !holds(table, period)) return false;
+    return readdirSync(join(folder, partition)).some((f) => f.endsWith('.parquet'));
+  });
+  if (partitions.length === 0) {
+    const nulls = columns.map((c) => c.replace(/^CAST\(\w+ /, 'CAST(NULL '));
+    return `SELECT ${[...nulls, 'CAST(NULL AS DATE) AS period'].join(', ')} WHERE false`;
+  }
+  const quoted = (path: string) => `'${path.replaceAll("'", "''")}'`;
+  const files = partitions.map((partition) => quoted(join(folder, partition, '*.parquet'))).join(', ');
+  // union_by_name: files written before a column was added read it as NULL.
+  const options = "hive_partitioning = true, hive_types = {'period': DATE}, union_by_name = true";
+  return `SELECT ${[...columns, 'period'].join(', ')} FROM read_parquet([${files}], ${options})`;
 }

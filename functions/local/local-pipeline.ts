@@ -1,9 +1,10 @@
-import { createReadStream, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { createReadStream, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import type { IngestOutcome } from '../../transforms/ingest/ingest-upload.ts';
 import type { SubmissionStatus } from '../../transforms/ingest/submission-record.ts';
 import { md5OfFile } from './disk-object-store.ts';
+import { landingFiles } from './landing-files.ts';
 import { LOCAL_BUCKETS, LocalStack, type StoredUpload } from './local-stack.ts';
 
 export { LOCAL_BUCKETS };
@@ -46,7 +47,8 @@ export interface LocalRunResult {
  * handler the Lambda runs; then the lake and the validation reports copied into outDir.
  */
 export async function runLocalPipeline(options: LocalRunOptions): Promise<LocalRunResult> {
-  const uploads = landingFiles(options.landingDir).map((file) => ({ path: join(options.landingDir, file), key: `uploads/${file.split(sep).join('/')}`, file }));
+  const files = landingFiles(options.landingDir).uploads;
+  const uploads = files.map((file) => ({ path: join(options.landingDir, file), key: `uploads/${file}`, file }));
   const result = await runLocalUploads({ ...options, uploads, replay: true });
   const fileOf = new Map(uploads.map((u) => [u.key, u.file]));
   return { ...result, outcomes: result.outcomes.map((o) => ({ ...o, file: fileOf.get(o.key) ?? o.file })) };
@@ -97,12 +99,4 @@ export async function runLocalUploads(options: LocalUploadOptions): Promise<Loca
   await stack.mirror();
   writeFileSync(join(outDir, 'trust.config.json'), `${JSON.stringify(config, null, 2)}\n`);
   return { outcomes, undelivered, lakeDir: stack.lakeDir, validationDir: stack.validationDir };
-}
-
-/** Every file under the landing folder, oldest period first, as partners would have sent them. */
-function landingFiles(root: string): string[] {
-  const walk = (folder: string): string[] =>
-    readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [relative(root, join(folder, name))]));
-  const periodOf = (file: string) => file.split(sep)[2] ?? '';
-  return walk(root).sort((a, b) => periodOf(a).localeCompare(periodOf(b)) || a.localeCompare(b));
 }

@@ -1,7 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
+import { todayInLondon } from '../../transforms/contract/dates.ts';
 import { generateReport, reportFolders, reportKeys, type GeneratedReport } from '../../transforms/report/generate.ts';
+import { assertSlotsComplete, type LakeReader } from '../../transforms/report/slot-completeness.ts';
+import { parseCswwSeries } from '../../transforms/reference/dfe-csww.ts';
+import { readDfeCswwCsv } from '../reference-data.ts';
 import { DuckDbLake } from './duckdb-lake.ts';
 import { DuckDbReportEngine } from './duckdb-report-engine.ts';
 
@@ -17,11 +21,13 @@ export interface LocalReportOptions {
 
 /** Writes the needs-analysis report from a local lake, with DuckDB answering the report's queries. */
 export async function writeLocalReport(options: LocalReportOptions): Promise<GeneratedReport & { readonly htmlPath: string }> {
+  await assertSlotsComplete(readLakeFile(options.lakeDir), options.config, todayInLondon(options.now ?? new Date()));
   const lake = await DuckDbLake.open(options.lakeDir, options.config);
   try {
     const generated = await generateReport(new DuckDbReportEngine(lake), options.config, {
       ...(options.period ? { period: options.period } : {}),
       ...(options.baseline ? { baseline: options.baseline } : {}),
+      england: parseCswwSeries(readDfeCswwCsv()),
       generatedAt: options.now ?? new Date(),
     });
     for (const folder of reportFolders(generated.report)) rmSync(join(options.reportsDir, folder.replace(/^reports\//, '')), { recursive: true, force: true });
@@ -36,4 +42,16 @@ export async function writeLocalReport(options: LocalReportOptions): Promise<Gen
   } finally {
     lake.close();
   }
+}
+
+/** Reads lake/… keys from a local lake folder (the copy of the bucket's lake/ prefix). */
+function readLakeFile(lakeDir: string): LakeReader {
+  return async (key) => {
+    try {
+      return readFileSync(join(lakeDir, ...key.replace(/^lake\//, '').split('/')), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  };
 }

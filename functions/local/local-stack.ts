@@ -6,7 +6,7 @@ import { uploadIdOf, type IngestOutcome, type UploadRef } from '../../transforms
 import { FileLeaseStore } from '../adapters/file-lease-store.ts';
 import { objectCreatedEvent, sqsBatch, uploadFromRecord } from '../ingest/events.ts';
 import { createIngestHandler } from '../ingest/handler.ts';
-import { readCensusCsv } from '../reference-data.ts';
+import { readCensusTexts } from '../reference-data.ts';
 import { DiskObjectStore, type ObjectVersion } from './disk-object-store.ts';
 import { DiskQueue, type QueueMessage } from './disk-queue.ts';
 import { mirrorPrefix } from './mirror.ts';
@@ -67,7 +67,7 @@ export class LocalStack {
 
   /** Writes the built-in Census community profile into the lake, once. */
   async prepare(): Promise<void> {
-    await ensureBuiltInCommunityProfile(this.store, LOCAL_BUCKETS.lakeBucket, readCensusCsv);
+    await ensureBuiltInCommunityProfile(this.store, LOCAL_BUCKETS.lakeBucket, readCensusTexts);
   }
 
   /**

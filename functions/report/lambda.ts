@@ -8,23 +8,30 @@ import type { Context } from 'aws-lambda';
 import { AthenaQueryEngine } from '../adapters/athena-query-engine.ts';
 import { S3ObjectStore } from '../adapters/s3-object-store.ts';
 import { SnsNotifier } from '../adapters/sns-notifier.ts';
-import { bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
-import { createReportHandler } from './handler.ts';
+import { parseCswwSeries } from '../../transforms/reference/dfe-csww.ts';
+import { bundledReferenceFile, bundledTrustConfig, requiredEnv } from '../lambda-environment.ts';
+import { createReportHandler, reportRunName } from './handler.ts';
 
 const logger = new Logger({ serviceName: 'workforce-report' });
-const metrics = new Metrics({ namespace: 'WorkforceNeedsAnalysis', serviceName: 'report' });
+const metrics = new Metrics({ serviceName: 'report' });
 const config = bundledTrustConfig();
+const england = parseCswwSeries(bundledReferenceFile('dfeCsww'));
 const athena = new AthenaClient({});
 const store = new S3ObjectStore(new S3Client({}));
 const notifier = new SnsNotifier(new SNSClient({}), requiredEnv('TOPIC_ARN'));
 
 export const handler = async (event: unknown, context: Context) => {
   logger.addContext(context);
-  // One run name per invocation day: a retry the same day reuses its Athena queries.
-  const runName = `needs-analysis/${new Date().toISOString().slice(0, 10)}`;
-  const engine = new AthenaQueryEngine(athena, { workGroup: requiredEnv('WORKGROUP'), database: requiredEnv('DATABASE'), runName });
+  const startedAt = new Date();
+  const engine = new AthenaQueryEngine(athena, {
+    workGroup: requiredEnv('WORKGROUP'),
+    database: requiredEnv('DATABASE'),
+    runName: reportRunName(event, startedAt),
+    startedAt,
+  });
   try {
-    const result = await createReportHandler({ engine, store, reportsBucket: requiredEnv('REPORTS_BUCKET'), notifier, config })(event);
+    const buckets = { reportsBucket: requiredEnv('REPORTS_BUCKET'), lakeBucket: requiredEnv('LAKE_BUCKET') };
+    const result = await createReportHandler({ engine, store, ...buckets, notifier, config, england })(event);
     logger.info('Report written', { period: result.period, files: result.keys.length });
     metrics.addMetric('ReportsWritten', MetricUnit.Count, 1);
     return result;

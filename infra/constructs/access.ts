@@ -8,6 +8,7 @@ import { todayInLondon } from '../../transforms/contract/dates.ts';
 import { TRUST_UPLOADER } from '../../transforms/ingest/routing.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLake } from './data-lake.ts';
+import { listOnly } from '../iam-statements.ts';
 import { acknowledge, glueTablesFinding, objectsFinding } from '../nag.ts';
 
 /** CloudFormation takes descriptions in Latin-1 only. */
@@ -118,8 +119,25 @@ export class Access extends Construct {
               resources: [catalog.workGroupArn()],
             }),
             new iam.PolicyStatement({ sid: 'ReadCatalog', actions: ['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'], resources: catalog.glueArns() }),
-            new iam.PolicyStatement({ sid: 'ReadLakeAndReports', actions: ['s3:GetObject', 's3:ListBucket', 's3:GetBucketLocation'], resources: [lake.lake.bucketArn, lake.lake.arnForObjects('lake/*'), lake.reports.bucketArn, lake.reports.arnForObjects('reports/*')] }),
-            new iam.PolicyStatement({ sid: 'QueryResults', actions: ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:GetBucketLocation', 's3:AbortMultipartUpload'], resources: [lake.athenaResults.bucketArn, lake.athenaResults.arnForObjects('results/*')] }),
+            new iam.PolicyStatement({
+              sid: 'ReadLakeAndReports',
+              actions: ['s3:GetObject'],
+              resources: [lake.lake.arnForObjects('lake/*'), lake.reports.arnForObjects('reports/*')],
+            }),
+            // Listing only where the analyst may read: the lake's tables (not the pipeline's state), the reports.
+            listOnly(lake.lake, ['lake/*'], 'ListLake'),
+            listOnly(lake.reports, ['reports/*'], 'ListReports'),
+            listOnly(lake.athenaResults, ['results/*'], 'ListQueryResults'),
+            new iam.PolicyStatement({
+              sid: 'LocateBuckets',
+              actions: ['s3:GetBucketLocation'],
+              resources: [lake.lake.bucketArn, lake.reports.bucketArn, lake.athenaResults.bucketArn],
+            }),
+            new iam.PolicyStatement({
+              sid: 'QueryResults',
+              actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+              resources: [lake.athenaResults.arnForObjects('results/*')],
+            }),
             // The Trust's own data (its community profiles) is loaded by its analysts, under the Trust's prefix.
             new iam.PolicyStatement({ sid: 'PutTrustCommunityProfiles', actions: ['s3:PutObject'], resources: trustUploads.map((p) => lake.landing.arnForObjects(p)) }),
             new iam.PolicyStatement({ sid: 'UseKeyThroughS3', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [lake.key.keyArn], conditions: s3ViaService }),

@@ -2,7 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import { Construct } from 'constructs';
+import type { CollectionRule } from '../../transforms/config/collection-periods.ts';
 import { TABLES, type ColumnType } from '../../transforms/tables/definitions.ts';
+import { periodProjection } from '../partition-projection.ts';
 import type { ViewDefinition } from '../view-schemas.ts';
 import type { DataLake } from './data-lake.ts';
 
@@ -10,8 +12,10 @@ export interface CatalogProps {
   readonly lake: DataLake;
   readonly views: readonly ViewDefinition[];
   readonly bytesScannedCutoff: number;
-  /** The first period partition projection covers. */
-  readonly firstPeriod: string;
+  /** The Trust's collection dates, which the partition projection covers. */
+  readonly periods: CollectionRule;
+  /** The day the stack is written for (YYYY-MM-DD, UK): only matters before the first collection date. */
+  readonly today: string;
   /** @default 'workforce' */
   readonly databaseName?: string;
 }
@@ -20,7 +24,7 @@ const HIVE_TYPE: Record<ColumnType, string> = { string: 'string', bigint: 'bigin
 const VIEW_HIVE_TYPE: Record<string, string> = { varchar: 'string', bigint: 'bigint', double: 'double', boolean: 'boolean', date: 'date', integer: 'int' };
 
 /** Analyst questions saved in the workgroup. */
-const NAMED_QUERIES = [
+export const NAMED_QUERIES = [
   { name: 'Headline rates by period', sql: "SELECT * FROM recruitment_rates WHERE partner_id = 'ALL' AND sector = 'ALL' AND role = 'ALL' ORDER BY period" },
   { name: 'Roles by vacancy rate, latest period', sql: "SELECT role, employees_headcount, vacancy_rate, turnover_rate, agency_rate, hard_to_fill_rate FROM recruitment_rates WHERE period = (SELECT max(period) FROM recruitment_rates) AND partner_id = 'ALL' AND sector = 'ALL' AND role <> 'ALL' ORDER BY vacancy_rate DESC" },
   { name: 'Under-represented groups, latest period', sql: "SELECT dimension, category, workforce_share, share_ci_low, share_ci_high, community_share, representation_ratio FROM diversity_vs_community WHERE period = (SELECT max(period) FROM diversity_vs_community) AND partner_id = 'ALL' AND assessment = 'under_represented'" },
@@ -29,8 +33,9 @@ const NAMED_QUERIES = [
 
 /**
  * The analysts' catalog: a Glue database with the lake's tables, from the project's one set of
- * table definitions, partitioned by period with partition projection (no crawlers, no
- * MSCK REPAIR); the views, from the same SQL files the local mode runs; an Athena workgroup with
+ * table definitions, partitioned by period with partition projection over exactly the periods
+ * the pipeline writes (no crawlers, no MSCK REPAIR);
+ * the views, from the same SQL files the local mode runs; an Athena workgroup with
  * its configuration enforced; saved queries.
  */
 export class Catalog extends Construct {
@@ -56,12 +61,7 @@ export class Catalog extends Construct {
           tableType: 'EXTERNAL_TABLE',
           parameters: {
             classification: 'parquet',
-            'projection.enabled': 'true',
-            'projection.period.type': 'date',
-            'projection.period.format': 'yyyy-MM-dd',
-            'projection.period.range': `${props.firstPeriod},NOW`,
-            'projection.period.interval': '1',
-            'projection.period.interval.unit': 'DAYS',
+            ...periodProjection(table.name, props.periods, props.today),
             'storage.location.template': `${location}period=\${period}/`,
           },
           partitionKeys: [{ name: 'period', type: 'date' }],

@@ -8,12 +8,20 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
-import { bundledFunction, PROJECT_ROOT } from '../lambda-bundling.ts';
+import {
+  DEFAULT_MAX_CONCURRENCY,
+  INGEST_BATCH_SIZE,
+  INGEST_TIMEOUT_SECONDS,
+  QUEUE_VISIBILITY_SECONDS,
+} from '../../transforms/ingest/ingest-timing.ts';
+import { keyThrough, listOnly } from '../iam-statements.ts';
+import { CENSUS_FILES } from '../../transforms/reference/files.ts';
+import { bundledFunction, PROJECT_ROOT, referenceFilePath } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, objectsFinding } from '../nag.ts';
+import type { AlarmTopic } from './alarm-topic.ts';
 import type { DataLake } from './data-lake.ts';
 
 export interface IngestProps {
@@ -22,10 +30,8 @@ export interface IngestProps {
   /** The Trust config file bundled with the function. */
   readonly configFile: string;
   /** Where alarms go. */
-  readonly alarmTopic: sns.ITopic;
+  readonly alarms: AlarmTopic;
 }
-
-const FUNCTION_TIMEOUT = Duration.minutes(10);
 
 /**
  * From upload to lake: S3 "Object Created" events under uploads/ → an EventBridge rule → an SQS
@@ -48,8 +54,7 @@ export class Ingest extends Construct {
     this.queue = new sqs.Queue(this, 'Uploads', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      // Six times the function's timeout, as Lambda advises for SQS sources.
-      visibilityTimeout: Duration.minutes(FUNCTION_TIMEOUT.toMinutes() * 6),
+      visibilityTimeout: Duration.seconds(QUEUE_VISIBILITY_SECONDS),
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: 5 },
     });
     this.rule = new events.Rule(this, 'UploadCreated', {
@@ -68,30 +73,53 @@ export class Ingest extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    const reserved = props.settings.reservedConcurrency;
     const fn = bundledFunction(this, 'Function', {
       entry: 'functions/ingest/lambda.ts',
       description: 'Validates partner uploads and writes the lake',
       memorySize: props.settings.memorySize,
-      timeout: FUNCTION_TIMEOUT,
-      reservedConcurrentExecutions: props.settings.reservedConcurrency,
-      environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName, POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis' },
-      files: [props.configFile, join(PROJECT_ROOT, 'transforms/reference/census2021-ts021-ethnic-group-utla.csv'), join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm')],
+      timeout: Duration.seconds(INGEST_TIMEOUT_SECONDS),
+      // Off unless the Trust asks: reserving it takes from the account's pool and can fail the deploy.
+      ...(reserved ? { reservedConcurrentExecutions: reserved } : {}),
+      environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName },
+      files: [
+        props.configFile,
+        ...CENSUS_FILES.map(referenceFilePath),
+        join(PROJECT_ROOT, 'node_modules/parquet-wasm/node/parquet_wasm_bg.wasm'),
+      ],
     });
-    fn.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
-    // Read uploads, write validation reports; read and write the lake (its files and its state); nothing is deleted.
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [lake.landing.arnForObjects('uploads/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.landing.arnForObjects('validation/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [lake.lake.arnForObjects('*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [lake.lake.bucketArn] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [lake.key.keyArn] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem'], resources: [this.leases.tableArn] }));
+    // The queue runs no more copies than may run: a throttled batch would wait out the visibility
+    // timeout and count towards the dead-letter queue.
+    fn.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: INGEST_BATCH_SIZE,
+        maxConcurrency: reserved ?? DEFAULT_MAX_CONCURRENCY,
+        reportBatchItemFailures: true,
+      }),
+    );
+    // Read uploads; write validation reports and read them back (to mark one superseded); read and
+    // write the lake (its files and its state); nothing is deleted. ListBucket, held to the prefixes
+    // read, makes a missing object answer 404 (an upload gone, a state file not yet written), not 403.
+    const allow = (actions: string[], resources: string[]) =>
+      fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources }));
+    allow(['s3:GetObject', 's3:GetObjectVersion'], [lake.landing.arnForObjects('uploads/*')]);
+    allow(['s3:GetObject', 's3:PutObject'], [lake.landing.arnForObjects('validation/*')]);
+    fn.addToRolePolicy(listOnly(lake.landing, ['uploads/*', 'validation/*']));
+    allow(['s3:GetObject', 's3:PutObject'], [lake.lake.arnForObjects('lake/*'), lake.lake.arnForObjects('state/*')]);
+    fn.addToRolePolicy(listOnly(lake.lake, ['lake/*', 'state/*']));
+    // The buckets, and the lease table (encrypted with the same key).
+    fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'dynamodb']));
+    // Exactly the calls DynamoDbLeaseStore makes.
+    allow(['dynamodb:PutItem', 'dynamodb:DeleteItem'], [this.leases.tableArn]);
     acknowledgeFunctionRole(fn);
     acknowledge(fn, objectsFinding(lake.landing, 'uploads/*'), 'The function reads any partner\'s uploads: the object keys are not known in advance.');
     acknowledge(fn, objectsFinding(lake.landing, 'validation/*'), 'The function writes each partner\'s validation reports under validation/.');
-    acknowledge(fn, objectsFinding(lake.lake, '*'), 'The lake bucket holds only the lake and the pipeline\'s state, both written by this function.');
+    acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'It writes the table files, by partner, dataset and period.');
+    acknowledge(fn, objectsFinding(lake.lake, 'state/*'), 'It keeps the pipeline\'s state under state/.');
     this.function = fn;
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
+      alarmName: props.alarms.alarmName('ingest-dead-letters'),
       alarmDescription: 'Uploads could not be processed after five attempts: see the dead-letter queue and the ingest logs.',
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,
@@ -99,6 +127,7 @@ export class Ingest extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alarmTopic));
+    this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alarms.topic));
   }
 }
+

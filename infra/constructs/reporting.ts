@@ -4,7 +4,9 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { bundledFunction } from '../lambda-bundling.ts';
+import { join } from 'node:path';
+import { keyThrough, listOnly } from '../iam-statements.ts';
+import { bundledFunction, PROJECT_ROOT, referenceFilePath } from '../lambda-bundling.ts';
 import { acknowledge, acknowledgeFunctionRole, glueTablesFinding, objectsFinding } from '../nag.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLake } from './data-lake.ts';
@@ -37,20 +39,26 @@ export class Reporting extends Construct {
         WORKGROUP: catalog.workGroup.name,
         DATABASE: catalog.databaseName,
         REPORTS_BUCKET: lake.reports.bucketName,
+        LAKE_BUCKET: lake.lake.bucketName,
         TOPIC_ARN: this.topic.topicArn,
-        POWERTOOLS_METRICS_NAMESPACE: 'WorkforceNeedsAnalysis',
       },
-      files: [props.configFile],
+      // The DfE national series, for the comparison with England; and HiGHS, compiled to WebAssembly, which
+      // disclosure control solves its integer programs with.
+      files: [props.configFile, referenceFilePath('dfeCsww'), join(PROJECT_ROOT, 'node_modules/highs/build/highs.wasm')],
     });
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'], resources: [catalog.workGroupArn()] }),
     );
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'], resources: catalog.glueArns() }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects('lake/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [lake.lake.bucketArn, lake.athenaResults.bucketArn] }));
+    fn.addToRolePolicy(listOnly(lake.lake, ['lake/*']));
+    fn.addToRolePolicy(listOnly(lake.athenaResults, ['results/*']));
+    const buckets = [lake.lake.bucketArn, lake.athenaResults.bucketArn];
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: buckets }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'], resources: [lake.athenaResults.arnForObjects('results/*')] }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.reports.arnForObjects('reports/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [lake.key.keyArn] }));
+    // Athena reads the lake and writes its results through S3; the report topic is encrypted with the same key.
+    fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'sns']));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] }));
     acknowledgeFunctionRole(fn);
     acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'Athena reads every file of the lake\'s tables on the function\'s behalf.');
@@ -69,7 +77,13 @@ export class Reporting extends Construct {
       scheduleExpression: props.schedule,
       scheduleExpressionTimezone: 'Europe/London',
       flexibleTimeWindow: { mode: 'OFF' },
-      target: { arn: fn.functionArn, roleArn: invoker.roleArn, input: '{}', retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } },
+      target: {
+        arn: fn.functionArn,
+        roleArn: invoker.roleArn,
+        // The firing's time names the run: its retries reuse the Athena queries that succeeded.
+        input: JSON.stringify({ run: '<aws.scheduler.scheduled-time>' }),
+        retryPolicy: { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 },
+      },
     });
   }
 }

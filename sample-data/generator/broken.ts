@@ -70,6 +70,28 @@ export function brokenFiles(workforce: readonly WorkforceRow[], vacancies: reado
     { file: 'missing-values.csv', dataset: 'workforce', problem: 'Required values left empty', bytes: file(withLine(3, set(3, 'sex', '')).map((l, i) => (i === 8 ? set(8, 'ethnicity', '') : l))), expect: [{ code: 'VALUE_REQUIRED', row: 4 }, { code: 'VALUE_REQUIRED', row: 9 }] },
     { file: 'stray-comma.csv', dataset: 'workforce', problem: 'A value with a comma not in quotes', bytes: file(withLine(5, set(5, 'role_title', 'Support worker, early help'))), expect: [{ code: 'ROW_FIELD_COUNT', row: 6 }] },
     { file: 'unclosed-quote.csv', dataset: 'workforce', problem: 'A quoted value that is never closed', bytes: file(withLine(4, set(4, 'role_title', '"Support worker'))), expect: [{ code: 'ROW_QUOTES', row: 5 }] },
+    // Shapes of real exports that are errors: each gets one issue naming what it is.
+    {
+      file: 'total-row.csv',
+      dataset: 'workforce',
+      problem: 'A spreadsheet\'s Total row under the data',
+      bytes: file([...w, ['Total', ...Array.from({ length: Object.keys(WorkforceDataset.columns).length - 1 }, () => '')].join(',')]),
+      expect: [{ code: 'ROW_TOTAL', row: w.length + 1 }],
+    },
+    {
+      file: 'dates-with-times.csv',
+      dataset: 'workforce',
+      problem: 'Start dates exported with a time (01/04/2021 00:00)',
+      bytes: file(withLine(employeeLine, set(employeeLine, 'start_date', '01/04/2021 00:00'))),
+      expect: [{ code: 'DATE_INVALID', row: employeeLine + 1 }],
+    },
+    {
+      file: 'ethnicity-wordings.csv',
+      dataset: 'workforce',
+      problem: 'Ethnic groups in Census and DfE wordings, not codes',
+      bytes: file(withLine(1, set(1, 'ethnicity', 'Indian')).map((l, i) => (i === 2 ? set(2, 'ethnicity', 'Any other White background') : l))),
+      expect: [{ code: 'CODE_UNKNOWN', row: 2 }, { code: 'CODE_UNKNOWN', row: 3 }],
+    },
   ];
   const v = lines(VacanciesDataset, vacancies.slice(0, 6));
   files.push({

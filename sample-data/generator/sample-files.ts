@@ -1,5 +1,7 @@
 import { LeaversDataset, VacanciesDataset, WorkforceDataset } from '../../transforms/contract/datasets/index.ts';
 import type { DatasetDefinition } from '../../transforms/contract/dataset.ts';
+import type { LeaverRow } from '../../transforms/contract/datasets/index.ts';
+import { twelveMonthsBefore } from '../../transforms/contract/dates.ts';
 import { brokenFiles, type BrokenFile } from './broken.ts';
 import { Random } from './random.ts';
 import { renderFile } from './render.ts';
@@ -7,6 +9,21 @@ import { PartnerSimulation, type PeriodFiles } from './simulate.ts';
 import { PARTNERS, TRUST } from './trust.ts';
 
 export const SAMPLE_SEED = 20_260_930;
+
+/**
+ * Landing files a partner got wrong and never corrected, so the pipeline rejects them and the
+ * report has a rejected file to show: the Youth Trust's latest leavers include someone who left on
+ * the day the year began (the year is the 12 months after it), so no leavers are in force for
+ * that period.
+ */
+export const LANDING_REJECTED = [
+  {
+    path: 'landing/riverside-youth-trust/leavers/2026-09-30/leavers.csv',
+    expect: [{ code: 'DATE_OUTSIDE_YEAR', row: 2 }],
+    spoil: (rows: LeaverRow[], period: string): LeaverRow[] =>
+      rows.map((row, i) => (i === 0 ? { ...row, leave_date: twelveMonthsBefore(period) } : row)),
+  },
+] as const;
 const DATASETS: Record<keyof PeriodFiles, DatasetDefinition> = {
   workforce: WorkforceDataset,
   vacancies: VacanciesDataset,
@@ -25,9 +42,11 @@ export function sampleDataFiles(): Map<string, Uint8Array> {
       if (periodIndex < (partner.joins ?? 0)) return;
       for (const dataset of ['workforce', 'vacancies', 'leavers'] as const) {
         if (partner.gaps?.some((gap) => gap.dataset === dataset && gap.period === periodIndex)) continue;
-        const rows = periodFiles[dataset];
+        const path = `landing/${partner.id}/${dataset}/${period}/${dataset}.csv`;
+        const rejected = LANDING_REJECTED.find((r) => r.path === path);
+        const rows = rejected ? rejected.spoil(periodFiles[dataset] as LeaverRow[], period) : periodFiles[dataset];
         if (rows.length === 0) continue;
-        files.set(`landing/${partner.id}/${dataset}/${period}/${dataset}.csv`, renderFile(DATASETS[dataset], partner.style, rows));
+        files.set(path, renderFile(DATASETS[dataset], partner.style, rows));
       }
     });
   });

@@ -21,6 +21,10 @@ describe('Commands: workforce run and workforce query', () => {
     place('alpha/workforce/2025-09-30/staff.csv', workforceCsv({ 0: { role_title: '=1+2' } }, 12));
     place('beta/workforce/2025-09-30/staff.csv', workforceCsv({ 1: { sector: 'nope' } }, 8));
     place('beta/staff.csv', workforceCsv({}, 2));
+    place('README.md', '# Files for the Trust\n');
+    place('manifest.json', '{}');
+    place('alpha/workforce/2025-09-30/~$staff.csv', 'lock');
+    place('alpha/workforce/2025-09-30/notes.txt', 'sent on Monday');
     writeFileSync(config, JSON.stringify({ trust: 'Test Trust', communityAreas: ['E06000035'], baselinePeriod: '2025-09-30', partners: [{ id: 'alpha', name: 'Alpha' }, { id: 'beta', name: 'Beta' }] }));
     run = workforce('run', landing, '--config', config, '--out', join(out, 'result'));
   });
@@ -34,6 +38,16 @@ describe('Commands: workforce run and workforce query', () => {
     expect(run.stdout).toMatch(/beta\s+0\s+2\s+0/);
     expect(existsSync(join(out, 'result', 'lake', 'workforce_by_type', 'period=2025-09-30', 'alpha.parquet'))).toBe(true);
     expect(existsSync(join(out, 'result', 'validation', 'beta', 'workforce', '2025-09-30'))).toBe(true);
+  });
+
+  it('leaves out files that are not partner CSVs, and says which', () => {
+    expect(run.stdout).toContain('Left out 4 files that are not partner CSV files:');
+    expect(run.stdout).toContain('  README.md (not a CSV file)');
+    expect(run.stdout).toContain('  manifest.json (not a CSV file)');
+    expect(run.stdout).toContain('  alpha/workforce/2025-09-30/~$staff.csv (an Excel lock file)');
+    expect(run.stdout).toContain('  alpha/workforce/2025-09-30/notes.txt (not a CSV file)');
+    expect(run.stdout).not.toMatch(/^(README\.md|manifest\.json)\s/m);
+    expect(run.stdout).toMatch(/^3 files processed/m);
   });
 
   it('answers SQL as JSON with numbers as numbers and dates as YYYY-MM-DD', () => {

@@ -60,7 +60,7 @@ describe('Command: workforce validate', () => {
     [['validate', LANDING, '--dataset', 'staff'], "'staff' is not a dataset"],
     [['validate', 'no-such-file.csv', '--dataset', 'workforce'], 'Cannot read no-such-file.csv'],
     [['validate', LANDING, '--config', 'no-such-config.json'], 'Cannot read the Trust config'],
-    [['validate', LANDING, '--colour'], "Unknown option '--colour'"],
+    [['validate', LANDING, '--colour'], "'workforce validate' has no option --colour"],
     [['frobnicate'], "Unknown command 'frobnicate'"],
   ])('exits 2 with what to do for a usage or I/O error: %j', (args, message) => {
     const result = workforce(...args);

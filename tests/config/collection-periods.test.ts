@@ -38,7 +38,7 @@ describe('Function: the collection-period rule', () => {
   });
 
   it('calls an impossible date impossible and a date before the first collection early', () => {
-    expect(checkPeriod(YEARLY, '2025-02-30', '2026-11-28')).toMatchObject({ message: expect.stringMatching(/^'2025-02-30' is not a real date/) });
+    expect(checkPeriod(YEARLY, '2025-02-30', '2026-11-28')).toMatchObject({ message: expect.stringMatching(/^'2025-02-30' is an impossible date/) });
     expect(checkPeriod(YEARLY, '2023-09-30', '2026-11-28')).toMatchObject({ message: expect.stringMatching(/before the first collection \(2024-09-30\)/) });
   });
 });

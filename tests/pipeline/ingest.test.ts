@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeaseStore } from '../../functions/adapters/memory-lease-store.ts';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.ts';
@@ -281,6 +282,37 @@ describe('Function: ingest handler over the local S3 server', () => {
     expect(first.batchItemFailures).toHaveLength(1);
     expect((await headcounts(`partner_id = '${partner(7)}'`))[partner(7)]).toBe(33);
     expect((await submissionsOf(partner(7))).map((s) => s.status)).toEqual(['accepted']);
+  });
+
+  it('sends a message that is not an S3 upload event to the batch failures with its reason, and ingests the rest of the batch', async () => {
+    const good = await upload(keyFor(9, 'staff.csv'), workforceCsv({}, 12));
+    const deleted = { ...good, 'detail-type': 'Object Deleted' };
+    const noKey = { ...good, detail: { ...good.detail, object: { size: 3 } } };
+    const overIpv6 = { ...good, detail: { ...good.detail, 'source-ip-address': '2001:db8::1' } };
+    const request = sqsBatch([good, good, good, good, good]);
+    const [first, second, third, fourth, fifth] = request.Records as [SQSRecord, SQSRecord, SQSRecord, SQSRecord, SQSRecord];
+    first.body = JSON.stringify(deleted);
+    second.body = JSON.stringify(noKey);
+    third.body = '{"detail-type": "Object Created", "detail": ';
+    fourth.body = JSON.stringify(overIpv6);
+    (fifth as { eventSource: string }).eventSource = 'aws:kinesis';
+    const reasons = new Map<string, string>();
+    const outcomes: string[] = [];
+    const logged = createIngestHandler(
+      { store: new S3ObjectStore(s3.client), leases: new MemoryLeaseStore(), settings: BUCKETS, config: CONFIG },
+      { onOutcome: (_, outcome) => outcomes.push(outcome.status), onFailure: (id, error) => reasons.set(id, `${(error as Error).name}: ${(error as Error).message}`) },
+    );
+
+    const response = await logged(request);
+
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([first, second, third, fifth].map((r) => r.messageId).sort());
+    expect(reasons.get(first.messageId)).toMatch(/^MalformedMessageError: Not an S3 Object Created event \(detail-type: /);
+    expect(reasons.get(second.messageId)).toMatch(/detail\.object\.key/);
+    expect(reasons.get(third.messageId)).toMatch(/^MalformedMessageError: /);
+    expect(reasons.get(fifth.messageId)).toMatch(/^MalformedMessageError: Not an SQS record \(eventSource/);
+    expect(outcomes).toEqual(['accepted']);
+    expect((await headcounts(`partner_id = '${partner(9)}'`))[partner(9)]).toBe(12);
+    await expect(logged({ notRecords: [] })).rejects.toThrow(/not an SQS batch/);
   });
 
   it('ingests twenty partners\' files at once, each delivered twice, with no row lost or doubled', async () => {

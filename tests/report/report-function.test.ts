@@ -9,9 +9,10 @@ import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { DuckDbReportEngine } from '../../functions/local/duckdb-report-engine.ts';
 import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
 import { listAllKeys, startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
-import { createReportHandler } from '../../functions/report/handler.ts';
+import { createReportHandler, reportRunName } from '../../functions/report/handler.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { generateReport } from '../../transforms/report/generate.ts';
+import { REPORT_QUERIES } from '../../transforms/report/queries.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { startFakeAthena, type FakeAthena } from '../support/fake-athena.ts';
 import { startFakeSns } from '../support/fake-sns.ts';
@@ -27,27 +28,33 @@ describe('Function: report handler, through the real Athena adapter and the same
   let sns: Awaited<ReturnType<typeof startFakeSns>>;
   let s3: LocalS3;
   let handler: ReturnType<typeof createReportHandler>;
+  /** The report function as one invocation of a run wires it: its own engine, named for the run. */
+  let invocation: (runName: string, startedAt?: Date) => ReturnType<typeof createReportHandler>;
 
   beforeAll(async () => {
     const run = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: temporaryFolder() });
     lake = await DuckDbLake.open(run.lakeDir, CONFIG);
     athena = await startFakeAthena(lake, { pageSize: 7, pollsBeforeDone: 2 });
     sns = await startFakeSns();
-    s3 = await startLocalS3(temporaryFolder('s3-'), ['reports']);
-    const engine = new AthenaQueryEngine(new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials }), {
-      workGroup: 'workforce-analysts',
-      database: 'workforce',
-      runName: 'needs-analysis',
-      firstPollMs: 5,
-    });
-    handler = createReportHandler({
-      engine,
-      store: new S3ObjectStore(s3.client),
-      reportsBucket: 'reports',
-      notifier: new SnsNotifier(new SNSClient({ endpoint: sns.endpoint, region: 'eu-west-2', credentials }), TOPIC),
-      config: CONFIG,
-      now: () => NOW,
-    });
+    s3 = await startLocalS3(temporaryFolder('s3-'), ['reports', 'lake']);
+    const client = () => new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials });
+    invocation = (runName, startedAt) =>
+      createReportHandler({
+        engine: new AthenaQueryEngine(client(), {
+          workGroup: 'workforce-analysts',
+          database: 'workforce',
+          runName,
+          firstPollMs: 5,
+          ...(startedAt ? { startedAt } : {}),
+        }),
+        store: new S3ObjectStore(s3.client),
+        reportsBucket: 'reports',
+        lakeBucket: 'lake',
+        notifier: new SnsNotifier(new SNSClient({ endpoint: sns.endpoint, region: 'eu-west-2', credentials }), TOPIC),
+        config: CONFIG,
+        now: () => NOW,
+      });
+    handler = invocation('needs-analysis');
   });
   afterAll(async () => {
     await Promise.all([athena?.close(), sns?.close(), s3?.close()]);
@@ -85,6 +92,61 @@ describe('Function: report handler, through the real Athena adapter and the same
     expect(firstRun.filter((q) => q.parameters.length > 0).every((q) => q.parameters.every((p) => p === "'2025-09-30'"))).toBe(true);
     const keys = await listAllKeys(s3.client, 'reports', 'reports/2025-09-30/');
     expect(keys).toContain('reports/2025-09-30/needs-analysis.html');
+  });
+
+  const trendQueries = (from: number) => athena.started.slice(from).filter((q) => q.sql === REPORT_QUERIES.trend);
+
+  const states = ['FAILED', 'CANCELLED'] as const;
+  it.each(states)('tries a %s query again under a fresh token, and reports', async (state) => {
+    const before = athena.started.length;
+    athena.failNext(1, state);
+
+    const result = await invocation(`run-${state}`)({ period: '2025-09-30' });
+
+    expect(result.period).toBe('2025-09-30');
+    const trend = trendQueries(before);
+    expect(trend).toHaveLength(2);
+    expect(new Set(trend.map((q) => q.token)).size).toBe(2);
+  });
+
+  it('gives up on a query failing thrice in an invocation, naming it; the next invocation tries afresh', async () => {
+    const before = athena.started.length;
+    athena.failNext(3);
+
+    const outage = invocation('run-outage')({ period: '2025-09-30' });
+    await expect(outage).rejects.toThrow(/Athena query trend .* failed: .*giving up/);
+    expect(trendQueries(before)).toHaveLength(3);
+
+    // The schedule's retry of the same run: the three failed attempts are passed over, not repeated.
+    const retried = await invocation('run-outage', new Date(Date.now() + 1000))({ period: '2025-09-30' });
+    expect(retried.period).toBe('2025-09-30');
+    const trend = trendQueries(before);
+    expect(trend).toHaveLength(4);
+    expect(new Set(trend.map((q) => q.token)).size).toBe(4);
+  });
+
+  it('does not try again a query that failed for a reason of its own (a query error)', async () => {
+    const client = new AthenaClient({ endpoint: athena.endpoint, region: 'eu-west-2', credentials });
+    const engine = new AthenaQueryEngine(client, {
+      workGroup: 'workforce-analysts',
+      database: 'workforce',
+      runName: 'bad-sql',
+      firstPollMs: 5,
+    });
+    const before = athena.started.length;
+
+    const bad = engine.run('trend', 'SELECT no_such_column FROM recruitment_rates', []);
+    await expect(bad).rejects.toThrow(/failed: .*no_such_column/);
+    expect(athena.started.length).toBe(before + 1);
+  });
+
+  it('names a run by the schedule\'s firing, so its retries share tokens and the next firing does not', () => {
+    const firing = { run: '2026-12-01T06:00:00Z' };
+    const at = (time: string) => reportRunName(firing, new Date(time));
+    const [first, retry] = [at('2026-12-01T06:00:01Z'), at('2026-12-01T06:09:00Z')];
+    expect(first).toBe(retry);
+    expect(reportRunName({ run: '2027-01-01T06:00:00Z' }, NOW)).not.toBe(reportRunName(firing, NOW));
+    expect(reportRunName({}, new Date('2026-12-03T10:00:00Z'))).toBe('needs-analysis/2026-12-03');
   });
 
   it('refuses a payload with a bad period, saying what is wrong', async () => {

@@ -5,19 +5,26 @@ import { DuckDbLake, QueryError, type QueryResult } from '../../functions/local/
 /**
  * A tiny Athena: a local HTTP server speaking Athena's JSON protocol (AWS JSON 1.1) for
  * StartQueryExecution, GetQueryExecution and GetQueryResults, answering from DuckDB over a lake.
- * It keeps what a client would notice: idempotency tokens, queries that are not done on the first
- * poll, ExecutionParameters substituted for `?`, pages of results with the header row first.
+ * It keeps what a client would notice: idempotency tokens (a token seen before gets its execution
+ * back, failed or not), queries that are not done on the first poll, ExecutionParameters
+ * substituted for `?`, pages of results with the header row first, failures Athena calls
+ * permanent (a query error) or retryable (an outage), and when each execution finished.
  */
 export interface FakeAthena {
   readonly endpoint: string;
   readonly started: { token: string | undefined; workGroup: string | undefined; parameters: string[]; sql: string; id: string }[];
+  /** The next `count` queries started end in this state (a retryable failure, or a cancellation) instead of running. */
+  failNext(count: number, state?: 'FAILED' | 'CANCELLED'): void;
   close(): Promise<void>;
 }
 
 interface Execution {
   readonly result?: QueryResult;
   readonly error?: string;
+  /** Set for a failure injected by failNext: the outage kind, which a retry may get past. */
+  readonly outage?: 'FAILED' | 'CANCELLED';
   polls: number;
+  completedAt?: Date;
 }
 
 const ATHENA_TYPE = (duckdb: string) =>
@@ -28,6 +35,7 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
   const byToken = new Map<string, string>();
   const started: FakeAthena['started'] = [];
   const pageSize = options.pageSize ?? 1000;
+  const outages: ('FAILED' | 'CANCELLED')[] = [];
 
   const operations: Record<string, (input: Record<string, any>) => Promise<object>> = {
     async StartQueryExecution(input) {
@@ -41,6 +49,12 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
       const id = crypto.randomUUID();
       started.push({ token, workGroup: input.WorkGroup, parameters, sql: input.QueryString, id });
       if (token) byToken.set(token, id);
+      const outage = outages.shift();
+      if (outage) {
+        const error = outage === 'FAILED' ? 'Amazon S3 throttled the query (simulated outage).' : 'Query cancelled (simulated).';
+        executions.set(id, { outage, error, polls: 0 });
+        return { QueryExecutionId: id };
+      }
       try {
         executions.set(id, { result: await lake.query(sql), polls: 0 });
       } catch (error) {
@@ -53,8 +67,21 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
       if (!execution) throw Object.assign(new Error('QueryExecution not found'), { type: 'InvalidRequestException' });
       execution.polls++;
       const done = execution.polls > (options.pollsBeforeDone ?? 1);
-      const state = !done ? (execution.polls === 1 ? 'QUEUED' : 'RUNNING') : execution.error ? 'FAILED' : 'SUCCEEDED';
-      return { QueryExecution: { QueryExecutionId: input.QueryExecutionId, Status: { State: state, ...(execution.error && done ? { StateChangeReason: execution.error } : {}) } } };
+      if (done) execution.completedAt ??= new Date();
+      const ended = execution.outage ?? (execution.error ? 'FAILED' : 'SUCCEEDED');
+      const state = !done ? (execution.polls === 1 ? 'QUEUED' : 'RUNNING') : ended;
+      const failure = execution.error && done
+        ? {
+            StateChangeReason: execution.error,
+            // ErrorCategory 1 is a system error, 2 the query's own.
+            ...(state === 'FAILED'
+              ? { AthenaError: { ErrorCategory: execution.outage ? 1 : 2, Retryable: execution.outage !== undefined } }
+              : {}),
+          }
+        : {};
+      const completion = execution.completedAt ? { CompletionDateTime: execution.completedAt.getTime() / 1000 } : {};
+      const status = { State: state, ...failure, ...completion };
+      return { QueryExecution: { QueryExecutionId: input.QueryExecutionId, Status: status } };
     },
     async GetQueryResults(input) {
       const execution = executions.get(input.QueryExecutionId);
@@ -89,7 +116,12 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { endpoint: `http://127.0.0.1:${port}`, started, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    started,
+    failNext: (count, state = 'FAILED') => outages.push(...Array.from({ length: count }, () => state)),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 async function read(request: IncomingMessage): Promise<string> {

@@ -63,6 +63,7 @@ function conditionHolds(condition: PolicyStatement['Condition'], request: Reques
         DateLessThan: () => values.some((v) => Date.parse(actual) < Date.parse(v)),
         StringEquals: () => values.includes(actual),
         StringLike: () => values.some((v) => wildcardMatch(v, actual)),
+        ArnLike: () => values.some((v) => wildcardMatch(v, actual)),
       }[operator];
       if (ok === undefined) throw new Error(`The evaluator does not know the condition operator ${operator}.`);
       if (!ok()) return false;

@@ -167,12 +167,13 @@ function communityTransform(context: SubmissionContext): SubmissionTransform {
 
 /** Community profile rows, with the broad ethnic groups added up from the ethnicity rows. */
 function communityProfileTable(rows: readonly Readonly<Record<string, unknown>>[], partnerId: string): ColumnTable {
-  const profile = blockTable(rows, ['area_code', 'area_name', 'dimension', 'category', 'population', 'source']);
+  const names = ['area_code', 'area_name', 'dimension', 'category', 'population', 'population_basis', 'source'];
+  const profile = blockTable(rows, names);
   const groups = profile
     .params({ groups: ETHNIC_GROUP_OF })
     .filter((d: Fields, $: Fields) => d.dimension === 'ethnicity' && $.groups[d.category] != null)
     .derive({ dimension: () => 'ethnic_group', category: (d: Fields, $: Fields) => $.groups[d.category] })
-    .groupby('area_code', 'area_name', 'dimension', 'category', 'source')
+    .groupby('area_code', 'area_name', 'dimension', 'category', 'population_basis', 'source')
     .rollup({ population: op.sum('population') });
   return profile
     .concat(groups)

@@ -101,6 +101,14 @@ describe('Function: validateCsv — the rules of the workforce dataset', () => {
     expect(garbled.report.errors).toContainEqual(expect.objectContaining({ code: 'PERIOD_INVALID', row: null }));
   });
 
+  it('calls an impossible period date impossible', async () => {
+    const { report } = await validateFile(workforceCsv(), 'workforce', { period: '2026-09-31' });
+
+    expect(report.errors).toEqual([
+      expect.objectContaining({ code: 'PERIOD_INVALID', row: null, message: "The period '2026-09-31' is an impossible date." }),
+    ]);
+  });
+
   it('counts every issue while listing at most the configured number of each code', async () => {
     const changes = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [i, { sector: 'nope' }]));
     const { report } = await validateFile(workforceCsv(changes, 50), 'workforce', { listedPerCode: 10 });

@@ -158,13 +158,13 @@ function communityTransform(context: SubmissionContext): SubmissionTransform {
 
 /** Community profile rows, with the broad ethnic groups added up from the ethnicity rows. */
 export function communityProfileTable(rows: readonly Row[], partnerId: string): ColumnTable {
-  const names = ['area_code', 'area_name', 'dimension', 'category', 'population', 'source'];
+  const names = ['area_code', 'area_name', 'dimension', 'category', 'population', 'population_basis', 'source'];
   const profile = aq.table(Object.fromEntries(names.map((name) => [name, rows.map((row) => row[name] ?? null)])));
   const groups = profile
     .params({ groups: ETHNIC_GROUP_OF })
     .filter((d: Fields, $: Fields) => d.dimension === 'ethnicity' && $.groups[d.category] != null)
     .derive({ dimension: () => 'ethnic_group', category: (d: Fields, $: Fields) => $.groups[d.category] })
-    .groupby('area_code', 'area_name', 'dimension', 'category', 'source')
+    .groupby('area_code', 'area_name', 'dimension', 'category', 'population_basis', 'source')
     .rollup({ population: op.sum('population') });
   return profile
     .concat(groups)

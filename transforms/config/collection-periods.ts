@@ -84,7 +84,7 @@ export function checkPeriod(rule: CollectionRule, period: string, today: string)
   if (!ISO_DATE.test(period)) {
     return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is not a period date in the form YYYY-MM-DD. ${openText}${nextText}` };
   }
-  if (!isIsoDate(period)) return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is not a real date. ${openText}${nextText}` };
+  if (!isIsoDate(period)) return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is an impossible date. ${openText}${nextText}` };
   if (period > today) {
     return { ok: false, code: 'PERIOD_IN_FUTURE', message: `The period ${period} is after today (${today}). ${openText}${nextText}` };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LIMITS } from '../validation/validate.ts';
+import { DEFAULT_LIMITS } from '../contract/limits.ts';
 import { isIsoDate } from './collection-periods.ts';
 
 /** A role or a user: a named principal. An account root would let anyone in that account in. */
@@ -62,8 +62,17 @@ export const TrustConfigSchema = z
       .prefault({}),
     /** The Athena workgroup's per-query limit on data scanned. @default 10 GiB */
     athenaBytesScannedCutoff: z.number().int().min(10 * 1024 * 1024).default(10 * 1024 ** 3),
-    /** The ingest function's memory (MB) and the most copies that run at once. */
-    ingest: z.object({ memorySize: z.number().int().min(128).max(10240).default(1769), reservedConcurrency: z.number().int().min(1).default(5) }).prefault({}),
+    /**
+     * The ingest function's memory (MB); and, optionally, concurrency reserved for it, which is
+     * then also the most copies the queue runs at once (at least 2, the queue's minimum).
+     * @default no reserved concurrency: the queue runs at most 5 at once
+     */
+    ingest: z
+      .object({
+        memorySize: z.number().int().min(128).max(10240).default(1769),
+        reservedConcurrency: z.number().int().min(2).optional(),
+      })
+      .prefault({}),
     /** Who may take the analyst role in AWS (IAM roles or users). Required for `cdk synth` unless allowAnyPrincipalInAccount is set. */
     analystPrincipalArns: z.array(principalArn('analystPrincipalArns')).default([]),
     /**

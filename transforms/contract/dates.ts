@@ -5,7 +5,13 @@ export type DateParse = { readonly date: string } | { readonly issue: IssueCode;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const TWO_DIGIT_YEAR = /^\d{1,2}\/\d{1,2}\/\d{2}$/;
-const ISO_WITH_TIME = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/;
+/** Day first with dots or hyphens, as many European locales write dates: `01.04.2021`. */
+const DOTTED_DATE = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})$/;
+/** A date followed by a time, as spreadsheets and HR systems write them: `01/04/2021 00:00`, `2021-04-01T09:30:00Z`. */
+const WITH_TIME = new RegExp(
+  String.raw`^(\S+?)(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?` + // the date, then hours, minutes, seconds
+    String.raw`(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:Z|UTC|GMT|BST|[+-]\d{2}:?\d{2}))?$`, // am/pm, time zone
+);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -32,9 +38,23 @@ export function parseContractDate(raw: string): DateParse {
     }
     return calendarDate(raw, year, second, first);
   }
+  const dotted = DOTTED_DATE.exec(raw);
+  if (dotted) {
+    const separator = raw[(dotted[1] as string).length];
+    const date = `${dotted[1]}/${dotted[2]}/${dotted[3]}`;
+    const message = `'${raw}' separates day, month and year with '${separator}'; write ${date}.`;
+    return { issue: 'DATE_INVALID', message };
+  }
   if (TWO_DIGIT_YEAR.test(raw)) return { issue: 'DATE_TWO_DIGIT_YEAR', message: `'${raw}' has a two-digit year; write the year in full.` };
-  const withTime = ISO_WITH_TIME.exec(raw);
-  if (withTime) return { issue: 'DATE_INVALID', message: `'${raw}' has a time; give the date alone, ${withTime[1]}.` };
+  const withTime = WITH_TIME.exec(raw);
+  if (withTime) {
+    const date = withTime[1] as string;
+    const parsed = date === raw ? undefined : parseContractDate(date);
+    if (parsed && 'date' in parsed) {
+      return { issue: 'DATE_INVALID', message: `'${raw}' has a time; give the date alone, ${date}.` };
+    }
+    if (parsed) return { issue: parsed.issue, message: `${parsed.message} Give the date alone, without the time.` };
+  }
   return { issue: 'DATE_INVALID', message: `'${raw}' is not a date; write YYYY-MM-DD or DD/MM/YYYY.` };
 }
 

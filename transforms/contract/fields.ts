@@ -4,6 +4,7 @@ import type { IssueCode } from './issue-codes.ts';
 import { parseContractDate } from './dates.ts';
 import { normalizeKey } from './normalize.ts';
 import { codeLookup } from './code-lookup.ts';
+import { otherListWithValue, suggestCode } from './code-suggestion.ts';
 
 /**
  * Field schemas: each turns one trimmed, non-empty CSV value (a string) into its typed value,
@@ -50,6 +51,8 @@ export function customIssue(issue: IssueCode, message: string) {
 
 const MAX_CODES_LISTED = 12;
 
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 export function codeField<const L extends CodeList>(list: L) {
   type Code = L['entries'][number]['code'];
   const codes = list.entries.map((e) => e.code) as [Code, ...Code[]];
@@ -62,8 +65,14 @@ export function codeField<const L extends CodeList>(list: L) {
       z.enum(codes, {
         error: (issue) => {
           const given = String(issue.input);
-          const guess = closestCode(given, lookup);
-          return `'${given}' is not a ${list.name} code.${guess ? ` Did you mean '${guess}'?` : ''} ${listed}`;
+          const guess = suggestCode(list, given);
+          const other = guess ? undefined : otherListWithValue(list, given);
+          const hint = guess
+            ? ` Did you mean '${guess.code}'${guess.label ? ` (${guess.label})` : ''}?`
+            : other
+              ? ` It is ${article(other.name)} ${other.name} value: is it in the right column?`
+              : '';
+          return `'${given}' is not ${article(list.name)} ${list.name} code.${hint} ${listed}`;
         },
       }),
     );
@@ -76,45 +85,32 @@ export function codeField<const L extends CodeList>(list: L) {
   });
 }
 
-/** The code whose spelling is nearest the given value, if it is a plausible typo. */
-function closestCode(given: string, lookup: ReadonlyMap<string, string>): string | undefined {
-  const key = normalizeKey(given);
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
-  for (const [spelling, code] of lookup) {
-    if (Math.abs(spelling.length - key.length) >= bestDistance) continue;
-    const distance = editDistance(key, spelling, bestDistance);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = code;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string, cutoff: number): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      const value = Math.min(substitution, (previous[j] as number) + 1, (current[j - 1] as number) + 1);
-      current.push(value);
-      rowMinimum = Math.min(rowMinimum, value);
-    }
-    if (rowMinimum >= cutoff) return cutoff;
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
-
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
-function numberFormatHint(given: string): string {
-  if (/%\s*$/.test(given)) return `'${given}' has a % sign; write the number alone, for example 0.5 rather than 50%.`;
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(given)) return `'${given}' has a thousands separator; write ${given.replaceAll(',', '')}.`;
-  if (/^\d+,\d+$/.test(given)) return `'${given}' uses a comma as decimal point; write ${given.replace(',', '.')}.`;
+/**
+ * What is wrong with a value that is not a plain number, and the number to write instead: a
+ * spreadsheet's formatting (`1,234`, `50%`, `0.5 FTE`), a decimal comma, or no number at all.
+ * `fraction` says the column holds fractions (an FTE), so 50% is 0.5.
+ */
+export function numberFormatHint(given: string, fraction = false): string {
+  const percent = /^([+-]?\d+(?:\.\d+)?)\s*%$/.exec(given);
+  if (percent) {
+    const number = Number(percent[1]);
+    return fraction
+      ? `'${given}' is a percentage; write it as a fraction, ${Number((number / 100).toFixed(6))}.`
+      : `'${given}' has a % sign; write the number alone, ${percent[1]}.`;
+  }
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(given)) {
+    return `'${given}' has a thousands separator; write ${given.replaceAll(',', '')}.`;
+  }
+  if (/^[+-]?\d+,\d+$/.test(given)) {
+    return `'${given}' uses a comma as decimal point; write ${given.replace(',', '.')}.`;
+  }
+  const unit = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([\p{L}][\p{L} .]*)$/u.exec(given);
+  if (unit) {
+    const unitName = (unit[2] as string).trim();
+    return `'${given}' has a unit (${unitName}) after the number; write the number alone, ${unit[1]}.`;
+  }
   return `'${given}' is not a number.`;
 }
 
@@ -136,7 +132,7 @@ export function numberField(name: string, range: NumberRange) {
     : z.number().gte(range.min, { error: outOfRange });
   const schema = z
     .string()
-    .regex(PLAIN_NUMBER, { error: (issue) => numberFormatHint(String(issue.input)) })
+    .regex(PLAIN_NUMBER, { error: (issue) => numberFormatHint(String(issue.input), range.max <= 1.5) })
     .transform(Number)
     .pipe(bounded.lte(range.max, { error: outOfRange }));
   return registered(schema, {
@@ -147,10 +143,16 @@ export function numberField(name: string, range: NumberRange) {
   });
 }
 
+function wholeNumberHint(name: string, given: string): string {
+  const hint = numberFormatHint(given);
+  if (!hint.endsWith('is not a number.')) return hint;
+  return `${name} '${given}' is not a whole number of 0 or more (no decimal point, separators or sign).`;
+}
+
 export function wholeNumberField(name: string) {
   const schema = z
     .string()
-    .regex(/^\d+$/, { error: (issue) => `${name} '${String(issue.input)}' is not a whole number of 0 or more (no decimal point, separators or sign).` })
+    .regex(/^\d+$/, { error: (issue) => wholeNumberHint(name, String(issue.input)) })
     .transform(Number)
     .pipe(z.number().lte(Number.MAX_SAFE_INTEGER, { error: () => `${name} is too large.` }));
   return registered(schema, {

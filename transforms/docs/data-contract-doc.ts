@@ -5,7 +5,9 @@ import { DATASET_NAMES, datasetDefinition } from '../contract/datasets/registry.
 import { fieldMeta } from '../contract/fields.ts';
 import { ISSUE_CODES, type IssueCode } from '../contract/issue-codes.ts';
 import { LISTED_PER_CODE } from '../validation/report.ts';
-import { DEFAULT_LIMITS } from '../validation/validate.ts';
+import { MAX_ROWS_ABOVE_HEADER } from '../validation/header-finder.ts';
+import { DEFAULT_LIMITS } from '../contract/limits.ts';
+import { MAX_COLUMNS } from '../validation/validate.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const anchor = (list: CodeList) => `code-list-${list.name.replaceAll('_', '-')}`;
@@ -85,29 +87,46 @@ npx workforce validate workforce.csv --dataset workforce --period 2026-09-30
   ending on it. A period in the future is an error.
 - Upload to \`uploads/<partner_id>/<dataset>/<period>/<file>.csv\`.
 - Encoding: UTF-8, with or without a byte-order mark (Excel: "CSV UTF-8 (Comma delimited)").
-  A file saved as plain "CSV (Comma delimited)" is read as Windows-1252, with a warning. Excel
-  workbooks, PDFs, UTF-16 "Unicode Text", binary data, empty files and files with a header but no
-  rows are rejected with a message saying what the file is.
-- Comma delimiter; CRLF or LF line endings; values with commas, quotes or line breaks in double
-  quotes, with any quote inside doubled (\`""\`). Blank lines are skipped.
+  A file that is not UTF-8 is read as Windows-1252 (Excel on Windows, plain "CSV (Comma
+  delimited)") or as Mac OS Roman (Excel for Mac, plain "Comma Separated Values"), whichever its
+  accented letters spell, with a warning. Excel workbooks, PDFs, UTF-16 "Unicode Text", UTF-32,
+  binary data, empty files and files with a header but no rows are rejected with a message saying
+  what the file is.
+- Values are separated by commas. A file separated by semicolons, tabs or vertical bars (Excel in
+  many European locales, several HR systems) is read as it is, with one warning naming the
+  separator; in a semicolon file a decimal comma (\`0,5\`) is read as a decimal point. CRLF, LF or
+  CR line endings; values with the separator, quotes or line breaks in double quotes, with any
+  quote inside doubled (\`""\`). Blank lines are skipped. A double quote that is never closed
+  swallows the lines after it: the row it opens on gets one error saying how many lines.
 - The header row comes first. Case, surrounding spaces, and spaces or hyphens in place of
   underscores do not matter (\`Staff Ref\` = \`staff_ref\`). Columns may come in any order.
   Unknown columns are ignored and never stored (a warning). A missing required column or a column
-  given twice is an error.
+  given twice is an error. Rows above the header (an HR system's title, a date printed) are
+  skipped with a warning saying which row the header is on and which rows to delete; the header
+  is looked for in the first ${MAX_ROWS_ABOVE_HEADER} rows. A header of more than
+  ${MAX_COLUMNS.toLocaleString('en-GB')} columns is refused.
+- A total or subtotal row (its first value \`Total\`, \`Sub-total\`, \`Grand total\`, \`Count:\`) and a
+  row of text alone (a note, \`Report generated …\`, \`Page 1 of 1\`) are errors, one per row
+  saying what the row is: delete them. The Trust adds up the rows itself.
 - Every value is read as text and then checked: \`00123\` stays \`00123\`, and an empty value is
   missing, never 0.
 - Codes are matched without regard to case, and the labels and aliases in the code lists below
   are accepted too.
-- Dates: \`YYYY-MM-DD\` or \`DD/MM/YYYY\`. Never month first (US order); two-digit years and dates
-  that do not exist (\`30/02/2024\`) are errors.
-- Numbers: \`.\` as decimal point, no thousands separators, no \`%\`.
+- Dates: \`YYYY-MM-DD\` or \`DD/MM/YYYY\`, without a time. Never month first (US order); two-digit
+  years, dates that do not exist (\`30/02/2024\`) and dates with a time (\`01/04/2021 00:00\`) are
+  errors, each saying the date to write.
+- Numbers: \`.\` as decimal point, no thousands separators, no \`%\`, no unit: \`0.5\`, not \`0.5 FTE\`
+  or \`50%\`. A number a spreadsheet formatted is an error saying the number to write.
+- A value that is not one of a column's codes is matched against every code's label, aliases and
+  other common wordings (the Census 2021, DfE and NHS wordings of ethnic groups) to suggest the
+  code meant: \`Indian\` gets "Did you mean \`asian_indian\`?".
 - No direct identifiers: a column named like a name, email, phone, address, postcode, date of
   birth, National Insurance or NHS number is an error naming the column, and a value that looks
   like a National Insurance number or an email address, in any column, is an error on its row
   (the report shows such values masked). The staff reference must be a partner-local pseudonym.
 - Text that a spreadsheet would run as a formula (starting \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage
-  return, and not a number) gets a warning; it is stored as text and never written unescaped into
-  any CSV the pipeline produces.
+  return, also after leading spaces or line breaks, and not a number) gets a warning; it is
+  stored as text and never written unescaped into any CSV the pipeline produces.
 - Limits, set by the Trust (defaults): ${DEFAULT_LIMITS.maxFileBytes / MiB} MiB and ${DEFAULT_LIMITS.maxRows.toLocaleString('en-GB')} rows per file.
 
 ## What a file gets back

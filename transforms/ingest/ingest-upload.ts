@@ -8,8 +8,10 @@ import { toParquet } from '../tables/parquet.ts';
 import { fileRejectionReport, type ValidationReport } from '../validation/report.ts';
 import { summarizeReport } from '../validation/summary.ts';
 import { validateCsv } from '../validation/validate.ts';
+import { LEASE_TTL_MS } from './ingest-timing.ts';
 import type { IngestSettings, LeaseStore, ObjectStore } from './ports.ts';
 import { routeUploadKey } from './routing.ts';
+import { markSlot } from './slot-writes.ts';
 import { orderOf, type UploadStamp } from './upload-order.ts';
 import { submissionKey, submissionParquet, type SubmissionRecord, type SubmissionStatus } from './submission-record.ts';
 
@@ -43,8 +45,6 @@ export type IngestOutcome =
 export class LeaseBusyError extends Error {
   override readonly name = 'LeaseBusyError';
 }
-
-const LEASE_TTL_MS = 10 * 60 * 1000;
 
 interface LedgerEntry extends UploadStamp {
   readonly uploadId: string;
@@ -118,7 +118,9 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
     // processed last stays in force, and both reports say so.
     const orderNote = status === 'accepted' && order === 'uncertain' && current ? uncertainOrderNote(current.key, upload.key) : null;
 
+    const slot = { partnerId, dataset, period };
     if (status === 'accepted') {
+      await markSlot(store, settings.lakeBucket, slot, { state: 'writing', uploadId, at: now().toISOString() });
       for (const output of transform.finish()) {
         await store.putObject(settings.lakeBucket, lakeKey(output.table, period, output.fileName), toParquet(output.data, output.table), 'application/vnd.apache.parquet');
       }
@@ -146,6 +148,9 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
       order_note: orderNote,
     };
     await writeSubmission(store, settings.lakeBucket, record);
+    if (status === 'accepted') {
+      await markSlot(store, settings.lakeBucket, slot, { state: 'complete', uploadId, at: now().toISOString() });
+    }
     await store.putObject(settings.lakeBucket, doneKey, JSON.stringify({ uploadId, status }), 'application/json');
     return { status, uploadId, reportKey, partnerId, dataset, period };
   } finally {

@@ -1,6 +1,7 @@
-import { checkPeriod, isIsoDate, type CollectionRule } from '../config/collection-periods.ts';
+import { checkPeriod, type CollectionRule } from '../config/collection-periods.ts';
 import { DATASET_NAMES, DATASETS, isDatasetName, PARTNER_DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
 import type { IssueCode } from '../contract/issue-codes.ts';
+import { checkReferenceDate } from '../tables/table-periods.ts';
 
 /** Where the Trust's own uploads go (its community profiles): not a partner id, which cannot start with '_'. */
 export const TRUST_UPLOADER = '_trust';
@@ -51,9 +52,9 @@ export function routeUploadKey(key: string, rules: RoutingRules, today: string):
     );
   }
   if (isTrust) {
-    // A community profile is dated by its reference date (the Census day, say): any real date up to today.
-    if (!isIsoDate(period)) return reject('PERIOD_INVALID', `'${period}' is not a date in the form YYYY-MM-DD.`);
-    if (period > today) return reject('PERIOD_IN_FUTURE', `The profile's date ${period} is after today (${today}).`);
+    // A community profile is dated by its reference date (the Census day, say): Census day 2021 to today.
+    const reference = checkReferenceDate(period, today);
+    if (!reference.ok) return reject(reference.code, reference.message);
     return { ok: true, uploader, partnerId: TRUST_UPLOADER, dataset, period, fileName };
   }
   const check = checkPeriod(rules, period, today);

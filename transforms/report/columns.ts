@@ -1,19 +1,67 @@
-import type { ReportColumn } from './report-table.ts';
+import type { RowBasis, DisclosureColumn } from '../disclosure/tables.ts';
+import type { Term } from '../disclosure/figures.ts';
+import { HIDDEN_COUNTS, type RateDefinition } from './rates.ts';
 
-/** Column builders for the report's tables: what kind of figure each is decides how it is protected. */
-export const count = (key: string, label: string, extra: Partial<ReportColumn> = {}): ReportColumn => ({ key, label, kind: 'count', format: 'integer', ...extra });
-export const derived = (key: string, label: string, basis: readonly string[], format: ReportColumn['format'] = 'percent'): ReportColumn => ({ key, label, kind: 'derived', basis, format });
-export const plain = (key: string, label: string, format?: ReportColumn['format']): ReportColumn => ({ key, label, kind: 'plain', ...(format ? { format } : {}) });
-export const label = (key: string, text: string): ReportColumn => ({ key, label: text, kind: 'label' });
-export const hidden = (key: string): ReportColumn => ({ key, label: key, kind: 'count', hidden: true });
+/**
+ * Column builders for the report's tables. What kind of figure each is decides how disclosure
+ * control treats it, and its `figure` says what it means in base counts, so the audit can redo an
+ * attacker's arithmetic on it.
+ */
+export const label = (key: string, text: string): DisclosureColumn => ({ key, label: text, kind: 'label' });
 
-/** The rates, with the counts each rests on, as the DfE defines them. */
-export const RATES = [
-  { key: 'turnover_rate', label: 'Turnover', basis: ['leavers_headcount', 'employees_headcount'] },
-  { key: 'vacancy_rate', label: 'Vacancy rate', basis: ['employees_headcount'] },
-  { key: 'agency_rate', label: 'Agency rate', basis: ['agency_headcount', 'employees_headcount'] },
-  { key: 'hard_to_fill_rate', label: 'Hard to fill (share of vacant FTE)', basis: [] },
-  { key: 'replacement_demand_rate', label: 'Aged 55 and over', basis: ['aged_55_plus_headcount', 'employees_headcount'] },
-  { key: 'qualification_gap_rate', label: 'Without the role\'s qualification', basis: ['qualification_gap_headcount', 'qualification_known_headcount'] },
-  { key: 'absence_rate', label: 'Sickness absence', basis: ['employees_headcount'] },
-] as const;
+/** A count of people. */
+export const count = (key: string, text: string, term: Term, extra: Partial<DisclosureColumn> = {}): DisclosureColumn => ({
+  key,
+  label: text,
+  kind: 'count',
+  format: 'integer',
+  figure: { type: 'count', term },
+  ...extra,
+});
+
+/** A count a shown rate rests on, not shown itself. */
+export const hiddenCount = (key: keyof typeof HIDDEN_COUNTS): DisclosureColumn => count(key, HIDDEN_COUNTS[key].label, HIDDEN_COUNTS[key].term, { hidden: true });
+
+/** The FTE of the people a count counts. */
+export const fte = (key: string, text: string, term: Term, basis: readonly string[]): DisclosureColumn => ({
+  key,
+  label: text,
+  kind: 'derived',
+  format: 'decimal',
+  basis,
+  figure: { type: 'fte', term: { ...term, fte: true } },
+});
+
+/** A rate of recruitment_rates, as a percentage. */
+export const rate = (definition: RateDefinition): DisclosureColumn => ({
+  key: definition.key,
+  label: definition.label,
+  kind: 'derived',
+  format: 'percent',
+  basis: definition.basis,
+  ...(definition.numerator && definition.denominator
+    ? { figure: { type: 'ratio', scale: 100, num: definition.numerator, den: definition.denominator, emptyMeansNoDenominator: true } }
+    : {}),
+});
+
+/**
+ * A figure that is a function of shown counts alone (a share of a shown total, its interval, a
+ * ratio to a published community share): withheld with any of them, and otherwise telling an
+ * attacker nothing the counts do not.
+ */
+export const derived = (key: string, text: string, basis: readonly (string | RowBasis)[], format: DisclosureColumn['format'] = 'percent'): DisclosureColumn => ({
+  key,
+  label: text,
+  kind: 'derived',
+  basis,
+  format,
+});
+
+/** A figure that is not about people (vacant FTE, a date, a status). */
+export const plain = (key: string, text: string, format?: DisclosureColumn['format']): DisclosureColumn => ({
+  key,
+  label: text,
+  kind: 'plain',
+  ...(format ? { format } : {}),
+  ...(format ? { figure: { type: 'plain' } } : {}),
+});

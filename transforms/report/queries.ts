@@ -1,5 +1,10 @@
+import { BASE_COUNT_QUERIES } from '../disclosure/base-counts.ts';
+import { RATES, SUM_COLUMNS } from './rates.ts';
+import { SOCIAL_WORK_ROLES } from './social-work.ts';
+
 /**
- * The report's queries: read only the views, one SQL text each for Athena and DuckDB, with `?`
+ * The report's queries: the views (and, for disclosure control, the base counts from the tables),
+ * one SQL text each for Athena and DuckDB, with `?`
  * parameters (Athena ExecutionParameters; DuckDB prepared statements). Periods come back as
  * text, so that both engines return the same thing.
  */
@@ -16,11 +21,12 @@ const ALL_BUT = (...keep: string[]) =>
     .map((column) => `${column} = 'ALL'`)
     .join(' AND ');
 
-const RATE_COLUMNS = `employees_headcount, employees_fte, agency_headcount, agency_fte, vacancies_fte, hard_to_fill_vacancies_fte,
-  leavers_headcount, starters_headcount, aged_55_plus_headcount, qualification_known_headcount, qualification_gap_headcount,
-  turnover_rate, vacancy_rate, agency_rate, hard_to_fill_rate, starter_rate, replacement_demand_rate, qualification_gap_rate, absence_rate`;
+const RATE_COLUMNS = `${SUM_COLUMNS.join(', ')},
+  ${RATES.map((rate) => rate.key).join(', ')}`;
 
 export const REPORT_QUERIES = {
+  ...BASE_COUNT_QUERIES,
+
   trend: `SELECT CAST(period AS VARCHAR) AS period, ${RATE_COLUMNS}
 FROM recruitment_rates
 WHERE partner_id = 'ALL' AND sector = 'ALL' AND role = 'ALL'
@@ -51,13 +57,17 @@ FROM recruitment_rates
 WHERE period = CAST(? AS DATE) AND partner_id = 'ALL' AND sector <> 'ALL' AND role = 'ALL'
 ORDER BY sector`,
 
+  social_work: `SELECT ${SUM_COLUMNS.map((c) => `${c.endsWith('headcount') ? `CAST(SUM(${c}) AS BIGINT)` : `SUM(${c})`} AS ${c}`).join(',\n  ')}
+FROM recruitment_rates
+WHERE period = CAST(? AS DATE) AND partner_id = 'ALL' AND sector = 'ALL' AND role IN (${SOCIAL_WORK_ROLES.map((r) => `'${r}'`).join(', ')})`,
+
   rates_by_role: `SELECT role, ${RATE_COLUMNS}
 FROM recruitment_rates
 WHERE period = CAST(? AS DATE) AND partner_id = 'ALL' AND sector = 'ALL' AND role <> 'ALL'
 ORDER BY role`,
 
-  diversity: `SELECT dimension, category, workforce_headcount, workforce_known_headcount, not_known_share, workforce_share,
-  share_ci_low, share_ci_high, community_population, community_share, representation_ratio, assessment
+  diversity: `SELECT dimension, category, workforce_headcount, workforce_known_headcount, workforce_share_base, not_known_share, workforce_share,
+  share_ci_low, share_ci_high, community_population, community_share, community_basis, community_source, representation_ratio, assessment
 FROM diversity_vs_community
 WHERE period = CAST(? AS DATE) AND partner_id = 'ALL'
 ORDER BY dimension, category`,

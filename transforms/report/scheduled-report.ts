@@ -2,6 +2,7 @@ import type { TrustConfig } from '../config/trust-config.ts';
 import type { ObjectStore } from '../ingest/ports.ts';
 import { generateReport, reportKeys } from './generate.ts';
 import type { ReportQueryEngine } from './queries.ts';
+import type { CswwYear } from '../reference/dfe-csww.ts';
 
 /** Tells the Trust a report is ready (SNS in AWS). */
 export interface Notifier {
@@ -14,6 +15,8 @@ export interface ScheduledReportDependencies {
   readonly reportsBucket: string;
   readonly notifier: Notifier;
   readonly config: TrustConfig;
+  /** The DfE national series, for the comparison with England. @default none (the report says so) */
+  readonly england?: readonly CswwYear[];
   /** @default () => new Date() */
   readonly now?: () => Date;
 }
@@ -24,6 +27,7 @@ const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8'
 export async function publishScheduledReport(request: { readonly period?: string }, deps: ScheduledReportDependencies): Promise<{ period: string; keys: string[] }> {
   const { report, files } = await generateReport(deps.engine, deps.config, {
     ...(request.period ? { period: request.period } : {}),
+    ...(deps.england ? { england: deps.england } : {}),
     generatedAt: (deps.now ?? (() => new Date()))(),
   });
   const keys: string[] = [];
@@ -33,7 +37,7 @@ export async function publishScheduledReport(request: { readonly period?: string
       keys.push(key);
     }
   }
-  const findings = report.sections.flatMap((section) => section.findings.map((finding) => `- ${finding}`));
+  const findings = report.sections.flatMap((section) => section.findings.map((finding) => `- ${finding.trend ? `[${finding.trend}] ` : ''}${finding.text}`));
   await deps.notifier.notify(
     `${report.trust}: workforce needs analysis for ${report.period}`.slice(0, 100),
     [`The needs-analysis report for ${report.period} is ready:`, `s3://${deps.reportsBucket}/reports/${report.period}/needs-analysis.html`, '', ...findings].join('\n'),

@@ -1,60 +1,110 @@
-import { count, derived, label, plain, RATES } from './columns.ts';
+import { AGE_BAND, DISABILITY, ETHNICITY, SEX, type CodeList } from '../contract/code-lists.ts';
+import type { CharacteristicMeasure, Term } from '../disclosure/figures.ts';
+import type { DisclosureColumn, RowBasis } from '../disclosure/tables.ts';
+import { CSWW_SOURCE } from '../reference/dfe-csww.ts';
+import { count, derived, label, plain } from './columns.ts';
+import { humanDate } from './dates.ts';
 import { DIMENSION_TITLES, labelOf } from './labels.ts';
-import type { ModelContext, Section, SectionBlock } from './model.ts';
+import type { ModelContext, SectionBlock, SectionDraft } from './model.ts';
 import type { QueryRow } from './queries.ts';
-import type { ReportRow, ReportTable } from './report-table.ts';
+import { RATES } from './rates.ts';
+import type { CellValue, ReportTable } from './report-table.ts';
+import { publishedTable, valuesOf } from './section-helpers.ts';
+import { rateColumns } from './sections-workforce.ts';
 
-const ASSESSMENT_WORDS: Record<string, string> = {
+export const ASSESSMENT_WORDS: Record<string, string> = {
   under_represented: 'Under-represented',
   over_represented: 'Over-represented',
   in_line: 'In line',
   insufficient_data: 'Too few to tell',
 };
 
-function diversityTable(rows: readonly QueryRow[], dimension: string, period: string): ReportTable {
-  const mine = rows.filter((row) => row.dimension === dimension);
-  const known = mine.find((row) => row.workforce_known_headcount !== null)?.workforce_known_headcount;
-  const hasCommunity = mine.some((row) => row.community_share !== null);
+const UNKNOWN = ['not_known', 'refused'];
+const DIMENSIONS = ['ethnic_group', 'ethnicity', 'sex', 'age_band', 'disability'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+const GROUPS = ['asian', 'black', 'mixed', 'white', 'other'];
+const LISTS: Record<Exclude<Dimension, 'ethnic_group'>, CodeList> = { ethnicity: ETHNICITY, sex: SEX, age_band: AGE_BAND, disability: DISABILITY };
+
+/** Every category of a dimension, known ones first: whether a row is listed then says nothing. */
+export function categoriesOf(dimension: Dimension): { known: string[]; unknown: string[] } {
+  const all = dimension === 'ethnic_group' ? [...GROUPS, ...UNKNOWN] : LISTS[dimension].entries.map((e) => e.code);
+  return { known: all.filter((c) => !UNKNOWN.includes(c)), unknown: all.filter((c) => UNKNOWN.includes(c)) };
+}
+
+/** The people whose characteristic is recorded: the denominator of every share. */
+export const knownTerm = (dimension: Dimension): Term => ({ measure: dimension as CharacteristicMeasure, where: { category: categoriesOf(dimension).known } });
+
+function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period: string): ReportTable {
+  const mine = new Map(rows.filter((row) => row.dimension === dimension).map((row) => [String(row.category), row]));
+  const { known, unknown } = categoriesOf(dimension);
+  // The categories the community profile counts: their shares are of the people in them alone
+  // (workforce_share_base), like with like; the others' shares are of everyone recorded.
+  const compared = known.filter((category) => mine.get(category)?.community_share !== null && mine.get(category)?.community_share !== undefined);
+  const separateBase = compared.length > 0 && compared.length < known.length;
+  const recordedRow = known.length + (separateBase ? 1 : 0);
+  const comparedRow = separateBase ? known.length : recordedRow;
+  // Each row's statistics rest on its count and on the totals its share can be of.
+  const rests: (string | RowBasis)[] = ['workforce_headcount', { row: comparedRow, column: 'workforce_headcount' }, { row: recordedRow, column: 'workforce_headcount' }];
+  const described = [...mine.values()].find((row) => row.community_basis !== null && row.community_basis !== undefined);
+  const basis = described ? String(described.community_basis) : null;
+  const source = described?.community_source ? String(described.community_source) : null;
+  const columns: DisclosureColumn[] = [
+    label('category', 'Group'),
+    count('workforce_headcount', 'People', { measure: dimension }),
+    derived('workforce_share', 'Share of workforce', rests),
+    derived('share_ci_low', 'Interval from', rests),
+    derived('share_ci_high', 'Interval to', rests),
+    plain('community_share', 'Share of community', 'percent'),
+    derived('representation_ratio', 'Representation ratio', rests, 'ratio'),
+    derived('ratio_low', 'Ratio from', rests, 'ratio'),
+    derived('ratio_high', 'Ratio to', rests, 'ratio'),
+    { ...derived('assessment', 'Assessment', rests), format: undefined },
+  ] as DisclosureColumn[];
+  const recorded = known.reduce((sum, category) => sum + Number(mine.get(category)?.workforce_headcount ?? 0), 0);
+  const comparedTotal = compared.reduce((sum, category) => sum + Number(mine.get(category)?.workforce_headcount ?? 0), 0);
+  const statsOf = (row: QueryRow | undefined): Record<string, CellValue> => {
+    const share = row?.community_share === null || row?.community_share === undefined ? null : Number(row.community_share);
+    const ratio = (value: unknown) => (share && value !== null && value !== undefined ? Number(value) / share : null);
+    return {
+      workforce_share: (row?.workforce_share as number | null | undefined) ?? null,
+      share_ci_low: (row?.share_ci_low as number | null | undefined) ?? null,
+      share_ci_high: (row?.share_ci_high as number | null | undefined) ?? null,
+      community_share: share,
+      representation_ratio: (row?.representation_ratio as number | null | undefined) ?? null,
+      ratio_low: ratio(row?.share_ci_low),
+      ratio_high: ratio(row?.share_ci_high),
+      assessment: row?.assessment === null || row?.assessment === undefined ? null : (ASSESSMENT_WORDS[String(row.assessment)] ?? String(row.assessment)),
+    };
+  };
+  const noStats = { workforce_share: null, share_ci_low: null, share_ci_high: null, community_share: null, representation_ratio: null, ratio_low: null, ratio_high: null, assessment: null };
+  const words = dimension.replaceAll('_', ' ');
+  const totals = [
+    ...(separateBase ? [{ row: { category: 'All compared with the community', workforce_headcount: comparedTotal, ...noStats }, key: { period, category: compared } }] : []),
+    { row: { category: `All whose ${words} is recorded`, workforce_headcount: recorded, ...noStats }, key: { period, category: known } },
+  ];
+  // With no community profile for the dimension, its comparison columns would be dashes: left out, and said once.
+  const comparison = new Set(['community_share', 'representation_ratio', 'ratio_low', 'ratio_high', 'assessment']);
   return {
     id: `diversity-${dimension.replaceAll('_', '-')}`,
     title: `${DIMENSION_TITLES[dimension] ?? dimension}: the workforce against the community`,
-    caption: `Shares of the ${Number(known ?? 0).toLocaleString('en-GB')} people whose ${dimension.replaceAll('_', ' ')} is recorded, on ${period}, with 95% (Wilson) intervals.${hasCommunity ? ' Community shares from the Trust\'s community profile.' : ' No community profile is held for this characteristic.'}`,
-    columns: [
-      label('category', 'Group'),
-      count('workforce_headcount', 'People'),
-      derived('workforce_share', 'Share of workforce', ['workforce_headcount']),
-      derived('share_ci_low', 'Interval from', ['workforce_headcount']),
-      derived('share_ci_high', 'Interval to', ['workforce_headcount']),
-      plain('community_share', 'Share of community', 'percent'),
-      derived('representation_ratio', 'Representation ratio', ['workforce_headcount'], 'ratio'),
-      derived('ratio_low', 'Ratio from', ['workforce_headcount'], 'ratio'),
-      derived('ratio_high', 'Ratio to', ['workforce_headcount'], 'ratio'),
-      derived('assessment', 'Assessment', ['workforce_headcount']),
+    caption:
+      `Shares of the people whose ${words} is recorded, on ${humanDate(period)}, with 95% (Wilson) intervals.` +
+      (compared.length
+        ? ` Compared with ${basis ?? "the community in the Trust's profile"}${source ? ` (${source})` : ''}${separateBase ? '; the shares of the groups compared are of the people in those groups' : ''}.`
+        : ' No community profile is held for this characteristic.'),
+    columns: compared.length ? columns : columns.filter((c) => !comparison.has(c.key)),
+    rows: [
+      ...known.map((category) => ({ category: labelOf(dimension, category), workforce_headcount: Number(mine.get(category)?.workforce_headcount ?? 0), ...statsOf(mine.get(category)) })),
+      ...totals.map((t) => t.row),
+      ...unknown.map((category) => ({ category: labelOf(dimension, category), workforce_headcount: Number(mine.get(category)?.workforce_headcount ?? 0), ...noStats })),
     ],
-    rows: mine.map((row) => {
-      const community = row.community_share === null ? null : Number(row.community_share);
-      const ratio = (share: unknown) => (community && share !== null ? Number(share) / community : null);
-      return {
-        category: labelOf(dimension, String(row.category)),
-        workforce_headcount: row.workforce_headcount,
-        workforce_share: row.workforce_share,
-        share_ci_low: row.share_ci_low,
-        share_ci_high: row.share_ci_high,
-        community_share: community,
-        representation_ratio: row.representation_ratio,
-        ratio_low: ratio(row.share_ci_low),
-        ratio_high: ratio(row.share_ci_high),
-        assessment: row.assessment === null ? null : (ASSESSMENT_WORDS[String(row.assessment)] ?? String(row.assessment)),
-      } satisfies ReportRow;
-    }),
+    rowKeys: [...known.map((category) => ({ period, category })), ...totals.map((t) => t.key), ...unknown.map((category) => ({ period, category }))],
   };
 }
 
-export function diversitySection({ results, period, config }: ModelContext): Section {
-  const rows = results.diversity;
-  const dimensions = ['ethnic_group', 'ethnicity', 'sex', 'age_band', 'disability'].filter((d) => rows.some((row) => row.dimension === d));
-  const blocks: SectionBlock[] = dimensions.map((dimension) => ({
-    table: diversityTable(rows, dimension, period),
+export function diversitySection({ results, period }: ModelContext): SectionDraft {
+  const blocks: SectionBlock<ReportTable>[] = DIMENSIONS.map((dimension) => ({
+    table: diversityTable(results.diversity, dimension, period),
     ...(dimension === 'ethnic_group'
       ? {
           chart: {
@@ -70,57 +120,77 @@ export function diversitySection({ results, period, config }: ModelContext): Sec
         }
       : {}),
   }));
-  // Named with figures only when the count behind them is publishable (0, or the threshold or more).
-  const publishable = (row: QueryRow) => Number(row.workforce_headcount) === 0 || Number(row.workforce_headcount) >= config.suppressionThreshold;
-  const under = rows.filter((row) => row.assessment === 'under_represented' && publishable(row));
-  const findings = under.length
-    ? under.map(
-        (row) =>
-          `${labelOf(String(row.dimension), String(row.category))} (${DIMENSION_TITLES[String(row.dimension)]?.toLowerCase() ?? row.dimension}): ${Number(row.workforce_share).toFixed(1)}% of the workforce (95% interval ${Number(row.share_ci_low).toFixed(1)}–${Number(row.share_ci_high).toFixed(1)}%) against ${Number(row.community_share).toFixed(1)}% of the community.`,
-      )
-    : ['No group is under-represented beyond the uncertainty of the figures.'];
-  return { id: 'diversity', title: 'Diversity against the community', findings: [`Under-represented groups, the priority areas for action:`, ...findings], blocks };
+  return {
+    id: 'diversity',
+    title: 'Diversity against the community',
+    blocks,
+    findings: (tables) => {
+      const under = DIMENSIONS.flatMap((dimension) =>
+        publishedTable(tables, `diversity-${dimension.replaceAll('_', '-')}`)
+          .rows.filter((row) => row.assessment === ASSESSMENT_WORDS.under_represented && [row.workforce_share, row.share_ci_low, row.share_ci_high, row.community_share].every((v) => typeof v === 'number'))
+          .map(
+            (row) =>
+              `${String(row.category)} (${DIMENSION_TITLES[dimension]?.toLowerCase() ?? dimension}): ${(row.workforce_share as number).toFixed(1)}% of the workforce (95% interval ${(row.share_ci_low as number).toFixed(1)}–${(row.share_ci_high as number).toFixed(1)}%) against ${(row.community_share as number).toFixed(1)}% of the community.`,
+          ),
+      );
+      return [
+        { text: 'Under-represented groups, the priority areas for action:' },
+        ...(under.length ? under.map((text) => ({ text, trend: 'worse' as const })) : [{ text: 'No group is under-represented beyond the uncertainty of the figures.', trend: 'no real change' as const }]),
+      ];
+    },
+  };
 }
 
-export function progressSection({ results, periods, baselinePeriod }: ModelContext): Section {
-  const people = new Map(results.workforce_trend.map((row) => [row.period, row]));
+export function progressSection({ results, periods, baselinePeriod }: ModelContext): SectionDraft {
+  const workforce = new Map(results.workforce_trend.map((row) => [String(row.period), row]));
+  const trendColumns: DisclosureColumn[] = [
+    label('period', 'Period'),
+    count('workforce_headcount', 'Whole workforce (people)', { measure: 'people' }, { exempt: true }),
+    ...rateColumns().filter((c) => !['employees_fte', 'vacancies_fte'].includes(c.key)),
+  ];
+  const trendRows = results.trend.map((row) => ({ period: String(row.period), ...valuesOf({ ...row, workforce_headcount: workforce.get(String(row.period))?.headcount ?? null }, trendColumns) }));
   const trend: ReportTable = {
     id: 'progress-rates',
     title: 'Pressures over every period held',
-    caption: `Trust-wide figures for each period${baselinePeriod ? ` since the ${baselinePeriod} baseline` : ''}.`,
-    columns: [
-      label('period', 'Period'),
-      plain('workforce_headcount', 'Whole workforce (people)', 'integer'),
-      count('employees_headcount', 'Employees', { additive: false }),
-      count('leavers_headcount', 'Leavers', { additive: false }),
-      count('agency_headcount', 'Agency workers', { additive: false }),
-      { key: 'aged_55_plus_headcount', label: '', kind: 'count', hidden: true, additive: false },
-      { key: 'qualification_gap_headcount', label: '', kind: 'count', hidden: true, additive: false },
-      { key: 'qualification_known_headcount', label: '', kind: 'count', hidden: true, additive: false },
-      ...RATES.map((rate) => derived(rate.key, rate.label, rate.basis)),
-    ],
-    rows: results.trend.map((row) => ({ ...row, workforce_headcount: people.get(row.period)?.headcount ?? null })),
+    caption: `Trust-wide figures for each period${baselinePeriod ? ` since the ${humanDate(baselinePeriod)} baseline` : ''}.`,
+    columns: trendColumns,
+    rows: trendRows,
+    rowKeys: trendRows.map((row) => ({ period: row.period })),
   };
-  const groups = [...new Set(results.diversity_trend.map((row) => String(row.category)))];
+  const community = new Map(results.diversity_trend.filter((r) => r.community_share !== null).map((r) => [String(r.category), Number(r.community_share)]));
+  const groups = GROUPS.filter((g) => community.has(g));
   const representation: ReportTable = {
     id: 'progress-representation',
     title: 'Representation of ethnic groups over every period held',
     caption: 'Representation ratio (workforce share ÷ community share) of each ethnic group, by period.',
-    columns: [label('period', 'Period'), ...groups.flatMap((g) => [{ key: `${g}_people`, label: `${labelOf('ethnic_group', g)}: people`, kind: 'count' as const, hidden: true }, derived(g, labelOf('ethnic_group', g), [`${g}_people`], 'ratio')])],
+    columns: [
+      label('period', 'Period'),
+      ...groups.flatMap((g): DisclosureColumn[] => [
+        count(`${g}_people`, `${labelOf('ethnic_group', g)}: people`, { measure: 'ethnic_group', where: { category: g } }, { hidden: true }),
+        {
+          key: g,
+          label: labelOf('ethnic_group', g),
+          kind: 'derived',
+          format: 'ratio',
+          basis: [`${g}_people`],
+          figure: { type: 'ratio', scale: 100 / (community.get(g) as number), num: [{ measure: 'ethnic_group', where: { category: g } }], den: [knownTerm('ethnic_group')] },
+        },
+      ]),
+    ],
     rows: periods.map((p) => {
-      const row: Record<string, string | number | null> = { period: p };
+      const row: Record<string, CellValue> = { period: p };
       for (const g of groups) {
         const found = results.diversity_trend.find((r) => r.period === p && r.category === g);
-        row[g] = found?.representation_ratio === undefined ? null : (found.representation_ratio as number | null);
-        row[`${g}_people`] = found ? Number(found.workforce_headcount) : null;
+        row[g] = found?.representation_ratio === undefined || found.representation_ratio === null ? null : Number(found.representation_ratio);
+        row[`${g}_people`] = found ? Number(found.workforce_headcount) : 0;
       }
       return row;
     }),
+    rowKeys: periods.map((p) => ({ period: p })),
   };
   return {
     id: 'progress',
     title: 'Progress against the baseline',
-    findings: [],
     blocks: [
       {
         table: trend,
@@ -131,81 +201,124 @@ export function progressSection({ results, periods, baselinePeriod }: ModelConte
   };
 }
 
-export function coverageSection({ results, period, config }: ModelContext): Section {
+export function coverageSection({ results, period, config }: ModelContext): SectionDraft {
   const datasets = ['workforce', 'vacancies', 'leavers'];
-  const partners = [...new Set(results.coverage.map((row) => String(row.partner_id)))];
-  const names = new Map(config.partners.map((p) => [p.id, p.name]));
-  const status = (row: QueryRow | undefined) => (row ? `${row.latest_status}${row.latest_status === 'rejected' && row.in_force ? ' (earlier file in force)' : ''}` : 'missing');
+  const partners = config.partners.map((p) => p.id);
+  const status = (row: QueryRow | undefined) => (row ? `${String(row.latest_status)}${row.latest_status === 'rejected' && row.in_force ? ' (earlier file in force)' : ''}` : 'missing');
+  const unknownOf = (dimension: 'ethnicity' | 'disability' | 'sex'): DisclosureColumn[] => [
+    count(`${dimension}_unknown`, `${dimension} not known`, { measure: dimension, where: { category: UNKNOWN } }, { hidden: true }),
+    {
+      key: `${dimension}_not_known_share`,
+      label: `${dimension[0]?.toUpperCase()}${dimension.slice(1)} not known`,
+      kind: 'derived',
+      format: 'percent',
+      basis: ['workforce_rows', `${dimension}_unknown`],
+      figure: { type: 'ratio', scale: 100, num: [{ measure: dimension, where: { category: UNKNOWN } }], den: [{ measure: dimension }] },
+    },
+  ];
   const table: ReportTable = {
     id: 'coverage',
     title: 'Who submitted, and the quality of what they sent',
-    caption: `Each partner's files for ${period}: the outcome of the latest, the people counted, files rejected, and how often ethnicity, disability and sex were not known.`,
+    caption: `Each partner's files for ${humanDate(period)}: the outcome of the latest, the people counted, files rejected, and how often ethnicity, disability and sex were not known.`,
     columns: [
       label('partner', 'Partner'),
-      ...datasets.map((d) => label(`${d}_status`, `${d[0]?.toUpperCase()}${d.slice(1)}`)),
-      count('workforce_rows', 'People in workforce file'),
-      count('leavers_rows', 'Leavers'),
+      ...datasets.map((d) => plain(`${d}_status`, `${d[0]?.toUpperCase()}${d.slice(1)} file`)),
+      count('workforce_rows', 'People counted', { measure: 'people' }),
       plain('rejected', 'Files rejected', 'integer'),
-      { key: 'ethnicity_unknown', label: '', kind: 'count', hidden: true },
-      { key: 'disability_unknown', label: '', kind: 'count', hidden: true },
-      { key: 'sex_unknown', label: '', kind: 'count', hidden: true },
-      derived('ethnicity_not_known_share', 'Ethnicity not known', ['workforce_rows', 'ethnicity_unknown']),
-      derived('disability_not_known_share', 'Disability not known', ['workforce_rows', 'disability_unknown']),
-      derived('sex_not_known_share', 'Sex not known', ['workforce_rows', 'sex_unknown']),
-    ],
+      ...unknownOf('ethnicity'),
+      ...unknownOf('disability'),
+      ...unknownOf('sex'),
+    ].map((c) => (c.key === 'rejected' ? { ...c, figure: undefined } : c)),
     rows: partners.map((partner) => {
       const of = (dataset: string) => results.coverage.find((row) => row.partner_id === partner && row.dataset === dataset);
       const workforce = of('workforce');
-      const people = workforce?.latest_status === 'accepted' ? Number(workforce.rows ?? 0) : null;
+      const accepted = workforce?.latest_status === 'accepted';
+      const people = accepted ? Number(workforce?.rows ?? 0) : null;
       const unknown = (share: unknown) => (people === null || share === null || share === undefined ? null : Math.round((Number(share) * people) / 100));
       return {
-        partner: names.get(partner) ?? partner,
+        partner: config.partners.find((p) => p.id === partner)?.name ?? partner,
         ...Object.fromEntries(datasets.map((d) => [`${d}_status`, status(of(d))])),
         workforce_rows: people,
-        leavers_rows: of('leavers')?.latest_status === 'accepted' ? Number(of('leavers')?.rows ?? 0) : null,
         rejected: datasets.reduce((sum, d) => sum + Number(of(d)?.rejected_count ?? 0), 0),
         ethnicity_unknown: unknown(workforce?.ethnicity_not_known_share),
         disability_unknown: unknown(workforce?.disability_not_known_share),
         sex_unknown: unknown(workforce?.sex_not_known_share),
-        ethnicity_not_known_share: workforce?.ethnicity_not_known_share ?? null,
-        disability_not_known_share: workforce?.disability_not_known_share ?? null,
-        sex_not_known_share: workforce?.sex_not_known_share ?? null,
+        ethnicity_not_known_share: accepted ? ((workforce?.ethnicity_not_known_share as number | null | undefined) ?? null) : null,
+        disability_not_known_share: accepted ? ((workforce?.disability_not_known_share as number | null | undefined) ?? null) : null,
+        sex_not_known_share: accepted ? ((workforce?.sex_not_known_share as number | null | undefined) ?? null) : null,
       };
     }),
+    rowKeys: partners.map((partner) => ({ period, partner_id: partner })),
   };
-  const missing = results.coverage.filter((row) => row.latest_status === 'missing').map((row) => `${names.get(String(row.partner_id)) ?? row.partner_id} (${row.dataset})`);
-  const rejected = results.coverage.reduce((sum, row) => sum + Number(row.rejected_count ?? 0), 0);
+  const names = new Map(config.partners.map((p) => [p.id, p.name]));
   return {
     id: 'coverage',
     title: 'Coverage and data quality',
-    findings: [
-      missing.length ? `Not submitted for ${period}: ${missing.join(', ')}.` : `Every partner submitted every dataset for ${period}.`,
-      `${rejected} ${rejected === 1 ? 'file was' : 'files were'} rejected for ${period}.`,
-    ],
     blocks: [{ table }],
+    findings: () => {
+      const missing = results.coverage.filter((row) => row.latest_status === 'missing').map((row) => `${names.get(String(row.partner_id)) ?? String(row.partner_id)} (${String(row.dataset)})`);
+      const rejected = results.coverage.reduce((sum, row) => sum + Number(row.rejected_count ?? 0), 0);
+      return [
+        missing.length ? { text: `Not submitted for ${humanDate(period)}: ${missing.join(', ')}.`, trend: 'worse' } : { text: `Every partner submitted every dataset for ${humanDate(period)}.`, trend: 'better' },
+        { text: `${rejected} ${rejected === 1 ? 'file was' : 'files were'} rejected for ${humanDate(period)}.` },
+      ];
+    },
   };
 }
 
-export function methodologySection({ config }: ModelContext): Section {
+export function methodologySection({ config }: ModelContext): SectionDraft {
   const threshold = config.suppressionThreshold;
   return {
     id: 'methodology',
     title: 'Methodology',
-    findings: [],
     blocks: [],
     notes: [
-      { term: 'Sources', text: `Partners' workforce, vacancy and leaver returns under the Trust's data contract, as at each period date (30 September). Community: ONS Census 2021, table TS021 Ethnic group, for ${config.communityAreas.join(', ')} (Office for National Statistics, Open Government Licence v3.0), unless the Trust uploaded a later profile.` },
-      { term: 'Employees and agency workers', text: 'Rates are for employees (employment basis employee); agency workers are counted apart, as the DfE children\'s social work workforce census does. Volunteers, carers and the self-employed are in the workforce and diversity figures, not in the rates.' },
-      { term: 'Turnover', text: 'FTE of employees who left in the 12 months to the period date ÷ FTE of employees in post on it.' },
-      { term: 'Vacancy rate', text: 'Vacant FTE ÷ (vacant FTE + FTE of employees in post).' },
-      { term: 'Agency rate', text: 'FTE of agency workers ÷ (FTE of agency workers + FTE of employees).' },
-      { term: 'Hard to fill', text: 'Vacant FTE the employer reports hard to fill ÷ all vacant FTE.' },
-      { term: 'Replacement demand', text: 'Employees aged 55 and over ÷ all employees.' },
-      { term: 'Skills gap', text: 'Employees who do not hold the qualification their role requires ÷ employees whose qualification is recorded.' },
-      { term: 'Sickness absence', text: 'Working days lost ÷ (FTE of employees with days lost recorded × 253 working days).' },
-      { term: 'Shares and intervals', text: 'A group\'s share of the workforce is of the people whose characteristic is known. Intervals are Wilson score 95% intervals. The representation ratio is the workforce share ÷ the community share.' },
-      { term: 'Assessment', text: 'Under-represented when the interval lies wholly below the community share; over-represented when wholly above; in line otherwise; too few to tell when fewer than 30 people are known or fewer than 5 would be expected from the community share.' },
-      { term: 'Disclosure control', text: `No count from 1 to ${threshold - 1} is shown in any breakdown: it reads <${threshold}. Where one withheld count could be worked out from a total, a second is withheld too (shown c), and any rate, share or ratio that rests on a withheld count is withheld (c). Only the total of the whole workforce is exempt.` },
+      {
+        term: 'Sources',
+        text: `Partners' workforce, vacancy and leaver returns under the Trust's data contract, as at each period date (30 September). Community, for ${config.communityAreas.join(', ')}: ONS Census 2021 tables TS021 (ethnic group), TS009 (sex by age) and TS038 (disability), Office for National Statistics, Crown copyright, Open Government Licence v3.0, unless the Trust uploaded a later profile. England: ${CSWW_SOURCE}; for each year the latest release's figure, which may revise an earlier one.`,
+      },
+      {
+        term: 'Who the community is',
+        text: "The workforce is compared with the residents it could be drawn from where the Census allows: sex and age with residents aged 16 to 64, the working-age population; ethnicity and disability with residents of all ages, as the Census publishes them for an area. Staff aged 65 and over, and sex 'other' (which the Census does not record), are shown but not compared. The shares of the groups compared are of the people in those groups, so that both sides add up to 100.",
+      },
+      {
+        term: 'England',
+        text: "England's figures are for children and family social workers employed by local authorities, as the DfE collects them each 30 September; the Trust's beside them are for its social workers, senior social workers and social work managers. Until the DfE publishes the year of the report's period, the latest year is shown and the table says so.",
+      },
+      {
+        term: 'Employees and agency workers',
+        text: "Rates are for employees (employment basis employee); agency workers are counted apart, as the DfE children's social work workforce census does. Volunteers, carers and the self-employed are in the workforce and diversity figures, not in the rates.",
+      },
+      ...RATES.filter((r) => r.key !== 'starter_rate').map((r) => ({ term: r.term, text: r.definition })),
+      {
+        term: 'Shares and intervals',
+        text: "A group's share of the workforce is of the people whose characteristic is recorded. Intervals are Wilson score 95% intervals. The representation ratio is the workforce share ÷ the community share.",
+      },
+      {
+        term: 'Assessment',
+        text: 'Under-represented when the interval lies wholly below the community share; over-represented when wholly above; in line otherwise; too few to tell when fewer than 30 people are recorded or fewer than 5 would be expected from the community share.',
+      },
+      {
+        term: 'Recruitment needed',
+        text: "The FTE each sector and role must recruit in the next year to hold today's establishment: its vacant FTE now, plus the leavers expected at the current turnover (turnover × FTE in post, the FTE of last year's leavers), with a 95% range from the turnover's uncertainty (its Wald interval, p ± 1.96 √(p(1 − p)/n), on the employee headcount n). It is set against the FTE of the employees who started in the 12 months to the period date: where even the low end of the range is above it, recruitment is falling behind. The share of employees aged 55 and over is the exposure to retirement beyond that, not added to the need. Every figure is worked out from the figures as published.",
+      },
+      {
+        term: 'Better, worse or no real change',
+        text: `The headline's messages say whether a change is real or within the noise of the counts, at the 95% level. A change in a rate of n people (turnover, the vacancy and agency rates; rates of FTE taken as rates of the employee headcount) between two periods, or a role's rate against the Trust's, by the two-proportion z-test; a change in a number of people by taking it as Poisson, z = (n2 − n1) ÷ √(n1 + n2). A change within ±1.96 standard errors is no real change. Lower turnover, vacancy and agency rates are better; a larger workforce is better. The recruitment needed is worse than last year's recruitment when the low end of its range is above it, better when the high end is below it.`,
+      },
+      { term: 'Disclosure control', text: disclosureRule(threshold) },
     ],
   };
+}
+
+/** The rule, in words, for the methodology and the JSON. */
+export function disclosureRule(threshold: number): string {
+  return (
+    `Every table is protected as one linked set with every other, since they share totals (roles add up to sectors, ethnicities to ethnic groups, every breakdown to the whole workforce) and rates rest on counts. ` +
+    `No count of people from 1 to ${threshold - 1} is shown. Further figures are withheld wherever the published ones would let anyone work out a withheld count, and so is every rate, share or FTE resting on a withheld count. ` +
+    `All withheld figures read [c], whatever the reason, so a reader cannot tell a small count from one withheld to protect it. ` +
+    `Rates, shares and FTEs are published to the one decimal place shown, in every output, and rows are ordered only by what is shown. ` +
+    `The result is audited with integer programming: for each withheld count, the smallest and largest value consistent with every published figure must run from 0 to at least ${threshold}. ` +
+    `Only the total of the whole workforce is exempt.`
+  );
 }

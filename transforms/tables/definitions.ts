@@ -96,7 +96,9 @@ export const WORKFORCE_DIVERSITY = table(
 
 export const COMMUNITY_PROFILE = table(
   'community_profile',
-  'The community the workforce serves: built-in Census 2021 ethnic groups for every upper-tier local authority (period 2021-03-21), plus uploaded profiles (a later upload for the same area and dimension takes precedence).',
+  'The community the workforce serves: the built-in Census 2021 profile of every upper-tier local authority ' +
+    '(period 2021-03-21: ethnicity and disability of residents of all ages, sex and age band of residents aged 16 to ' +
+    '64), plus uploaded profiles (a later upload for the same area and dimension takes precedence).',
   ['partner_id', 'area_code', 'dimension', 'category'],
   [
     string('partner_id', 'Who supplied the rows (ons-census-2021 for the built-in profile).'),
@@ -105,6 +107,7 @@ export const COMMUNITY_PROFILE = table(
     string('dimension', 'ethnicity, ethnic_group, sex, age_band or disability.'),
     string('category', 'A code of the dimension.'),
     bigint('population', 'People.'),
+    string('population_basis', "Who the counts cover, e.g. 'residents aged 16 to 64'; null when an upload does not say."),
     string('source', 'Where the figures come from.'),
   ],
 );

@@ -28,23 +28,58 @@ export type CellCheck = (raw: string) => CellResult;
 const NO_ISSUES: readonly CellIssue[] = [];
 const EMPTY: CellResult = { value: null, empty: true, invalid: false, issues: NO_ISSUES, id: 0 };
 const MEMO_LIMIT = 20_000;
-const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
-export function formulaIssue(raw: string): CellIssue | undefined {
-  if (!FORMULA_START.test(raw) || NUMERIC.test(raw.trim())) return undefined;
-  return { code: 'FORMULA_TEXT', message: `'${raw.trim().slice(0, 60)}' starts with ${JSON.stringify(raw[0])}, which a spreadsheet would run as a formula.`, shownValue: raw };
+/**
+ * The character that would make a spreadsheet run the value as a formula, if any: `=`, `+`, `-`
+ * or `@` at the start of the value as stored (trimmed: spaces, no-break spaces and line breaks
+ * before it do not hide it), or a tab or carriage return at the very start of the raw value.
+ */
+function formulaStart(raw: string, value: string): string | undefined {
+  const first = value.charCodeAt(0);
+  if (first === 61 || first === 43 || first === 45 || first === 64) return value[0];
+  const rawFirst = raw.charCodeAt(0);
+  return rawFirst === 9 || rawFirst === 13 ? raw[0] : undefined;
 }
 
-export function identifierIssue(value: string): CellIssue | undefined {
+export function formulaIssue(raw: string): CellIssue | undefined {
+  const value = raw.trim();
+  const start = formulaStart(raw, value);
+  if (start === undefined || NUMERIC.test(value)) return undefined;
+  const hidden = raw !== value && start === value[0] ? ' (the spaces or line breaks before it are not kept)' : '';
+  const shown = value.slice(0, 60);
+  const message = `'${shown}' starts with ${JSON.stringify(start)}${hidden}, which a spreadsheet runs as a formula.`;
+  return { code: 'FORMULA_TEXT', message, shownValue: raw };
+}
+
+/** What to do with an identifier found in a column, in the column's own terms. */
+export function identifierAdvice(columnName: string, spec?: ColumnSpec): string {
+  if (spec === undefined) {
+    return `Remove it: ${columnName} is not a column of the contract, and the Trust must not receive identifying data.`;
+  }
+  if (fieldMeta(spec.field).kind === 'staff_ref') return 'Use a partner-local pseudonymous staff reference instead.';
+  const description = spec.description.charAt(0).toLowerCase() + spec.description.slice(1);
+  return `Remove it: ${columnName} holds ${description}`;
+}
+
+export function identifierIssue(value: string, advice: string): CellIssue | undefined {
   const kind = identifierValueKind(value);
   if (kind === undefined) return undefined;
-  return {
-    code: 'IDENTIFIER_VALUE',
-    message: `The value looks like ${kind} (shown masked); remove it and use a pseudonymous staff reference.`,
-    shownValue: maskIdentifier(value),
-  };
+  const message = `The value looks like ${kind} (shown masked). ${advice}`;
+  return { code: 'IDENTIFIER_VALUE', message, shownValue: maskIdentifier(value) };
 }
+
+export interface CellCheckOptions {
+  /** @default false */
+  readonly exhaustive?: boolean;
+  /**
+   * In a semicolon file, a number with a decimal comma (0,5) is read as 0.5, and `read` is set
+   * when one was. Without it, a decimal comma is an error, as the contract says.
+   */
+  readonly decimalCommas?: { read: boolean };
+}
+
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 /**
  * Compiles a column's zod field schema into a check of one raw CSV value. Results are memoised
@@ -53,17 +88,27 @@ export function identifierIssue(value: string): CellIssue | undefined {
  * references) take the schema's own pattern as a shortcut when it matches. `exhaustive` turns
  * both off: zod checks every value afresh (the reference the shortcuts are tested against).
  */
-export function compileCellCheck(columnName: string, spec: ColumnSpec, exhaustive = false): CellCheck {
+export function compileCellCheck(
+  columnName: string,
+  spec: ColumnSpec,
+  { exhaustive = false, decimalCommas }: CellCheckOptions = {},
+): CellCheck {
   const meta = fieldMeta(spec.field);
   const accepts = exhaustive ? undefined : meta.accepts;
+  const advice = identifierAdvice(columnName, spec);
+  const commas = meta.kind === 'number' ? decimalCommas : undefined;
   const check = (raw: string): CellResult => {
-    const value = raw.trim();
+    let value = raw.trim();
     if (value === '') return EMPTY;
-    if (accepts?.test(value) && identifierValueKind(value) === undefined && !FORMULA_START.test(raw)) {
+    if (commas !== undefined && DECIMAL_COMMA.test(value)) {
+      value = value.replace(',', '.');
+      commas.read = true;
+    }
+    if (accepts?.test(value) && identifierValueKind(value) === undefined && formulaStart(raw, value) === undefined) {
       return { value, empty: false, invalid: false, issues: NO_ISSUES, id: -1 };
     }
     const issues: CellIssue[] = [];
-    const identifier = identifierIssue(value);
+    const identifier = identifierIssue(value, advice);
     if (identifier) issues.push(identifier);
     const parsed = identifier ? undefined : spec.field.safeParse(value);
     if (parsed && !parsed.success) {

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import type { Delimiter } from './delimiter.ts';
 
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
@@ -19,6 +20,8 @@ interface PapaParser {
  */
 export class CsvRecordReader {
   recordsSeen = 0;
+  /** The delimiter the file is read with, chosen from its first text. */
+  delimiter: Delimiter = ',';
   private parser: PapaParser | undefined;
   private partial = '';
   private stripCarriageReturn = true;
@@ -26,6 +29,7 @@ export class CsvRecordReader {
   constructor(
     private readonly onRecords: (records: string[][], firstRecordIndex: number) => void,
     private readonly onProblem: (problem: RecordProblem) => void,
+    private readonly chooseDelimiter: (firstText: string) => Delimiter = () => ',',
   ) {}
 
   /** Parses the complete records of `text`; returns false when a record grows past the limit. */
@@ -70,7 +74,8 @@ export class CsvRecordReader {
   private createParser(firstText: string): PapaParser {
     const crOnly = firstText.indexOf('\n') === -1 && firstText.indexOf('\r') !== -1;
     this.stripCarriageReturn = !crOnly;
+    this.delimiter = this.chooseDelimiter(firstText);
     const Parser = (Papa as unknown as { Parser: new (config: Papa.ParseConfig) => PapaParser }).Parser;
-    return new Parser({ delimiter: ',', newline: crOnly ? '\r' : '\n', quoteChar: '"' });
+    return new Parser({ delimiter: this.delimiter, newline: crOnly ? '\r' : '\n', quoteChar: '"' });
   }
 }

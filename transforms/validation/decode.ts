@@ -1,7 +1,10 @@
 import { isAscii } from 'node:buffer';
 import type { IssueCode } from '../contract/issue-codes.ts';
+import { decodeSingleByte, guessSingleByteEncoding, type SingleByteEncoding } from './single-byte.ts';
 
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+export { decodeWindows1252, WINDOWS_1252_HIGH } from './single-byte.ts';
+
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'mac-roman';
 
 export interface FileProblem {
   readonly code: IssueCode;
@@ -21,10 +24,15 @@ export function sniffFileStart(start: Uint8Array): FileProblem | undefined {
     return { code: 'FILE_EXCEL_WORKBOOK', message: 'This is an Excel 97–2003 workbook (.xls), not a CSV file.' };
   }
   if (startsWith(start, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { code: 'FILE_PDF', message: 'This is a PDF document, not a CSV file.' };
+  const window = start.subarray(0, SNIFF_BYTES);
+  // UTF-32's byte-order mark begins with UTF-16's (FF FE), so it is looked for first.
+  const utf32Mark = startsWith(start, [0xff, 0xfe, 0x00, 0x00]) || startsWith(start, [0x00, 0x00, 0xfe, 0xff]);
+  if (utf32Mark || looksLikeUtf32(window)) {
+    return { code: 'FILE_UTF32', message: 'This file is UTF-32 text, not UTF-8.' };
+  }
   if (startsWith(start, [0xff, 0xfe]) || startsWith(start, [0xfe, 0xff])) {
     return { code: 'FILE_UTF16', message: 'This file is UTF-16 text (Excel\'s "Unicode Text"), not UTF-8.' };
   }
-  const window = start.subarray(0, SNIFF_BYTES);
   let evenNuls = 0;
   let oddNuls = 0;
   let controls = 0;
@@ -47,14 +55,17 @@ export function sniffFileStart(start: Uint8Array): FileProblem | undefined {
   return undefined;
 }
 
-/** Windows-1252 differs from Latin-1 only in 0x80–0x9F. Node's TextDecoder treats it as Latin-1. */
-export const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-const C1_RANGE = /[\u0080-\u009f]/g;
-
-export function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    .toString('latin1')
-    .replace(C1_RANGE, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] as string);
+/** Text in UTF-32 without a byte-order mark: in most groups of four bytes, three are NUL. */
+function looksLikeUtf32(window: Uint8Array): boolean {
+  const groups = Math.floor(window.length / 4);
+  if (groups < 2) return false;
+  let littleEndian = 0;
+  let bigEndian = 0;
+  for (let i = 0; i < groups * 4; i += 4) {
+    if (window[i + 1] === 0 && window[i + 2] === 0 && window[i + 3] === 0 && window[i] !== 0) littleEndian++;
+    if (window[i] === 0 && window[i + 1] === 0 && window[i + 2] === 0 && window[i + 3] !== 0) bigEndian++;
+  }
+  return Math.max(littleEndian, bigEndian) > groups * 0.7;
 }
 
 export interface DecodeLimits {
@@ -63,13 +74,15 @@ export interface DecodeLimits {
 
 /**
  * Turns a stream of byte chunks into text chunks, detecting the encoding as it goes: UTF-8 (with
- * or without BOM), or Windows-1252 when the first non-ASCII bytes are not UTF-8. Stops at the
- * first problem that makes the file unreadable and records it in `problem`.
+ * or without BOM), or, when the first non-ASCII bytes are not UTF-8, Windows-1252 or Mac OS Roman
+ * (whichever they spell more plausibly). Stops at the first problem that makes the file
+ * unreadable and records it in `problem`.
  */
 export class CsvTextDecoder {
   encoding: TextEncodingName | undefined;
   problem: FileProblem | undefined;
-  fellBackToWindows1252 = false;
+  /** The single-byte encoding the file was read in because it is not UTF-8, if it was. */
+  fellBackTo: SingleByteEncoding | undefined;
   bytesRead = 0;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private nonAsciiUtf8Seen = false;
@@ -92,7 +105,7 @@ export class CsvTextDecoder {
     }
     if (head !== undefined) yield* this.start(head);
     if (this.problem) return;
-    if (this.encoding !== 'windows-1252') {
+    if (this.fellBackTo === undefined) {
       try {
         const tail = this.utf8.decode();
         if (tail) yield tail;
@@ -126,8 +139,8 @@ export class CsvTextDecoder {
       this.problem = { code: 'FILE_BINARY', message: `The file has a NUL byte at byte ${offset + nul + alreadyCounted}; it is not CSV text.` };
       return;
     }
-    if (this.encoding === 'windows-1252') {
-      yield decodeWindows1252(chunk);
+    if (this.fellBackTo !== undefined) {
+      yield decodeSingleByte(this.fellBackTo, chunk);
       return;
     }
     const buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -146,9 +159,9 @@ export class CsvTextDecoder {
         this.problem = { code: 'FILE_ENCODING_MIXED', message: `The file has UTF-8 text, and at byte ${at} a byte that is not UTF-8.` };
         return;
       }
-      this.encoding = 'windows-1252';
-      this.fellBackToWindows1252 = true;
-      yield decodeWindows1252(chunk);
+      this.fellBackTo = guessSingleByteEncoding(chunk);
+      this.encoding = this.fellBackTo;
+      yield decodeSingleByte(this.fellBackTo, chunk);
     }
   }
 }

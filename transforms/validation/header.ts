@@ -15,8 +15,14 @@ export interface HeaderMatch {
   /** Positions of columns outside the contract: read for identifiers, never stored. */
   readonly ignoredPositions: readonly number[];
   readonly ignoredNames: readonly string[];
+  /** The ignored columns as a report lists them: named ones (at most 100), then a count of unnamed ones. */
+  readonly ignoredListed: readonly string[];
   readonly issues: readonly HeaderIssue[];
+  /** The name of the column at a position: the contract's name, else the header's, else its number. */
+  columnAt(position: number): string;
 }
+
+const IGNORED_LISTED = 100;
 
 /** Matches a header row to a dataset's columns: case, spaces and hyphens versus underscores do not matter. */
 export function matchHeader(header: readonly string[], dataset: DatasetDefinition): HeaderMatch {
@@ -24,9 +30,13 @@ export function matchHeader(header: readonly string[], dataset: DatasetDefinitio
   const ignoredPositions: number[] = [];
   const ignoredNames: string[] = [];
   const issues: HeaderIssue[] = [];
+  const ignoredListed: string[] = [];
+  let unnamed = 0;
   header.forEach((given, position) => {
     const name = normalizeKey(given);
     const shown = given.trim() || `(column ${position + 1}, no name)`;
+    if (name === '') unnamed++;
+    else if (!(name in dataset.columns) && ignoredListed.length <= IGNORED_LISTED) ignoredListed.push(shown);
     if (name in dataset.columns) {
       if (positions.has(name)) {
         issues.push({ code: 'HEADER_DUPLICATE_COLUMN', column: name, message: `Column '${shown}' (column ${position + 1}) repeats ${name} (column ${(positions.get(name) as number) + 1}).` });
@@ -49,5 +59,14 @@ export function matchHeader(header: readonly string[], dataset: DatasetDefinitio
       issues.push({ code: 'HEADER_MISSING_COLUMN', column, message: `The required column ${column} is missing from the header row.` });
     }
   }
-  return { positions, ignoredPositions, ignoredNames, issues };
+  if (ignoredListed.length > IGNORED_LISTED) {
+    ignoredListed.splice(IGNORED_LISTED, 1, `… and ${ignoredNames.length - unnamed - IGNORED_LISTED} more`);
+  }
+  if (unnamed > 0) {
+    ignoredListed.push(`(${unnamed.toLocaleString('en-GB')} ${unnamed === 1 ? 'column' : 'columns'} with no name)`);
+  }
+  const contractNameAt = new Map([...positions].map(([name, position]) => [position, name]));
+  const columnAt = (position: number) =>
+    contractNameAt.get(position) ?? (header[position]?.trim() || `column ${position + 1}`);
+  return { positions, ignoredPositions, ignoredNames, ignoredListed, issues, columnAt };
 }

@@ -27,6 +27,8 @@ export interface ValidationReport {
 }
 
 export const LISTED_PER_CODE = 1000;
+/** A row has one issue per column or rule at most; a row with more is not withdrawn. */
+const MAX_JOURNAL = 64;
 const MAX_VALUE_CHARS = 100;
 
 /** Gathers issues as validation runs, counting rows with errors and warnings as it goes. */
@@ -39,6 +41,8 @@ export class IssueCollector {
   rowsWithWarnings = 0;
   private lastErrorRow = -1;
   private lastWarningRow = -1;
+  /** The issues added since the last `beginRow`, so a row's issues can be withdrawn together. */
+  private readonly rowJournal: { readonly code: IssueCode; readonly listed: boolean }[] = [];
 
   constructor(private readonly listedPerCode = LISTED_PER_CODE) {}
 
@@ -57,9 +61,50 @@ export class IssueCollector {
         this.lastWarningRow = row;
       }
     }
+    if (this.rowJournal.length < MAX_JOURNAL) this.rowJournal.push({ code, listed: count <= this.listedPerCode });
     if (count > this.listedPerCode) return;
     const shown = value !== null && value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
     (severity === 'error' ? this.errors : this.warnings).push({ code, severity, row, column, value: shown, message });
+  }
+
+  /** Starts a data row: what is added from now on can be withdrawn with `withdrawRow`. */
+  beginRow(): void {
+    if (this.rowJournal.length !== 0) this.rowJournal.length = 0;
+  }
+
+  /**
+   * Withdraws every issue added since `beginRow`, all of them on data row `row`, so that one issue
+   * that explains the row (a total row, say) can take the place of the cascade it caused.
+   * Returns false, withdrawing nothing, when it cannot (the row had too many issues to journal).
+   */
+  withdrawRow(row: number): boolean {
+    if (this.rowJournal.length >= MAX_JOURNAL) return false;
+    let errors = 0;
+    let warnings = 0;
+    for (let i = this.rowJournal.length - 1; i >= 0; i--) {
+      const { code, listed } = this.rowJournal[i] as { code: IssueCode; listed: boolean };
+      const severity = ISSUE_CODES[code].severity;
+      this.counts[code] = (this.counts[code] as number) - 1;
+      if (this.counts[code] === 0) delete this.counts[code];
+      if (severity === 'error') {
+        this.errorCount--;
+        errors++;
+        if (listed) this.errors.pop();
+      } else {
+        warnings++;
+        if (listed) this.warnings.pop();
+      }
+    }
+    if (errors > 0 && this.lastErrorRow === row) {
+      this.rowsWithErrors--;
+      this.lastErrorRow = -1;
+    }
+    if (warnings > 0 && this.lastWarningRow === row) {
+      this.rowsWithWarnings--;
+      this.lastWarningRow = -1;
+    }
+    this.rowJournal.length = 0;
+    return true;
   }
 
   get hasErrors(): boolean {

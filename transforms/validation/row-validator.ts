@@ -1,7 +1,9 @@
 import type { DatasetDefinition, RowRule, RuleContext } from '../contract/dataset.ts';
-import { compileCellCheck, identifierIssue, type CellCheck, type CellResult } from './cell-check.ts';
+import { compileCellCheck, identifierAdvice, identifierIssue, type CellCheck, type CellResult } from './cell-check.ts';
+import type { Delimiter } from './delimiter.ts';
 import type { HeaderMatch } from './header.ts';
 import type { IssueCollector } from './report.ts';
+import { badQuoteMessage, explainFailedRow } from './row-explanation.ts';
 import { UniqueValues } from './unique-values.ts';
 
 interface CompiledColumn {
@@ -21,6 +23,15 @@ interface CompiledRule {
 
 export type ValidatedRow = Record<string, unknown>;
 
+export interface RowValidatorOptions {
+  /** With reuse on, every call fills the same object: for callers that read it at once. @default false */
+  readonly reuseRow?: boolean;
+  /** @default false */
+  readonly exhaustive?: boolean;
+  /** @default ',' */
+  readonly delimiter?: Delimiter;
+}
+
 /** Validates the data rows of one file against its dataset, given how its header matched. */
 export class RowValidator {
   private readonly columns: readonly CompiledColumn[];
@@ -37,6 +48,11 @@ export class RowValidator {
   readonly valueIds: Int32Array;
   /** With reuse on, every call fills the same object: for callers that read it at once. */
   private readonly shared: ValidatedRow | undefined;
+  private readonly delimiter: Delimiter;
+  /** What to do with an identifier in each ignored column. */
+  private readonly ignoredAdvice: readonly string[];
+  /** Whether a decimal comma (0,5) was read as a decimal point: only ever in a semicolon file. */
+  readonly decimalCommas = { read: false };
 
   constructor(
     dataset: DatasetDefinition,
@@ -44,9 +60,10 @@ export class RowValidator {
     private readonly width: number,
     private readonly collector: IssueCollector,
     private readonly context: RuleContext,
-    reuseRow = false,
-    exhaustive = false,
+    { reuseRow = false, exhaustive = false, delimiter = ',' }: RowValidatorOptions = {},
   ) {
+    this.delimiter = delimiter;
+    this.ignoredAdvice = header.ignoredNames.map((name) => identifierAdvice(name));
     this.shared = reuseRow ? {} : undefined;
     this.seen = exhaustive ? exactSeen() : new UniqueValues();
     const names = Object.keys(dataset.columns);
@@ -57,7 +74,10 @@ export class RowValidator {
         name,
         position: header.positions.get(name) ?? -1,
         bit: 1 << index,
-        check: compileCellCheck(name, spec, exhaustive),
+        check: compileCellCheck(name, spec, {
+          exhaustive,
+          ...(delimiter === ';' ? { decimalCommas: this.decimalCommas } : {}),
+        }),
         required: spec.requirement === 'required',
         unique: spec.unique === true,
       };
@@ -84,10 +104,15 @@ export class RowValidator {
     this.checkRules = compileRulePass(this.rules, context, reportRule);
   }
 
-  /** Checks one record; returns its typed row when the row has no errors. */
-  validate(record: readonly string[], rowNumber: number): ValidatedRow | undefined {
+  /**
+   * Checks one record; returns its typed row when the row has no errors. A row that fails and
+   * turns out to be something other than data (a total, a note, lines a stray quote swallowed) gets
+   * one issue saying so instead of its cascade; `quoteProblem` says the parser found a bad quote in it.
+   */
+  validate(record: readonly string[], rowNumber: number, quoteProblem = false): ValidatedRow | undefined {
     const collector = this.collector;
     const rowsWithErrorsBefore = collector.rowsWithErrors;
+    collector.beginRow();
     if (record.length !== this.width) {
       collector.add(
         'ROW_FIELD_COUNT',
@@ -96,6 +121,7 @@ export class RowValidator {
         null,
         `Row ${rowNumber} has ${record.length} fields but the header has ${this.width}; the row was not checked further.`,
       );
+      this.explain(record, rowNumber, quoteProblem);
       return undefined;
     }
     const row: ValidatedRow = this.shared ?? {};
@@ -104,11 +130,24 @@ export class RowValidator {
     for (let i = 0; i < ignored.length; i++) {
       const raw = record[ignored[i] as number];
       if (!raw) continue;
-      const issue = identifierIssue(raw.trim());
+      const issue = identifierIssue(raw.trim(), this.ignoredAdvice[i] as string);
       if (issue) collector.add(issue.code, rowNumber, this.header.ignoredNames[i] as string, issue.shownValue, issue.message);
     }
     this.checkRules(row, failed, rowNumber);
-    return collector.rowsWithErrors === rowsWithErrorsBefore ? row : undefined;
+    if (collector.rowsWithErrors === rowsWithErrorsBefore && !quoteProblem) return row;
+    this.explain(record, rowNumber, quoteProblem);
+    return undefined;
+  }
+
+  /** Puts one issue that says what a failed row is in place of its cascade, when one can. */
+  private explain(record: readonly string[], rowNumber: number, quoteProblem: boolean): void {
+    const shape = { columnAt: this.header.columnAt, delimiter: this.delimiter, width: this.width };
+    const explanation = explainFailedRow(record, rowNumber, shape);
+    if (explanation && this.collector.withdrawRow(rowNumber)) {
+      this.collector.add(explanation.code, rowNumber, explanation.column, explanation.value, explanation.message);
+    } else if (quoteProblem) {
+      this.collector.add('ROW_QUOTES', rowNumber, null, null, badQuoteMessage(rowNumber));
+    }
   }
 
   private checkUnique(column: string, value: string, rowNumber: number): void {

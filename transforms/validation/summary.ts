@@ -1,10 +1,15 @@
 import { ISSUE_CODES, type IssueCode } from '../contract/issue-codes.ts';
+import { printableLine } from '../output/printable.ts';
 import type { ValidationIssue, ValidationReport } from './report.ts';
 
 const EXAMPLES_PER_CODE = 3;
 const count = (n: number) => n.toLocaleString('en-GB');
 
-/** A readable summary of a report: the outcome, then each issue code with its count, first examples and fix. */
+/**
+ * A readable summary of a report: the outcome, then each issue code with its count, first examples
+ * and fix. Every line is printable: control characters from the file (escape sequences, line
+ * breaks) are shown escaped, never passed to the reader's terminal.
+ */
 export function summarizeReport(report: ValidationReport, fileName?: string): string {
   const lines: string[] = [];
   const outcome = report.status === 'accepted' ? 'ACCEPTED' : 'REJECTED';
@@ -12,9 +17,13 @@ export function summarizeReport(report: ValidationReport, fileName?: string): st
   lines.push(
     `Rows read ${count(report.rows.read)} · rows with errors ${count(report.rows.withErrors)} · rows with warnings ${count(report.rows.withWarnings)}${report.encoding ? ` · encoding ${report.encoding}` : ''}`,
   );
+  const warningsHeading =
+    report.status === 'accepted'
+      ? 'Warnings (the file is accepted; check these)'
+      : 'Warnings (check these too; on their own they would not stop the file)';
   for (const [heading, issues] of [
     ['Errors (the file cannot be accepted until these are fixed)', report.errors],
-    ['Warnings (the file is accepted; check these)', report.warnings],
+    [warningsHeading, report.warnings],
   ] as const) {
     if (issues.length === 0) continue;
     lines.push('', heading);
@@ -27,7 +36,7 @@ export function summarizeReport(report: ValidationReport, fileName?: string): st
     }
   }
   if (report.status === 'accepted' && report.warnings.length === 0) lines.push('', 'No issues found.');
-  return lines.join('\n');
+  return lines.map(printableLine).join('\n');
 }
 
 function where(issue: ValidationIssue): string {

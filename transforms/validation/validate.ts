@@ -1,21 +1,19 @@
 import type { RowOf, RuleContext } from '../contract/dataset.ts';
 import { datasetDefinition, type DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
-import { parseContractDate, todayInLondon, twelveMonthsBefore } from '../contract/dates.ts';
+import { isIsoDate } from '../config/collection-periods.ts';
+import { todayInLondon, twelveMonthsBefore } from '../contract/dates.ts';
 import type { IssueCode } from '../contract/issue-codes.ts';
 import { CsvRecordReader } from './csv-records.ts';
 import { CsvTextDecoder } from './decode.ts';
-import { matchHeader } from './header.ts';
+import { sniffDelimiter } from './delimiter.ts';
+import { aboveHeaderMessage, delimiterMessage, rowText } from './file-messages.ts';
+import { badQuoteMessage } from './row-explanation.ts';
+import { matchHeader, type HeaderMatch } from './header.ts';
+import { HeaderFinder, type HeaderFound } from './header-finder.ts';
 import { IssueCollector, LISTED_PER_CODE, type ValidationIssue, type ValidationReport } from './report.ts';
 import { RowValidator } from './row-validator.ts';
+import { DEFAULT_LIMITS, type ValidationLimits } from '../contract/limits.ts';
 
-export interface ValidationLimits {
-  /** @default 268435456 (256 MiB) */
-  readonly maxFileBytes: number;
-  /** @default 2000000 */
-  readonly maxRows: number;
-}
-
-export const DEFAULT_LIMITS: ValidationLimits = { maxFileBytes: 256 * 1024 * 1024, maxRows: 2_000_000 };
 
 export type RowOfDataset<N extends DatasetName> = RowOf<(typeof DATASETS)[N]['columns']>;
 
@@ -53,6 +51,9 @@ export interface ValidateOptions<N extends DatasetName> {
   readonly exhaustive?: boolean;
 }
 
+/** No spreadsheet holds more columns (Excel: XFD); a header wider than this is not a table of data. */
+export const MAX_COLUMNS = 16_384;
+
 /**
  * Validates one partner CSV file against the data contract as it streams: memory stays flat
  * however large the file. Never throws on the file's content; a failure of the source itself
@@ -64,39 +65,75 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
   const collector = new IssueCollector(options.listedPerCode ?? LISTED_PER_CODE);
   const period = options.period ?? null;
   const context = ruleContext(period, options.today ?? todayInLondon(), collector, options.periodRule);
+  const finder = new HeaderFinder(dataset);
 
   let rows: RowValidator | undefined;
-  let found: readonly string[] = [];
-  let ignored: readonly string[] = [];
+  let header: HeaderMatch | undefined;
   let rowsRead = 0;
   let stopped = false;
+  let valid: unknown[] = [];
+  /** Rows in which the parser found a bad quote, reported with the row's other issues. */
+  const quoteRows = new Set<number>();
   const { onRows, onRow } = options;
+
+  const dataRow = (validator: RowValidator, record: string[], rowNumber: number) => {
+    if (++rowsRead > limits.maxRows) {
+      rowsRead = limits.maxRows;
+      const allowed = limits.maxRows.toLocaleString('en-GB');
+      const stoppedAt = `reading stopped at row ${rowNumber}`;
+      const message = `The file has more than the ${allowed} rows the Trust allows; ${stoppedAt}.`;
+      collector.add('FILE_TOO_MANY_ROWS', rowNumber, null, null, message);
+      stopped = true;
+      return;
+    }
+    const row = validator.validate(record, rowNumber, quoteRows.size !== 0 && quoteRows.delete(rowNumber));
+    if (row !== undefined) {
+      if (onRows) valid.push(row);
+      onRow?.(row as RowOfDataset<N>, validator.valueIds);
+    }
+  };
+
+  const startRows = (found: HeaderFound) => {
+    if (found.header.length > MAX_COLUMNS) {
+      const message =
+        `The header row (row ${found.headerRow}) has ${found.header.length.toLocaleString('en-GB')} columns; ` +
+        'a spreadsheet ' +
+        `holds at most ${MAX_COLUMNS.toLocaleString('en-GB')}, and the ${dataset.name} dataset has ` +
+        `${Object.keys(dataset.columns).length}. The file was not read further.`;
+      collector.add('HEADER_TOO_MANY_COLUMNS', found.headerRow, null, null, message, false);
+      stopped = true;
+      return;
+    }
+    const first = found.above[0];
+    if (first) {
+      const title = rowText(first.record);
+      collector.add('HEADER_NOT_FIRST_ROW', first.rowNumber, null, title, aboveHeaderMessage(found), false);
+    }
+    header = matchHeader(found.header, dataset);
+    for (const issue of header.issues) {
+      collector.add(issue.code, found.headerRow, issue.column, null, issue.message, false);
+    }
+    const validator = new RowValidator(dataset, header, found.header.length, collector, context, {
+      reuseRow: onRows === undefined,
+      exhaustive: options.exhaustive ?? false,
+      delimiter: reader.delimiter,
+    });
+    rows = validator;
+    for (const { record, rowNumber } of found.replay) if (!stopped) dataRow(validator, record, rowNumber);
+  };
 
   const reader = new CsvRecordReader(
     (records, firstIndex) => {
-      const valid: unknown[] = [];
+      valid = [];
       for (let i = 0; i < records.length && !stopped; i++) {
         const record = records[i] as string[];
         if (isBlank(record)) continue;
         const rowNumber = firstIndex + i + 1;
-        if (rows === undefined) {
-          const header = matchHeader(record, dataset);
-          for (const issue of header.issues) collector.add(issue.code, rowNumber, issue.column, null, issue.message, false);
-          found = [...header.positions.keys()];
-          ignored = header.ignoredNames;
-          rows = new RowValidator(dataset, header, record.length, collector, context, onRows === undefined, options.exhaustive ?? false);
-          continue;
-        }
-        if (++rowsRead > limits.maxRows) {
-          rowsRead = limits.maxRows;
-          collector.add('FILE_TOO_MANY_ROWS', rowNumber, null, null, `The file has more than the ${limits.maxRows.toLocaleString('en-GB')} rows the Trust allows; reading stopped at row ${rowNumber}.`);
-          stopped = true;
-          break;
-        }
-        const row = rows.validate(record, rowNumber);
-        if (row !== undefined) {
-          if (onRows) valid.push(row);
-          onRow?.(row as RowOfDataset<N>, rows.valueIds);
+        if (rows !== undefined) {
+          dataRow(rows, record, rowNumber);
+        } else {
+          const found = finder.offer(record, rowNumber);
+          if (found) startRows(found);
         }
       }
       if (onRows && valid.length > 0) onRows(valid as RowOfDataset<N>[]);
@@ -104,11 +141,12 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
     (problem) => {
       const row = problem.recordIndex + 1;
       if (problem.kind === 'quotes') {
-        collector.add('ROW_QUOTES', row, null, null, `Row ${row} has a quoted value that is not closed properly.`);
+        quoteRows.add(row);
       } else {
         collector.add('ROW_TOO_LONG', row, null, null, `From row ${row} on, the text runs past 1 MiB without ending the row; look for an unclosed double quote there.`);
       }
     },
+    (firstText) => sniffDelimiter(firstText, Object.keys(dataset.columns)),
   );
 
   const decoder = new CsvTextDecoder(limits);
@@ -118,11 +156,29 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
       break;
     }
   }
-  if (!stopped && !decoder.problem) reader.end();
+  if (!stopped && !decoder.problem) {
+    reader.end();
+    const found = rows === undefined && !stopped ? finder.finish() : undefined;
+    if (found) {
+      valid = [];
+      startRows(found);
+      if (onRows && valid.length > 0) onRows(valid as RowOfDataset<N>[]);
+    }
+  }
+  for (const row of quoteRows) collector.add('ROW_QUOTES', row, null, null, badQuoteMessage(row));
 
   if (decoder.problem) collector.add(decoder.problem.code, null, null, null, decoder.problem.message);
-  if (decoder.fellBackToWindows1252) {
+  if (decoder.fellBackTo === 'windows-1252') {
     collector.add('FILE_WINDOWS_1252', null, null, null, 'The file is not UTF-8, so it was read as Windows-1252; check accented characters came through.');
+  } else if (decoder.fellBackTo === 'mac-roman') {
+    const message =
+      'The file is not UTF-8; its accented letters read as Mac OS Roman (Excel on a Mac, plain "CSV"), ' +
+      'so it was read that way; check they came through.';
+    collector.add('FILE_MAC_ROMAN', null, null, null, message);
+  }
+  if (reader.delimiter !== ',' && header !== undefined) {
+    const decimalCommas = (rows as RowValidator | undefined)?.decimalCommas.read ?? false;
+    collector.add('FILE_DELIMITER', null, null, null, delimiterMessage(reader.delimiter, decimalCommas));
   }
   if (!decoder.problem && !stopped) {
     if (rows === undefined) collector.add('FILE_EMPTY', null, null, null, 'The file has no header row: it is empty or holds only blank lines.');
@@ -139,16 +195,18 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
     warnings: inFileOrder(collector.warnings),
     issueCounts: collector.counts,
     listedPerCode: options.listedPerCode ?? LISTED_PER_CODE,
-    columns: { found, ignored },
+    columns: { found: header ? [...header.positions.keys()] : [], ignored: header?.ignoredListed ?? [] },
   };
 }
 
 /** Checks the period itself, and gives the rules what they need of it. */
 function ruleContext(period: string | null, today: string, collector: IssueCollector, periodRule: ValidateOptions<DatasetName>['periodRule']): RuleContext {
   if (period === null) return { period: null, yearStartExclusive: null };
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(period) ? parseContractDate(period) : undefined;
-  if (parsed === undefined || 'issue' in parsed) {
-    collector.add('PERIOD_INVALID', null, null, period, `The period '${period}' is not a date in the form YYYY-MM-DD.`);
+  if (!isIsoDate(period)) {
+    const message = ISO_FORM.test(period)
+      ? `The period '${period}' is an impossible date.`
+      : `The period '${period}' is not a date in the form YYYY-MM-DD.`;
+    collector.add('PERIOD_INVALID', null, null, period, message);
     return { period: null, yearStartExclusive: null };
   }
   const check = periodRule?.(period, today);
@@ -156,6 +214,8 @@ function ruleContext(period: string | null, today: string, collector: IssueColle
   else if (!check && period > today) collector.add('PERIOD_IN_FUTURE', null, null, period, `The period ${period} is after today (${today}).`);
   return { period, yearStartExclusive: twelveMonthsBefore(period) };
 }
+
+const ISO_FORM = /^\d{4}-\d{2}-\d{2}$/;
 
 function isBlank(record: readonly string[]): boolean {
   for (const value of record) if (value.trim() !== '') return false;

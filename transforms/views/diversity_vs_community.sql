@@ -1,11 +1,20 @@
 -- The workforce's diversity against the community it serves (the Trust's community areas), per
 -- period, per partner and for the Trust as a whole (partner_id 'ALL'), by dimension and category.
--- Shares are percentages (0-100) of the people whose category is known (not not_known/refused).
+-- For each area and dimension the latest community profile is used: an upload replaces the
+-- built-in Census 2021 figures (ethnicity and disability: residents of all ages; sex and age band:
+-- residents aged 16 to 64). community_basis says who the dimension's community figures cover
+-- (NULL where no profile is held, or an upload does not say), community_source where they come
+-- from (two sources joined by '; ' when the Trust's areas differ).
+-- The comparison is like with like: for a category the community profile counts, the workforce
+-- share is of the people in the categories it counts (workforce_share_base), so that both shares
+-- add up to 100 - staff aged 65 and over are not set against residents aged 16 to 64, nor sex
+-- 'other' against a Census that records female and male only. A category outside the comparison,
+-- or a dimension with no profile, has its share of everyone whose category is known. Shares are
+-- percentages (0-100); not_known and refused have none.
 -- The interval is the Wilson score 95% interval of the workforce share: with z = 1.96,
 -- (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n); 1.9208 = z²/2, 3.8416 = z², 0.9604 = z²/4.
--- For each area and dimension the latest community profile is used: an upload replaces the
--- built-in Census 2021 figures. The assessment is NULL for not_known/refused, and where there is
--- no community figure to compare with. suppressed: the headcount is 1 to threshold - 1.
+-- The assessment is NULL for not_known/refused, and where there is no community figure to compare
+-- with. suppressed: the headcount is 1 to threshold - 1.
 WITH workforce AS (
   SELECT
     period,
@@ -44,6 +53,27 @@ community_totals AS (
   FROM community
   GROUP BY dimension
 ),
+community_basis AS (
+  SELECT
+    c.dimension,
+    CASE
+      WHEN MIN(COALESCE(c.population_basis, '')) = MAX(COALESCE(c.population_basis, '')) THEN MAX(c.population_basis)
+      ELSE 'different bases in different areas'
+    END AS community_basis,
+    CASE
+      WHEN MIN(COALESCE(c.source, '')) = MAX(COALESCE(c.source, '')) THEN MAX(c.source)
+      ELSE MIN(c.source) || '; ' || MAX(c.source)
+    END AS community_source
+  FROM community_profile c
+  JOIN latest_profile l ON c.area_code = l.area_code AND c.dimension = l.dimension AND c.period = l.period
+  GROUP BY c.dimension
+),
+compared AS (
+  SELECT w.period, w.partner_id, w.dimension, CAST(SUM(w.workforce_headcount) AS BIGINT) AS compared_headcount
+  FROM workforce w
+  JOIN community c ON c.dimension = w.dimension AND c.category = w.category
+  GROUP BY w.period, w.partner_id, w.dimension
+),
 frame AS (
   SELECT period, partner_id, dimension, category FROM workforce
   UNION
@@ -51,7 +81,7 @@ frame AS (
   FROM totals t
   JOIN community c ON c.dimension = t.dimension
 ),
-shares AS (
+based AS (
   SELECT
     f.period,
     f.partner_id,
@@ -59,19 +89,33 @@ shares AS (
     f.category,
     COALESCE(w.workforce_headcount, 0) AS workforce_headcount,
     t.known_headcount AS workforce_known_headcount,
-    CAST(t.total_headcount - t.known_headcount AS DOUBLE) / NULLIF(CAST(t.total_headcount AS DOUBLE), 0) AS not_known_proportion,
+    t.total_headcount,
     CASE
       WHEN f.category IN ('not_known', 'refused') THEN NULL
-      ELSE CAST(COALESCE(w.workforce_headcount, 0) AS DOUBLE) / NULLIF(CAST(t.known_headcount AS DOUBLE), 0)
-    END AS p,
-    CAST(t.known_headcount AS DOUBLE) AS n,
+      WHEN c.category IS NOT NULL THEN CAST(COALESCE(cmp.compared_headcount, 0) AS BIGINT)
+      ELSE t.known_headcount
+    END AS workforce_share_base,
     c.community_population,
-    CAST(c.community_population AS DOUBLE) / NULLIF(CAST(ct.community_total AS DOUBLE), 0) AS q
+    ct.community_total,
+    b.community_basis,
+    b.community_source
   FROM frame f
   JOIN totals t ON t.period = f.period AND t.partner_id = f.partner_id AND t.dimension = f.dimension
   LEFT JOIN workforce w ON w.period = f.period AND w.partner_id = f.partner_id AND w.dimension = f.dimension AND w.category = f.category
   LEFT JOIN community c ON c.dimension = f.dimension AND c.category = f.category
   LEFT JOIN community_totals ct ON ct.dimension = f.dimension
+  LEFT JOIN community_basis b ON b.dimension = f.dimension
+  LEFT JOIN compared cmp ON cmp.period = f.period AND cmp.partner_id = f.partner_id AND cmp.dimension = f.dimension
+),
+shares AS (
+  SELECT
+    based.*,
+    CAST(total_headcount - workforce_known_headcount AS DOUBLE)
+      / NULLIF(CAST(total_headcount AS DOUBLE), 0) AS not_known_proportion,
+    CAST(workforce_headcount AS DOUBLE) / NULLIF(CAST(workforce_share_base AS DOUBLE), 0) AS p,
+    CAST(workforce_share_base AS DOUBLE) AS n,
+    CAST(community_population AS DOUBLE) / NULLIF(CAST(community_total AS DOUBLE), 0) AS q
+  FROM based
 ),
 intervals AS (
   SELECT
@@ -88,16 +132,19 @@ SELECT
   category,
   workforce_headcount,
   workforce_known_headcount,
+  workforce_share_base,
   100 * not_known_proportion AS not_known_share,
   100 * p AS workforce_share,
   100 * (centre - half_width) AS share_ci_low,
   100 * (centre + half_width) AS share_ci_high,
   community_population,
   100 * q AS community_share,
+  community_basis,
+  community_source,
   CAST(p AS DOUBLE) / NULLIF(CAST(q AS DOUBLE), 0) AS representation_ratio,
   CASE
     WHEN p IS NULL OR q IS NULL THEN NULL
-    WHEN workforce_known_headcount < 30 OR q * workforce_known_headcount < 5 THEN 'insufficient_data'
+    WHEN n < 30 OR q * n < 5 THEN 'insufficient_data'
     WHEN centre + half_width < q THEN 'under_represented'
     WHEN centre - half_width > q THEN 'over_represented'
     ELSE 'in_line'

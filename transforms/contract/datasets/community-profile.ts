@@ -9,7 +9,9 @@ export const CommunityProfileDataset = defineDataset({
   title: 'Community profile',
   grain: 'One row per area, dimension and category.',
   description:
-    'The community the workforce serves, uploaded by a Trust analyst. The Census 2021 ethnic groups of every upper-tier local authority are built in; an upload for the same area and dimension takes precedence.',
+    'The community the workforce serves, uploaded by a Trust analyst. The Census 2021 profile of every upper-tier ' +
+    'local authority is built in (ethnicity and disability of residents of all ages; sex and age band of residents ' +
+    'aged 16 to 64); an upload for the same area and dimension takes precedence.',
   columns: {
     area_code: { field: textField('area_code', 50), requirement: required, description: 'An ONS GSS code (E06000035) or a locality name.' },
     area_name: { field: textField('area_name', 100), requirement: required, description: 'The area\'s name.' },
@@ -20,6 +22,11 @@ export const CommunityProfileDataset = defineDataset({
       description: 'A code of the dimension\'s code list (labels and aliases allowed).',
     },
     population: { field: wholeNumberField('population'), requirement: required, description: 'People in the category, a whole number ≥ 0.' },
+    population_basis: {
+      field: textField('population_basis', 100),
+      requirement: optional,
+      description: "Who the counts cover, in a report's words: 'residents aged 16 to 64', 'residents of all ages'.",
+    },
     source: { field: textField('source', 200), requirement: optional, description: 'Where the figures come from.' },
   },
   rules: [

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { auditTables } from '../../transforms/disclosure/audit.ts';
+import { protectTables } from '../../transforms/disclosure/protect.ts';
+import { VariableSpace } from '../../transforms/disclosure/variables.ts';
+import { randomTrust } from '../support/random-trust.ts';
+
+/**
+ * Disclosure control on random small Trusts (seeded, so a failure can be replayed): the published
+ * tables must pass the audit, whatever the data. Set RANDOM_TRUSTS to run more.
+ */
+const TRUSTS = Number(process.env.RANDOM_TRUSTS ?? 200);
+const SHARDS = 4;
+
+describe.each(Array.from({ length: SHARDS }, (_, shard) => shard))('Disclosure control on random Trusts, shard %i', (shard) => {
+  it(`protects every withheld count of ${TRUSTS / SHARDS} random Trusts`, async () => {
+    let audited = 0;
+    for (let seed = shard; seed < TRUSTS; seed += SHARDS) {
+      const { base, tables } = randomTrust(seed);
+      const space = new VariableSpace(base);
+      const published = await protectTables(tables, space, 5);
+      expect(published.unprotectable, `seed ${seed}`).toEqual([]);
+      const audit = await auditTables(published.tables, space, 5, { ranges: 'interval' });
+      expect(audit.breaches.map((b) => `seed ${seed}: ${b.cell.figure} [${b.min}, ${b.max}]`)).toEqual([]);
+      audited += audit.cells.length;
+    }
+    expect(audited).toBeGreaterThan(TRUSTS);
+  }, 300_000);
+});
