@@ -6,7 +6,8 @@ import { runLocalUploads } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { uploadIdOf } from '../../transforms/ingest/ingest-upload.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
-import { routeUploadKey, TRUST_UPLOADER } from '../../transforms/ingest/routing.ts';
+import { routeUploadKey } from '../../transforms/ingest/routing.ts';
+import { TRUST_UPLOADER, UPLOAD_KEY_FORM, uploadKey, validationKey } from '../../transforms/storage/object-layout.ts';
 import { parseCommandArgs, usageMistake } from '../args.ts';
 import { describeAwsError } from '../aws-errors.ts';
 import { datasetChoice, periodChoice } from '../choices.ts';
@@ -16,7 +17,7 @@ import { EXIT, UsageError, type Output } from '../usage.ts';
 export const UPLOAD_USAGE = `workforce upload <file> --partner X --dataset D --period P [--bucket B [--role-arn ARN]] [--data DIR] [--config F]
        workforce upload <file> --trust --dataset community_profile --period DATE [...]
 
-Puts a file where the pipeline picks it up: uploads/<partner>/<dataset>/<period>/<file name>.
+Puts a file where the pipeline picks it up: ${UPLOAD_KEY_FORM}.
 A partner sends its workforce, vacancies and leavers files for one of the Trust's open collection
 periods. The Trust's own community profile goes with --trust (under uploads/_trust/), dated by
 its reference date.
@@ -55,7 +56,7 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
   const period = periodChoice('--period', values.period);
   if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`Cannot read ${file}.`);
   const config = requireTrustConfig(values.config, join(values.data ?? values.out, 'trust.config.json'));
-  const key = `uploads/${partner}/${dataset}/${period}/${basename(file)}`;
+  const key = uploadKey(partner, dataset, period, basename(file));
   const route = routeUploadKey(key, config, todayInLondon());
   if (!route.ok) throw new UsageError(route.message);
 
@@ -106,8 +107,8 @@ async function uploadToAws(file: string, key: string, bucket: string, roleArn: s
   const size = statSync(file).size;
   const response = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: 'text/csv' }));
   const uploadId = uploadIdOf({ bucket, key, ...(response.VersionId ? { versionId: response.VersionId } : {}), ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}) });
-  const [, partner, dataset, period] = key.split('/');
+  const [, partnerId = '', dataset = '', period = ''] = key.split('/');
   output.out(`Uploaded s3://${bucket}/${key}${response.VersionId ? ` (version ${response.VersionId})` : ''}.`);
-  output.out(`Its validation report will be at s3://${bucket}/validation/${partner}/${dataset}/${period}/${uploadId}.json (and .txt) within a minute or two.`);
+  output.out(`Its validation report will be at s3://${bucket}/${validationKey({ partnerId, dataset, period }, uploadId)} (and .txt) within a minute or two.`);
   return EXIT.ok;
 }

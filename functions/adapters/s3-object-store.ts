@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import type { ObjectStore, StoredObject } from '../../transforms/ingest/ports.ts';
+import type { ObjectStore, StoredObject } from '../../transforms/storage/object-store.ts';
 
 const isMissing = (error: unknown) =>
   error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NoSuchVersion' || error.name === 'PreconditionFailed' || error.$metadata.httpStatusCode === 404 || error.$metadata.httpStatusCode === 412);

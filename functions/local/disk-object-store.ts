@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ObjectStore, StoredObject } from '../../transforms/ingest/ports.ts';
+import type { ObjectStore, StoredObject } from '../../transforms/storage/object-store.ts';
 import { KeyLog } from './key-log.ts';
 
 /** One stored version of an object. */

@@ -6,6 +6,7 @@ import type { CollectionRule } from '../../transforms/config/collection-periods.
 import { todayInLondon } from '../../transforms/contract/dates.ts';
 import { tableHoldsPeriod } from '../../transforms/tables/table-periods.ts';
 import { VIEW_NAMES, viewSql, type ViewSettings } from '../../transforms/views/views.ts';
+import { periodOfPartition } from '../../transforms/storage/object-layout.ts';
 
 const DUCKDB_TYPE: Record<ColumnType, string> = { string: 'VARCHAR', bigint: 'BIGINT', double: 'DOUBLE' };
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|DECIMAL|FLOAT|DOUBLE)/;
@@ -104,7 +105,7 @@ function tableSelect(lakeDir: string, table: TableDefinition, holds: Holds): str
   const columns = table.columns.map((c) => `CAST(${c.name} AS ${DUCKDB_TYPE[c.type]}) AS ${c.name}`);
   const folder = resolve(lakeDir, table.name);
   const partitions = (existsSync(folder) ? readdirSync(folder) : []).filter((partition) => {
-    const period = /^period=(.*)$/.exec(partition)?.[1];
+    const period = periodOfPartition(partition);
     if (period === undefined || !holds(table, period)) return false;
     return readdirSync(join(folder, partition)).some((f) => f.endsWith('.parquet'));
   });

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promi
 import { dirname, join, relative, sep } from 'node:path';
 import { md5OfFile } from './disk-object-store.ts';
 import { LOCAL_BUCKETS, type LocalStack, type StoredUpload } from './local-stack.ts';
+import { uploadKeyOfPath } from '../../transforms/storage/object-layout.ts';
 
 interface Stamp {
   readonly size: number;
@@ -43,7 +44,7 @@ export class LandingFolder {
         this.seen.set(rel, stamp);
         continue;
       }
-      const key = `uploads/${rel}`;
+      const key = uploadKeyOfPath(rel);
       const current = await this.stack.store.head(LOCAL_BUCKETS.landingBucket, key);
       if (!current || current.etag !== (await md5OfFile(path))) stored.push(await this.stack.upload(key, createReadStream(path)));
       taken[rel] = stamp;

@@ -6,6 +6,7 @@ import type { SubmissionStatus } from '../../transforms/ingest/submission-record
 import { md5OfFile } from './disk-object-store.ts';
 import { landingFiles } from './landing-files.ts';
 import { LOCAL_BUCKETS, LocalStack, type StoredUpload } from './local-stack.ts';
+import { uploadKeyOfPath } from '../../transforms/storage/object-layout.ts';
 
 export { LOCAL_BUCKETS };
 
@@ -48,7 +49,7 @@ export interface LocalRunResult {
  */
 export async function runLocalPipeline(options: LocalRunOptions): Promise<LocalRunResult> {
   const files = landingFiles(options.landingDir).uploads;
-  const uploads = files.map((file) => ({ path: join(options.landingDir, file), key: `uploads/${file}`, file }));
+  const uploads = files.map((file) => ({ path: join(options.landingDir, file), key: uploadKeyOfPath(file), file }));
   const result = await runLocalUploads({ ...options, uploads, replay: true });
   const fileOf = new Map(uploads.map((u) => [u.key, u.file]));
   return { ...result, outcomes: result.outcomes.map((o) => ({ ...o, file: fileOf.get(o.key) ?? o.file })) };

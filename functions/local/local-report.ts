@@ -8,6 +8,7 @@ import { parseCswwSeries } from '../../transforms/reference/dfe-csww.ts';
 import { readDfeCswwCsv } from '../reference-data.ts';
 import { DuckDbLake } from './duckdb-lake.ts';
 import { DuckDbReportEngine } from './duckdb-report-engine.ts';
+import { PREFIXES } from '../../transforms/storage/object-layout.ts';
 
 export interface LocalReportOptions {
   readonly lakeDir: string;
@@ -30,10 +31,10 @@ export async function writeLocalReport(options: LocalReportOptions): Promise<Gen
       england: parseCswwSeries(readDfeCswwCsv()),
       generatedAt: options.now ?? new Date(),
     });
-    for (const folder of reportFolders(generated.report)) rmSync(join(options.reportsDir, folder.replace(/^reports\//, '')), { recursive: true, force: true });
+    for (const folder of reportFolders(generated.report)) rmSync(join(options.reportsDir, folder.slice(PREFIXES.reports.length)), { recursive: true, force: true });
     for (const [fileName, content] of generated.files) {
       for (const key of reportKeys(generated.report, fileName)) {
-        const path = join(options.reportsDir, key.replace(/^reports\//, ''));
+        const path = join(options.reportsDir, key.slice(PREFIXES.reports.length));
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, content);
       }

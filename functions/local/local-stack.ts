@@ -10,6 +10,7 @@ import { readCensusTexts } from '../reference-data.ts';
 import { DiskObjectStore, type ObjectVersion } from './disk-object-store.ts';
 import { DiskQueue, type QueueMessage } from './disk-queue.ts';
 import { mirrorPrefix } from './mirror.ts';
+import { PREFIXES, unroutedValidationKey, uploadDoneKey } from '../../transforms/storage/object-layout.ts';
 
 export const LOCAL_BUCKETS = { landingBucket: 'workforce-landing', lakeBucket: 'workforce-lake' } as const;
 
@@ -110,7 +111,7 @@ export class LocalStack {
   async reconcile(): Promise<number> {
     let queued = 0;
     const waiting = await this.waitingUploads();
-    for (const object of await this.store.listAll(LOCAL_BUCKETS.landingBucket, 'uploads/')) {
+    for (const object of await this.store.listAll(LOCAL_BUCKETS.landingBucket, PREFIXES.uploads)) {
       for (const version of await this.store.versions(object.bucket, object.key)) {
         const uploadId = uploadIdOf(refOf(version));
         if (waiting.has(uploadId) || (await this.outcomeOf(uploadId, version.key)) !== undefined) continue;
@@ -123,19 +124,19 @@ export class LocalStack {
 
   /** What an upload became, once processed: from its done marker, or (refused by the router) its report. */
   async outcomeOf(uploadId: string, key: string): Promise<string | undefined> {
-    const done = await this.store.getText(LOCAL_BUCKETS.lakeBucket, `state/uploads/${uploadId}.json`);
+    const done = await this.store.getText(LOCAL_BUCKETS.lakeBucket, uploadDoneKey(uploadId));
     if (done !== undefined) return (JSON.parse(done) as { status: string }).status;
-    const owner = key.split('/')[1] ?? '';
-    for (const prefix of [owner, '_unrouted']) {
-      if (prefix && (await this.store.exists(LOCAL_BUCKETS.landingBucket, `validation/${prefix}/_unrouted/${uploadId}.json`))) return 'rejected';
+    const owner = key.split('/')[1];
+    for (const partnerId of owner ? [owner, undefined] : [undefined]) {
+      if (await this.store.exists(LOCAL_BUCKETS.landingBucket, unroutedValidationKey(partnerId, uploadId))) return 'rejected';
     }
     return undefined;
   }
 
   /** Copies the current lake and validation reports into lake/ and validation/. */
   async mirror(): Promise<void> {
-    await mirrorPrefix(this.store, LOCAL_BUCKETS.lakeBucket, 'lake/', this.dataDir);
-    await mirrorPrefix(this.store, LOCAL_BUCKETS.landingBucket, 'validation/', this.dataDir);
+    await mirrorPrefix(this.store, LOCAL_BUCKETS.lakeBucket, PREFIXES.lake, this.dataDir);
+    await mirrorPrefix(this.store, LOCAL_BUCKETS.landingBucket, PREFIXES.validation, this.dataDir);
   }
 
   private async waitingUploads(): Promise<Set<string>> {

@@ -10,6 +10,7 @@ import { LOCAL_BUCKETS } from '../local/local-stack.ts';
 import { contractFile } from './contract-files.ts';
 import { attachment, HttpError, send, sendJson } from './http.ts';
 import type { PortalContext, Route } from './server.ts';
+import { uploadKey } from '../../transforms/storage/object-layout.ts';
 
 const WAIT_MS = 25_000;
 
@@ -71,7 +72,7 @@ export function partnerRoutes(context: PortalContext): Route {
       const tooLarge = `The file is larger than the ${formatBytes(config.limits.maxFileBytes)} the Trust allows.`;
       if (length > config.limits.maxFileBytes) throw new HttpError(413, tooLarge);
       const fileName = safeFileName(url.searchParams.get('name') ?? '');
-      const key = `uploads/${partnerId}/${dataset}/${period}/${fileName}`;
+      const key = uploadKey(partnerId, dataset, period, fileName);
       const route = routeUploadKey(key, config, context.today());
       if (!route.ok || route.partnerId !== partnerId) throw new HttpError(400, route.ok ? 'Not your upload folder.' : route.message);
       let stored;

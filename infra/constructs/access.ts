@@ -5,11 +5,11 @@ import { collectionDatesUntil, isYearly, nextCollectionDate } from '../../transf
 import { partnerPrincipals, type TrustConfig } from '../../transforms/config/trust-config.ts';
 import { PARTNER_DATASETS, TRUST_DATASETS } from '../../transforms/contract/datasets/registry.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
-import { TRUST_UPLOADER } from '../../transforms/ingest/routing.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLake } from './data-lake.ts';
 import { listOnly } from '../iam-statements.ts';
 import { acknowledge, glueTablesFinding, objectsFinding } from '../nag.ts';
+import { PREFIXES, TRUST_UPLOADER, uploadsPrefix, validationPrefix } from '../../transforms/storage/object-layout.ts';
 
 /** CloudFormation takes descriptions in Latin-1 only. */
 const latin1 = (text: string) => text.replace(/[^\t\n\r\x20-\x7E\xA1-\xFF]/g, '-');
@@ -68,7 +68,7 @@ export class Access extends Construct {
     };
 
     config.partners.forEach((partner, index) => {
-      const uploads = (dates: readonly string[]) => dates.flatMap((date) => PARTNER_DATASETS.map((dataset) => `uploads/${partner.id}/${dataset}/${date}/*`));
+      const uploads = (dates: readonly string[]) => dates.flatMap((date) => PARTNER_DATASETS.map((dataset) => `${uploadsPrefix(partner.id, dataset, date)}*`));
       const role = new iam.Role(this, `Partner-${partner.id}`, {
         assumedBy: principalFor(partnerPrincipals(partner), `partners[${index}].principalArns`, `${partner.id}'s upload role`),
         description: latin1(`${partner.name}: uploads its files and reads its validation reports`),
@@ -87,12 +87,12 @@ export class Access extends Construct {
                     conditions: { DateGreaterThanEquals: { 'aws:CurrentTime': `${date}T00:00:00Z` } },
                   }),
               ),
-              new iam.PolicyStatement({ sid: 'ReadOwnReports', actions: ['s3:GetObject'], resources: [lake.landing.arnForObjects(`validation/${partner.id}/*`)] }),
+              new iam.PolicyStatement({ sid: 'ReadOwnReports', actions: ['s3:GetObject'], resources: [lake.landing.arnForObjects(`${validationPrefix(partner.id)}*`)] }),
               new iam.PolicyStatement({
                 sid: 'ListOwnPrefixes',
                 actions: ['s3:ListBucket'],
                 resources: [lake.landing.bucketArn],
-                conditions: { StringLike: { 's3:prefix': [`uploads/${partner.id}/*`, `validation/${partner.id}/*`] } },
+                conditions: { StringLike: { 's3:prefix': [`${uploadsPrefix(partner.id)}*`, `${validationPrefix(partner.id)}*`] } },
               }),
               new iam.PolicyStatement({ sid: 'UseKeyThroughS3', actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'], resources: [lake.key.keyArn], conditions: s3ViaService }),
             ],
@@ -102,11 +102,11 @@ export class Access extends Construct {
       for (const pattern of uploads([...openDates, ...futureDates])) {
         acknowledge(role, objectsFinding(lake.landing, pattern), 'The partner uploads its files for a collection period under names it chooses.');
       }
-      acknowledge(role, objectsFinding(lake.landing, `validation/${partner.id}/*`), 'The partner reads the reports on its own uploads, named by upload.');
+      acknowledge(role, objectsFinding(lake.landing, `${validationPrefix(partner.id)}*`), 'The partner reads the reports on its own uploads, named by upload.');
       this.partnerRoles.set(partner.id, role);
     });
 
-    const trustUploads = TRUST_DATASETS.map((dataset) => `uploads/${TRUST_UPLOADER}/${dataset}/*`);
+    const trustUploads = TRUST_DATASETS.map((dataset) => `${uploadsPrefix(TRUST_UPLOADER, dataset)}*`);
     this.analystRole = new iam.Role(this, 'Analyst', {
       assumedBy: principalFor(config.analystPrincipalArns, 'analystPrincipalArns', 'the analyst role'),
       description: 'Queries the lake with Athena and reads the reports; no access to raw uploads',
@@ -122,11 +122,11 @@ export class Access extends Construct {
             new iam.PolicyStatement({
               sid: 'ReadLakeAndReports',
               actions: ['s3:GetObject'],
-              resources: [lake.lake.arnForObjects('lake/*'), lake.reports.arnForObjects('reports/*')],
+              resources: [lake.lake.arnForObjects(`${PREFIXES.lake}*`), lake.reports.arnForObjects(`${PREFIXES.reports}*`)],
             }),
             // Listing only where the analyst may read: the lake's tables (not the pipeline's state), the reports.
-            listOnly(lake.lake, ['lake/*'], 'ListLake'),
-            listOnly(lake.reports, ['reports/*'], 'ListReports'),
+            listOnly(lake.lake, [`${PREFIXES.lake}*`], 'ListLake'),
+            listOnly(lake.reports, [`${PREFIXES.reports}*`], 'ListReports'),
             listOnly(lake.athenaResults, ['results/*'], 'ListQueryResults'),
             new iam.PolicyStatement({
               sid: 'LocateBuckets',
@@ -146,8 +146,8 @@ export class Access extends Construct {
       },
     });
     for (const pattern of trustUploads) acknowledge(this.analystRole, objectsFinding(lake.landing, pattern), 'Analysts load the Trust\'s community profiles, under names they choose.');
-    acknowledge(this.analystRole, objectsFinding(lake.lake, 'lake/*'), 'Analysts read every file of the lake\'s tables through Athena.');
-    acknowledge(this.analystRole, objectsFinding(lake.reports, 'reports/*'), 'Analysts read every report.');
+    acknowledge(this.analystRole, objectsFinding(lake.lake, `${PREFIXES.lake}*`), 'Analysts read every file of the lake\'s tables through Athena.');
+    acknowledge(this.analystRole, objectsFinding(lake.reports, `${PREFIXES.reports}*`), 'Analysts read every report.');
     acknowledge(this.analystRole, objectsFinding(lake.athenaResults, 'results/*'), 'Athena writes analysts\' query results under results/, under names it chooses.');
     acknowledge(this.analystRole, glueTablesFinding(catalog.databaseName), 'Analysts query every table and view of the workforce database.');
   }

@@ -7,6 +7,7 @@ import { TABLES, type ColumnType } from '../../transforms/tables/definitions.ts'
 import { periodProjection } from '../partition-projection.ts';
 import type { ViewDefinition } from '../view-schemas.ts';
 import type { DataLake } from './data-lake.ts';
+import { partitionFolder, tablePrefix } from '../../transforms/storage/object-layout.ts';
 
 export interface CatalogProps {
   readonly lake: DataLake;
@@ -51,7 +52,7 @@ export class Catalog extends Construct {
     const database = new glue.CfnDatabase(this, 'Database', { catalogId: account, databaseInput: { name: this.databaseName, description: "The Children's Trust workforce lake" } });
 
     for (const table of TABLES) {
-      const location = `s3://${lake.lake.bucketName}/lake/${table.name}/`;
+      const location = `s3://${lake.lake.bucketName}/${tablePrefix(table.name)}`;
       const cfn = new glue.CfnTable(this, `Table-${table.name}`, {
         catalogId: account,
         databaseName: this.databaseName,
@@ -62,7 +63,7 @@ export class Catalog extends Construct {
           parameters: {
             classification: 'parquet',
             ...periodProjection(table.name, props.periods, props.today),
-            'storage.location.template': `${location}period=\${period}/`,
+            'storage.location.template': `${location}${partitionFolder('${period}')}/`,
           },
           partitionKeys: [{ name: 'period', type: 'date' }],
           storageDescriptor: {

@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
+import { PREFIXES } from '../../transforms/storage/object-layout.ts';
 
 export interface DataLakeProps {
   readonly retention: TrustConfig['retention'];
@@ -56,8 +57,8 @@ export class DataLake extends Construct {
         removalPolicy,
       });
     this.landing = bucket('Landing', [
-      { prefix: 'uploads/', expiration: Duration.days(retention.uploadsDays) },
-      { prefix: 'validation/', expiration: Duration.days(retention.validationReportsDays) },
+      { prefix: PREFIXES.uploads, expiration: Duration.days(retention.uploadsDays) },
+      { prefix: PREFIXES.validation, expiration: Duration.days(retention.validationReportsDays) },
     ]);
     this.lake = bucket('Lake', []);
     this.reports = bucket('Reports', []);

@@ -23,6 +23,7 @@ import { bundledFunction, PROJECT_ROOT, referenceFilePath } from '../lambda-bund
 import { acknowledge, acknowledgeFunctionRole, objectsFinding } from '../nag.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 import type { DataLake } from './data-lake.ts';
+import { PREFIXES } from '../../transforms/storage/object-layout.ts';
 
 export interface IngestProps {
   readonly lake: DataLake;
@@ -59,7 +60,7 @@ export class Ingest extends Construct {
     });
     this.rule = new events.Rule(this, 'UploadCreated', {
       description: 'An upload landed under uploads/',
-      eventPattern: { source: ['aws.s3'], detailType: ['Object Created'], detail: { bucket: { name: [lake.landing.bucketName] }, object: { key: [{ prefix: 'uploads/' }] } } },
+      eventPattern: { source: ['aws.s3'], detailType: ['Object Created'], detail: { bucket: { name: [lake.landing.bucketName] }, object: { key: [{ prefix: PREFIXES.uploads }] } } },
       targets: [new targets.SqsQueue(this.queue)],
     });
 
@@ -102,20 +103,20 @@ export class Ingest extends Construct {
     // read, makes a missing object answer 404 (an upload gone, a state file not yet written), not 403.
     const allow = (actions: string[], resources: string[]) =>
       fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources }));
-    allow(['s3:GetObject', 's3:GetObjectVersion'], [lake.landing.arnForObjects('uploads/*')]);
-    allow(['s3:GetObject', 's3:PutObject'], [lake.landing.arnForObjects('validation/*')]);
-    fn.addToRolePolicy(listOnly(lake.landing, ['uploads/*', 'validation/*']));
-    allow(['s3:GetObject', 's3:PutObject'], [lake.lake.arnForObjects('lake/*'), lake.lake.arnForObjects('state/*')]);
-    fn.addToRolePolicy(listOnly(lake.lake, ['lake/*', 'state/*']));
+    allow(['s3:GetObject', 's3:GetObjectVersion'], [lake.landing.arnForObjects(`${PREFIXES.uploads}*`)]);
+    allow(['s3:GetObject', 's3:PutObject'], [lake.landing.arnForObjects(`${PREFIXES.validation}*`)]);
+    fn.addToRolePolicy(listOnly(lake.landing, [`${PREFIXES.uploads}*`, `${PREFIXES.validation}*`]));
+    allow(['s3:GetObject', 's3:PutObject'], [lake.lake.arnForObjects(`${PREFIXES.lake}*`), lake.lake.arnForObjects(`${PREFIXES.state}*`)]);
+    fn.addToRolePolicy(listOnly(lake.lake, [`${PREFIXES.lake}*`, `${PREFIXES.state}*`]));
     // The buckets, and the lease table (encrypted with the same key).
     fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'dynamodb']));
     // Exactly the calls DynamoDbLeaseStore makes.
     allow(['dynamodb:PutItem', 'dynamodb:DeleteItem'], [this.leases.tableArn]);
     acknowledgeFunctionRole(fn);
-    acknowledge(fn, objectsFinding(lake.landing, 'uploads/*'), 'The function reads any partner\'s uploads: the object keys are not known in advance.');
-    acknowledge(fn, objectsFinding(lake.landing, 'validation/*'), 'The function writes each partner\'s validation reports under validation/.');
-    acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'It writes the table files, by partner, dataset and period.');
-    acknowledge(fn, objectsFinding(lake.lake, 'state/*'), 'It keeps the pipeline\'s state under state/.');
+    acknowledge(fn, objectsFinding(lake.landing, `${PREFIXES.uploads}*`), 'The function reads any partner\'s uploads: the object keys are not known in advance.');
+    acknowledge(fn, objectsFinding(lake.landing, `${PREFIXES.validation}*`), 'The function writes each partner\'s validation reports under validation/.');
+    acknowledge(fn, objectsFinding(lake.lake, `${PREFIXES.lake}*`), 'It writes the table files, by partner, dataset and period.');
+    acknowledge(fn, objectsFinding(lake.lake, `${PREFIXES.state}*`), 'It keeps the pipeline\'s state under state/.');
     this.function = fn;
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {

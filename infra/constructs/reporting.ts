@@ -10,6 +10,7 @@ import { bundledFunction, PROJECT_ROOT, referenceFilePath } from '../lambda-bund
 import { acknowledge, acknowledgeFunctionRole, glueTablesFinding, objectsFinding } from '../nag.ts';
 import type { Catalog } from './catalog.ts';
 import type { DataLake } from './data-lake.ts';
+import { PREFIXES } from '../../transforms/storage/object-layout.ts';
 
 export interface ReportingProps {
   readonly lake: DataLake;
@@ -50,20 +51,20 @@ export class Reporting extends Construct {
       new iam.PolicyStatement({ actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'], resources: [catalog.workGroupArn()] }),
     );
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'], resources: catalog.glueArns() }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects('lake/*')] }));
-    fn.addToRolePolicy(listOnly(lake.lake, ['lake/*']));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects(`${PREFIXES.lake}*`)] }));
+    fn.addToRolePolicy(listOnly(lake.lake, [`${PREFIXES.lake}*`]));
     fn.addToRolePolicy(listOnly(lake.athenaResults, ['results/*']));
     const buckets = [lake.lake.bucketArn, lake.athenaResults.bucketArn];
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: buckets }));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'], resources: [lake.athenaResults.arnForObjects('results/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.reports.arnForObjects('reports/*')] }));
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.reports.arnForObjects(`${PREFIXES.reports}*`)] }));
     // Athena reads the lake and writes its results through S3; the report topic is encrypted with the same key.
     fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'sns']));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] }));
     acknowledgeFunctionRole(fn);
-    acknowledge(fn, objectsFinding(lake.lake, 'lake/*'), 'Athena reads every file of the lake\'s tables on the function\'s behalf.');
+    acknowledge(fn, objectsFinding(lake.lake, `${PREFIXES.lake}*`), 'Athena reads every file of the lake\'s tables on the function\'s behalf.');
     acknowledge(fn, objectsFinding(lake.athenaResults, 'results/*'), 'Athena writes each query\'s results under results/, under names it chooses.');
-    acknowledge(fn, objectsFinding(lake.reports, 'reports/*'), 'The function writes each period\'s report files under reports/.');
+    acknowledge(fn, objectsFinding(lake.reports, `${PREFIXES.reports}*`), 'The function writes each period\'s report files under reports/.');
     acknowledge(fn, glueTablesFinding(catalog.databaseName), 'Athena reads the definitions of every table and view of the workforce database.');
     this.function = fn;
 

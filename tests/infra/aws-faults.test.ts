@@ -11,7 +11,7 @@ import {
   LEASE_TTL_MS,
   WORST_CASE_FILE_SECONDS,
 } from '../../transforms/ingest/ingest-timing.ts';
-import { slotMarkerKey } from '../../transforms/ingest/slot-writes.ts';
+import { slotMarkerKey } from '../../transforms/storage/object-layout.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { ACCOUNT, decide, REGION, resolve, type PolicyStatement } from '../support/iam-policy.ts';
 

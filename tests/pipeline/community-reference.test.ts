@@ -7,12 +7,8 @@ import { downloadPrefix, startLocalS3, type LocalS3 } from '../../functions/loca
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
 import { readCensusTexts } from '../../functions/reference-data.ts';
-import {
-  CENSUS_PROFILE_KEY,
-  CENSUS_PROFILE_STATE_KEY,
-  ensureBuiltInCommunityProfile,
-} from '../../transforms/ingest/community-reference.ts';
-import { TRUST_UPLOADER } from '../../transforms/ingest/routing.ts';
+import { CENSUS_PROFILE_KEY, ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
+import { CENSUS_PROFILE_STATE_KEY, TRUST_UPLOADER } from '../../transforms/storage/object-layout.ts';
 import { POPULATION_BASIS } from '../../transforms/reference/census-2021.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { TEST_SETTINGS, temporaryFolder } from '../lake-helpers.ts';

@@ -11,7 +11,7 @@ import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { downloadPrefix, listAllKeys, startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
 import { createReportHandler } from '../../functions/report/handler.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
-import type { ObjectStore } from '../../transforms/ingest/ports.ts';
+import type { ObjectStore } from '../../transforms/storage/object-store.ts';
 import { SlotIncompleteError } from '../../transforms/report/slot-completeness.ts';
 import { workforceCsv } from '../helpers.ts';
 import { withStoredTimes } from '../support/stamped-store.ts';

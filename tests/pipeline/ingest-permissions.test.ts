@@ -12,7 +12,7 @@ import { readCensusTexts } from '../../functions/reference-data.ts';
 import { buildApp } from '../../infra/app.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
-import type { ObjectStore } from '../../transforms/ingest/ports.ts';
+import type { ObjectStore } from '../../transforms/storage/object-store.ts';
 import { workforceCsv } from '../helpers.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { decide, type PolicyStatement } from '../support/iam-policy.ts';

@@ -10,7 +10,7 @@ import { createIngestHandler } from '../../functions/ingest/handler.ts';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { downloadPrefix, listAllKeys, startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
 import { parseTrustConfig, type TrustConfig } from '../../transforms/config/trust-config.ts';
-import type { ObjectStore } from '../../transforms/ingest/ports.ts';
+import type { ObjectStore } from '../../transforms/storage/object-store.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { workforceCsv } from '../helpers.ts';
 

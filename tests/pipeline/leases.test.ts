@@ -9,7 +9,7 @@ import { createIngestHandler } from '../../functions/ingest/handler.ts';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { downloadPrefix, startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
-import type { ObjectStore } from '../../transforms/ingest/ports.ts';
+import type { ObjectStore } from '../../transforms/storage/object-store.ts';
 import { workforceCsv } from '../helpers.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { withStoredTimes } from '../support/stamped-store.ts';

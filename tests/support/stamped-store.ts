@@ -1,4 +1,4 @@
-import type { ObjectStore } from '../../transforms/ingest/ports.ts';
+import type { ObjectStore } from '../../transforms/storage/object-store.ts';
 
 /**
  * An object store that says when S3 stored each upload, from a map of key → time, so that the

@@ -8,6 +8,7 @@ import { LISTED_PER_CODE } from '../validation/report.ts';
 import { MAX_ROWS_ABOVE_HEADER } from '../validation/header-finder.ts';
 import { DEFAULT_LIMITS } from '../contract/limits.ts';
 import { MAX_COLUMNS } from '../validation/validate.ts';
+import { UPLOAD_KEY_FORM } from '../storage/object-layout.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 const anchor = (list: CodeList) => `code-list-${list.name.replaceAll('_', '-')}`;
@@ -85,7 +86,7 @@ npx workforce validate workforce.csv --dataset workforce --period 2026-09-30
 - One CSV file per dataset, per partner, per period. The **period** is the snapshot date
   (\`YYYY-MM-DD\`, by convention 30 September); leavers and starters are those of the 12 months
   ending on it. A period in the future is an error.
-- Upload to \`uploads/<partner_id>/<dataset>/<period>/<file>.csv\`.
+- Upload to \`${UPLOAD_KEY_FORM}\`.
 - Encoding: UTF-8, with or without a byte-order mark (Excel: "CSV UTF-8 (Comma delimited)").
   A file that is not UTF-8 is read as Windows-1252 (Excel on Windows, plain "CSV (Comma
   delimited)") or as Mac OS Roman (Excel for Mac, plain "Comma Separated Values"), whichever its

@@ -5,12 +5,12 @@ import { CENSUS_PARTNER_ID, CENSUS_PERIOD } from '../reference/census-2021.ts';
 import { CENSUS_FILES, type CensusTexts } from '../reference/files.ts';
 import { COMMUNITY_PROFILE, lakeKey } from '../tables/definitions.ts';
 import { toParquet } from '../tables/parquet.ts';
-import type { ObjectStore } from './ports.ts';
+import { CENSUS_PROFILE_STATE_KEY } from '../storage/object-layout.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 
 /** The lake key of the built-in Census 2021 community profile. */
 export const CENSUS_PROFILE_KEY = lakeKey(COMMUNITY_PROFILE, CENSUS_PERIOD, CENSUS_PARTNER_ID);
 /** Where the lake notes which built-in profile it holds (outside lake/, so no query reads it). */
-export const CENSUS_PROFILE_STATE_KEY = 'state/reference/community-profile.json';
 /** Raise when the way the profile is built from the files changes; changes to the files are seen by their hash. */
 const BUILD_VERSION = 2;
 

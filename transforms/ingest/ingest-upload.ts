@@ -3,13 +3,14 @@ import type { TrustConfig } from '../config/trust-config.ts';
 import { todayInLondon } from '../contract/dates.ts';
 import { ISSUE_CODES, type IssueCode, type Severity } from '../contract/issue-codes.ts';
 import { submissionTransform } from '../aggregate/submission-tables.ts';
-import { lakeKey } from '../tables/definitions.ts';
 import { toParquet } from '../tables/parquet.ts';
 import { fileRejectionReport, type ValidationReport } from '../validation/report.ts';
 import { summarizeReport } from '../validation/summary.ts';
 import { validateCsv } from '../validation/validate.ts';
 import { LEASE_TTL_MS } from './ingest-timing.ts';
-import type { IngestSettings, LeaseStore, ObjectStore } from './ports.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
+import { ledgerKey, submissionStateKey, tableFileKey, unroutedValidationKey, uploadDoneKey, validationKey } from '../storage/object-layout.ts';
+import type { IngestSettings, LeaseStore } from './ports.ts';
 import { routeUploadKey } from './routing.ts';
 import { markSlot } from './slot-writes.ts';
 import { orderOf, type UploadStamp } from './upload-order.ts';
@@ -71,7 +72,7 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
   if (!route.ok) {
     // Recorded by its report, under the partner's validation prefix, but never filed under a period:
     // the period may not exist, and a partition for it would make a period every engine then sees.
-    const reportKey = `validation/${route.partnerId ?? '_unrouted'}/_unrouted/${uploadId}.json`;
+    const reportKey = unroutedValidationKey(route.partnerId, uploadId);
     const [, , dataset = 'unknown', period = null] = upload.key.split('/');
     const report = fileRejectionReport(dataset, period, route.code, route.message);
     await writeReport(store, settings.landingBucket, reportKey, report, upload, 'rejected');
@@ -79,7 +80,7 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
   }
 
   const { partnerId, dataset, period } = route;
-  const doneKey = `state/uploads/${uploadId}.json`;
+  const doneKey = uploadDoneKey(uploadId);
   const done = await store.getText(settings.lakeBucket, doneKey);
   if (done !== undefined) return { status: 'replayed', uploadId, recorded: (JSON.parse(done) as { status: SubmissionStatus }).status };
 
@@ -109,8 +110,9 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
       lastModified: object.lastModified.toISOString(),
       ...(upload.sequencer ? { sequencer: upload.sequencer } : {}),
     };
-    const ledgerKey = `state/ledger/${partnerId}/${dataset}/${period}.json`;
-    const ledgerText = await store.getText(settings.lakeBucket, ledgerKey);
+    const slot = { partnerId, dataset, period };
+    const ledger = ledgerKey(slot);
+    const ledgerText = await store.getText(settings.lakeBucket, ledger);
     const current = ledgerText === undefined ? undefined : (JSON.parse(ledgerText) as LedgerEntry);
     const order = current && current.uploadId !== uploadId ? orderOf(entry, current) : 'later';
     const status: SubmissionStatus = report.status === 'rejected' ? 'rejected' : order === 'earlier' ? 'superseded' : 'accepted';
@@ -118,17 +120,16 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
     // processed last stays in force, and both reports say so.
     const orderNote = status === 'accepted' && order === 'uncertain' && current ? uncertainOrderNote(current.key, upload.key) : null;
 
-    const slot = { partnerId, dataset, period };
     if (status === 'accepted') {
       await markSlot(store, settings.lakeBucket, slot, { state: 'writing', uploadId, at: now().toISOString() });
       for (const output of transform.finish()) {
-        await store.putObject(settings.lakeBucket, lakeKey(output.table, period, output.fileName), toParquet(output.data, output.table), 'application/vnd.apache.parquet');
+        await store.putObject(settings.lakeBucket, tableFileKey(output.table.name, period, output.fileName), toParquet(output.data, output.table), 'application/vnd.apache.parquet');
       }
       if (current && current.uploadId !== uploadId) await markSuperseded(store, settings, current.uploadId, orderNote);
-      await store.putObject(settings.lakeBucket, ledgerKey, JSON.stringify(entry), 'application/json');
+      await store.putObject(settings.lakeBucket, ledger, JSON.stringify(entry), 'application/json');
     }
 
-    const reportKey = `validation/${partnerId}/${dataset}/${period}/${uploadId}.json`;
+    const reportKey = validationKey(slot, uploadId);
     await writeReport(store, settings.landingBucket, reportKey, report, upload, status, orderNote);
     const record: SubmissionRecord = {
       upload_id: uploadId,
@@ -202,12 +203,12 @@ async function writeReport(
 
 async function writeSubmission(store: ObjectStore, bucket: string, record: SubmissionRecord): Promise<void> {
   await store.putObject(bucket, submissionKey(record), submissionParquet(record), 'application/vnd.apache.parquet');
-  await store.putObject(bucket, `state/submissions/${record.upload_id}.json`, JSON.stringify(record), 'application/json');
+  await store.putObject(bucket, submissionStateKey(record.upload_id), JSON.stringify(record), 'application/json');
 }
 
 /** The upload that was in force is now superseded: its record and its report say so. */
 async function markSuperseded(store: ObjectStore, settings: IngestSettings, uploadId: string, orderNote: string | null): Promise<void> {
-  const text = await store.getText(settings.lakeBucket, `state/submissions/${uploadId}.json`);
+  const text = await store.getText(settings.lakeBucket, submissionStateKey(uploadId));
   if (text === undefined) return;
   const record = JSON.parse(text) as SubmissionRecord;
   if (record.status !== 'accepted') return;

@@ -1,10 +1,8 @@
 import { checkPeriod, type CollectionRule } from '../config/collection-periods.ts';
 import { DATASET_NAMES, DATASETS, isDatasetName, PARTNER_DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
 import type { IssueCode } from '../contract/issue-codes.ts';
+import { PREFIXES, TRUST_UPLOADER, UPLOAD_KEY_FORM, uploadsPrefix } from '../storage/object-layout.ts';
 import { checkReferenceDate } from '../tables/table-periods.ts';
-
-/** Where the Trust's own uploads go (its community profiles): not a partner id, which cannot start with '_'. */
-export const TRUST_UPLOADER = '_trust';
 
 export type Uploader = 'partner' | 'trust';
 
@@ -37,8 +35,8 @@ export function routeUploadKey(key: string, rules: RoutingRules, today: string):
   const isTrust = uploaderId === TRUST_UPLOADER;
   const known = uploaderId !== undefined && (isTrust || rules.partners.some((p) => p.id === uploaderId)) ? uploaderId : undefined;
   const reject = (code: IssueCode, message: string): UploadRoute => ({ ok: false, code, message, ...(known ? { partnerId: known } : {}) });
-  if (prefix !== 'uploads' || uploaderId === undefined || dataset === undefined || period === undefined || rest.length !== 1 || fileName === '') {
-    return reject('UPLOAD_KEY_INVALID', `'${key}' is not of the form uploads/<partner_id>/<dataset>/<period>/<file>.csv.`);
+  if (`${prefix}/` !== PREFIXES.uploads || uploaderId === undefined || dataset === undefined || period === undefined || rest.length !== 1 || fileName === '') {
+    return reject('UPLOAD_KEY_INVALID', `'${key}' is not of the form ${UPLOAD_KEY_FORM}.`);
   }
   if (known === undefined) return reject('PARTNER_UNKNOWN', `'${uploaderId}' is not a partner the Trust has configured.`);
   if (!isDatasetName(dataset)) return reject('DATASET_UNKNOWN', `'${dataset}' is not a dataset: use ${DATASET_NAMES.join(', ')}.`);
@@ -47,7 +45,7 @@ export function routeUploadKey(key: string, rules: RoutingRules, today: string):
     return reject(
       'DATASET_NOT_PERMITTED',
       isTrust
-        ? `The Trust's own uploads are community profiles; '${dataset}' files come from partners, under uploads/<partner_id>/${dataset}/<period>/.`
+        ? `The Trust's own uploads are community profiles; '${dataset}' files come from partners, under ${uploadsPrefix('<partner_id>', dataset, '<period>')}.`
         : `Partners upload ${PARTNER_DATASETS.join(', ')} files; '${dataset}' is the Trust's own data, uploaded by the Trust, not by a partner.`,
     );
   }

@@ -1,4 +1,5 @@
-import type { ObjectStore } from './ports.ts';
+import { slotMarkerKey, type Slot } from '../storage/object-layout.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 
 /**
  * Whether a slot's lake files (one partner's dataset for one period) are being written. An
@@ -12,12 +13,6 @@ import type { ObjectStore } from './ports.ts';
  * the report function reads it with the access it has to the lake, and a local run's lake folder
  * carries it.
  */
-export interface Slot {
-  readonly partnerId: string;
-  readonly dataset: string;
-  readonly period: string;
-}
-
 export interface SlotMarker {
   readonly state: 'writing' | 'complete';
   /** The upload being (or last) written into the slot. */
@@ -25,11 +20,6 @@ export interface SlotMarker {
   /** When the marker was written (ISO 8601, UTC). */
   readonly at: string;
 }
-
-export const SLOT_MARKER_PREFIX = 'lake/_slots/';
-
-export const slotMarkerKey = (slot: Slot): string =>
-  `${SLOT_MARKER_PREFIX}${slot.partnerId}/${slot.dataset}/${slot.period}.json`;
 
 export async function markSlot(store: ObjectStore, lakeBucket: string, slot: Slot, marker: SlotMarker): Promise<void> {
   await store.putObject(lakeBucket, slotMarkerKey(slot), JSON.stringify(marker), 'application/json');

@@ -3,6 +3,7 @@ import type { TrustConfig } from '../config/trust-config.ts';
 import { PARTNER_DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
 import type { HistoryEntry } from './history.ts';
 import type { PortalBuckets, PortalReader } from './ports.ts';
+import { ledgerKey } from '../storage/object-layout.ts';
 
 /**
  * Where one partner stands on one dataset for one period: `accepted` (an upload is in force),
@@ -18,13 +19,12 @@ export interface CoverageCell {
 }
 
 /** The key of the record of which upload is in force for a slot (written by the ingest). */
-export const inForceKey = (partnerId: string, dataset: string, period: string) => `state/ledger/${partnerId}/${dataset}/${period}.json`;
 
 /** The partner datasets for a period, each with where it stands, from the partner's history. */
 export async function partnerCoverage(reader: PortalReader, buckets: PortalBuckets, partnerId: string, period: string, history: readonly HistoryEntry[]): Promise<CoverageCell[]> {
   return Promise.all(
     PARTNER_DATASETS.map(async (dataset) => {
-      const inForce = (await reader.getText(buckets.lakeBucket, inForceKey(partnerId, dataset, period))) !== undefined;
+      const inForce = (await reader.getText(buckets.lakeBucket, ledgerKey({ partnerId, dataset, period }))) !== undefined;
       const latest = history.find((h) => h.dataset === dataset && h.period === period) ?? null;
       const status: CoverageStatus = inForce ? 'accepted' : latest ? 'rejected' : 'missing';
       return { dataset, status, latest };

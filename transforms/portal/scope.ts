@@ -1,3 +1,5 @@
+import { validationPrefix } from '../storage/object-layout.ts';
+
 /** Who is signed in: a partner sees only its own uploads and reports; the Trust sees coverage. */
 export type PortalSubject = { readonly kind: 'partner'; readonly partnerId: string } | { readonly kind: 'trust' };
 
@@ -9,7 +11,7 @@ export const isUploadId = (text: string): boolean => UPLOAD_ID.test(text);
 /** The prefix under which a partner's validation reports are, and nothing else's. */
 export function reportPrefix(partnerId: string): string {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(partnerId)) throw new Error(`Not a partner id: '${partnerId}'.`);
-  return `validation/${partnerId}/`;
+  return validationPrefix(partnerId);
 }
 
 /**

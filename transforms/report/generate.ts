@@ -4,6 +4,7 @@ import type { PublishedReport } from './model.ts';
 import { publishReport } from './publish.ts';
 import type { ReportQueryEngine } from './queries.ts';
 import { renderReport } from './render.ts';
+import { LATEST_REPORT_FOLDER, reportFolder } from '../storage/object-layout.ts';
 
 export interface GeneratedReport {
   readonly report: PublishedReport;
@@ -19,7 +20,8 @@ export async function generateReport(engine: ReportQueryEngine, config: TrustCon
 
 /** Where a report's files go: under reports/<period>/, and under reports/latest/ when it is the latest period held. */
 export function reportFolders(report: Pick<PublishedReport, 'period' | 'periods'>): string[] {
-  return report.period === report.periods.at(-1) ? [`reports/${report.period}`, 'reports/latest'] : [`reports/${report.period}`];
+  const folder = reportFolder(report.period);
+  return report.period === report.periods.at(-1) ? [folder, LATEST_REPORT_FOLDER] : [folder];
 }
 
 export function reportKeys(report: Pick<PublishedReport, 'period' | 'periods'>, fileName: string): string[] {

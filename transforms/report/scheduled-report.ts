@@ -1,8 +1,9 @@
 import type { TrustConfig } from '../config/trust-config.ts';
-import type { ObjectStore } from '../ingest/ports.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 import { generateReport, reportKeys } from './generate.ts';
 import type { ReportQueryEngine } from './queries.ts';
 import type { CswwYear } from '../reference/dfe-csww.ts';
+import { reportFolder } from '../storage/object-layout.ts';
 
 /** Tells the Trust a report is ready (SNS in AWS). */
 export interface Notifier {
@@ -40,7 +41,7 @@ export async function publishScheduledReport(request: { readonly period?: string
   const findings = report.sections.flatMap((section) => section.findings.map((finding) => `- ${finding.trend ? `[${finding.trend}] ` : ''}${finding.text}`));
   await deps.notifier.notify(
     `${report.trust}: workforce needs analysis for ${report.period}`.slice(0, 100),
-    [`The needs-analysis report for ${report.period} is ready:`, `s3://${deps.reportsBucket}/reports/${report.period}/needs-analysis.html`, '', ...findings].join('\n'),
+    [`The needs-analysis report for ${report.period} is ready:`, `s3://${deps.reportsBucket}/${reportFolder(report.period)}/needs-analysis.html`, '', ...findings].join('\n'),
   );
   return { period: report.period, keys };
 }

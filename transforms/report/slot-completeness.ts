@@ -1,6 +1,7 @@
 import { openPeriods, type CollectionRule } from '../config/collection-periods.ts';
 import { PARTNER_DATASETS } from '../contract/datasets/registry.ts';
-import { parseSlotMarker, slotMarkerKey, type Slot, type SlotMarker } from '../ingest/slot-writes.ts';
+import { parseSlotMarker, type SlotMarker } from '../ingest/slot-writes.ts';
+import { slotMarkerKey, type Slot } from '../storage/object-layout.ts';
 
 /** Reads a lake object's text by its key (lake/…): the lake bucket in AWS, the lake folder locally. */
 export type LakeReader = (key: string) => Promise<string | undefined>;

@@ -1,3 +1,5 @@
+import { tableFileKey } from '../storage/object-layout.ts';
+
 /**
  * The lake's tables: one definition of each table's columns and types drives the Parquet writer,
  * the DuckDB schema and the Glue tables. Every table is Hive-partitioned by `period` (a DATE, in
@@ -138,7 +140,7 @@ export const TABLES = [WORKFORCE_BY_TYPE, RECRUITMENT_PRESSURE, WORKFORCE_DIVERS
 
 export type TableName = (typeof TABLES)[number]['name'];
 
-/** The lake key of a table's file: `lake/<table>/period=<YYYY-MM-DD>/<name>.parquet`. */
+/** The lake key of a table's file (../storage/object-layout.ts). */
 export function lakeKey(table: TableDefinition, period: string, fileName: string): string {
-  return `lake/${table.name}/period=${period}/${fileName}.parquet`;
+  return tableFileKey(table.name, period, fileName);
 }

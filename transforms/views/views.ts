@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TrustConfig } from '../config/trust-config.ts';
 import { PARTNER_DATASETS } from '../contract/datasets/registry.ts';
-import { TRUST_UPLOADER } from '../ingest/routing.ts';
+import { TRUST_UPLOADER } from '../storage/object-layout.ts';
 
 /** The analytics views, in the order they are created. Each is one SQL file for Athena and DuckDB alike. */
 export const VIEW_NAMES = ['workforce_summary', 'recruitment_rates', 'diversity_vs_community', 'data_quality'] as const;
