@@ -1,6 +1,6 @@
+import { testApp } from '../support/cdk-app.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
@@ -28,7 +28,7 @@ describe('Construct: Access', () => {
   let landing: string;
 
   beforeAll(async () => {
-    const stack = await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW });
+    const stack = await buildApp(testApp(), CONFIG_FILE, { now: NOW });
     template = Template.fromStack(stack);
     landing = `arn:aws:s3:::${Object.keys(template.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('DataLakeLanding')) as string}`;
   });
@@ -85,15 +85,15 @@ describe('Construct: Access', () => {
 
   it('refuses to synthesise a partner role that names no principal, naming the field', async () => {
     const partners = CONFIG.partners.map((p: Record<string, unknown>, i: number) => (i === 2 ? { id: p.id, name: p.name } : p));
-    await expect(buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), configFile({ partners }), { now: NOW })).rejects.toThrow(
+    await expect(buildApp(testApp(), configFile({ partners }), { now: NOW })).rejects.toThrow(
       /partners\[2\]\.principalArns: name who may take riverside-hospitals's upload role.*allowAnyPrincipalInAccount/,
     );
-    await expect(buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), configFile({ analystPrincipalArns: [] }), { now: NOW })).rejects.toThrow(/^analystPrincipalArns: /);
+    await expect(buildApp(testApp(), configFile({ analystPrincipalArns: [] }), { now: NOW })).rejects.toThrow(/^analystPrincipalArns: /);
   });
 
   it('trusts the account only when the config says so, and then says why on synth', async () => {
     const partners = CONFIG.partners.map((p: Record<string, unknown>) => ({ id: p.id, name: p.name }));
-    const stack = await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), configFile({ partners, allowAnyPrincipalInAccount: true }), { now: NOW });
+    const stack = await buildApp(testApp(), configFile({ partners, allowAnyPrincipalInAccount: true }), { now: NOW });
     Annotations.fromStack(stack).hasWarning('*', Match.stringLikeRegexp('trusts the account root.*allowAnyPrincipalInAccount'));
   });
 });

@@ -1,6 +1,6 @@
+import { testApp } from '../support/cdk-app.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
@@ -34,7 +34,7 @@ const logicalIdOf = (ref: unknown): string => {
 };
 
 async function synthesise(configFile = CONFIG_FILE): Promise<Resources> {
-  const stack = await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), configFile, { now: NOW });
+  const stack = await buildApp(testApp(), configFile, { now: NOW });
   return Template.fromStack(stack).toJSON().Resources;
 }
 

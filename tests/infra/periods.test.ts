@@ -1,6 +1,6 @@
+import { testApp } from '../support/cdk-app.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
@@ -27,7 +27,7 @@ const DAY_MS = 86_400_000;
 
 /** The Glue parameters of each lake table, as synthesised from the sample config. */
 async function projections(): Promise<Map<string, Record<string, string>>> {
-  const stack = await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW });
+  const stack = await buildApp(testApp(), CONFIG_FILE, { now: NOW });
   type TableInput = { Name: string; TableType: string; Parameters: Record<string, string> };
   type GlueTable = { Type: string; Properties: { TableInput: TableInput } };
   const resources = Template.fromStack(stack).toJSON().Resources as Record<string, GlueTable>;

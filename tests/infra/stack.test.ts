@@ -1,5 +1,6 @@
+import { testApp } from '../support/cdk-app.ts';
 import { readFileSync } from 'node:fs';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack, type App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
@@ -8,7 +9,6 @@ import { INGEST_BATCH_SIZE } from '../../transforms/ingest/ingest-timing.ts';
 import { TABLES } from '../../transforms/tables/definitions.ts';
 import { viewColumns } from '../../transforms/views/view-columns.ts';
 import { VIEW_NAMES } from '../../transforms/views/views.ts';
-import { temporaryFolder } from '../lake-helpers.ts';
 
 const CONFIG_FILE = 'sample-data/trust.config.json';
 const CONFIG = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
@@ -25,7 +25,7 @@ describe('Stack: the workforce pipeline on AWS', () => {
   let template: Template;
 
   beforeAll(async () => {
-    app = new App({ outdir: temporaryFolder('cdk-out-') });
+    app = testApp({ bundle: true });
     stack = await buildApp(app, CONFIG_FILE);
     template = Template.fromStack(stack);
   });
