@@ -1,12 +1,13 @@
 // The CDK app: `npx cdk synth` (or deploy) with the Trust config in ./trust.config.json, or
 // `-c config=FILE`; with neither, the sample Trust's config, so a fresh clone synthesises.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { parseTrustConfig } from '../transforms/config/trust-config.ts';
 import { WorkforceStack } from './stack.ts';
 import { describeViews } from './view-schemas.ts';
+import { readFile } from 'node:fs/promises';
 
 /** Feature flags the stack relies on, set here so that tests and the CLI synthesise alike. */
 const FEATURE_FLAGS = {
@@ -22,7 +23,7 @@ export interface BuildOptions {
 
 export async function buildApp(app: App, configPath: string, options: BuildOptions = {}): Promise<WorkforceStack> {
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
-  const config = parseTrustConfig(JSON.parse(readFileSync(configPath, 'utf8')), `Trust config ${configPath}`);
+  const config = parseTrustConfig(JSON.parse(await readFile(configPath, 'utf8')), `Trust config ${configPath}`);
   mkdirSync(app.outdir, { recursive: true });
   const configFile = join(app.outdir, 'trust.config.json');
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { requireTrustConfig } from '../config.ts';
 import { lakeFolder } from '../lake.ts';
 import { countStatements } from '../sql-statements.ts';
 import { EXIT, type Output } from '../usage.ts';
+import { plainText } from '../../transforms/output/plain-text.ts';
 
 /** Names listed one to a line, indented, as the help shows them. */
 const listed = (names: readonly string[]) => names.map((name) => `    ${name}`).join('\n');
@@ -77,5 +78,5 @@ function toTable(result: QueryResult): string {
 function formatCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && !Number.isInteger(value)) return String(Math.round(value * 1000) / 1000);
-  return String(value);
+  return plainText(value);
 }

@@ -4,15 +4,16 @@ import type { LeaseStore } from '../../transforms/ingest/ports.ts';
 export class MemoryLeaseStore implements LeaseStore {
   private readonly leases = new Map<string, { holder: string; expires: number }>();
 
-  async acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
+  acquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
     const now = Date.now();
     const lease = this.leases.get(name);
-    if (lease && lease.expires > now && lease.holder !== holder) return false;
+    if (lease && lease.expires > now && lease.holder !== holder) return Promise.resolve(false);
     this.leases.set(name, { holder, expires: now + ttlMs });
-    return true;
+    return Promise.resolve(true);
   }
 
-  async release(name: string, holder: string): Promise<void> {
+  release(name: string, holder: string): Promise<void> {
     if (this.leases.get(name)?.holder === holder) this.leases.delete(name);
+    return Promise.resolve();
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
@@ -9,6 +9,7 @@ import { readDfeCswwCsv } from '../reference-data.ts';
 import { DuckDbLake } from './duckdb-lake.ts';
 import { DuckDbReportEngine } from './duckdb-report-engine.ts';
 import { PREFIXES } from '../../transforms/storage/object-layout.ts';
+import { readFile } from 'node:fs/promises';
 
 export interface LocalReportOptions {
   readonly lakeDir: string;
@@ -49,7 +50,7 @@ export async function writeLocalReport(options: LocalReportOptions): Promise<Gen
 function readLakeFile(lakeDir: string): LakeReader {
   return async (key) => {
     try {
-      return readFileSync(join(lakeDir, ...key.replace(/^lake\//, '').split('/')), 'utf8');
+      return await readFile(join(lakeDir, ...key.slice(PREFIXES.lake.length).split('/')), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

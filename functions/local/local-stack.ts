@@ -4,7 +4,7 @@ import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
 import { uploadIdOf, type IngestOutcome, type UploadRef } from '../../transforms/ingest/ingest-upload.ts';
 import { FileLeaseStore } from '../adapters/file-lease-store.ts';
-import { objectCreatedEvent, sqsBatch, uploadFromRecord } from '../ingest/events.ts';
+import { objectCreatedEvent, sqsBatch, uploadFromRecord, type ObjectCreatedEvent } from '../ingest/events.ts';
 import { createIngestHandler } from '../ingest/handler.ts';
 import { readCensusTexts } from '../reference-data.ts';
 import { DiskObjectStore, type ObjectVersion } from './disk-object-store.ts';
@@ -148,7 +148,7 @@ export class LocalStack {
   }
 
   private async deliver(messages: readonly QueueMessage[]): Promise<void> {
-    const batch = sqsBatch(messages.map((m) => JSON.parse(m.body)));
+    const batch = sqsBatch(messages.map((m) => JSON.parse(m.body) as ObjectCreatedEvent));
     const event: SQSEvent = {
       Records: batch.Records.map((record, i) => ({ ...record, messageId: (messages[i] as QueueMessage).id, attributes: { ...record.attributes, ApproximateReceiveCount: String((messages[i] as QueueMessage).receiveCount) } })),
     };

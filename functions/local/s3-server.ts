@@ -1,6 +1,5 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 
@@ -17,7 +16,7 @@ export interface LocalS3 {
 export async function startLocalS3(directory: string, buckets: readonly string[]): Promise<LocalS3> {
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [] });
-  const address = (await server.run()) as AddressInfo;
+  const address = (await server.run());
   const endpoint = `http://127.0.0.1:${address.port}`;
   const client = localS3Client(endpoint);
   for (const bucket of buckets) {

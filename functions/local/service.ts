@@ -4,6 +4,7 @@ import type { IngestOutcome } from '../../transforms/ingest/ingest-upload.ts';
 import { LandingFolder } from './landing-folder.ts';
 import { LocalStack } from './local-stack.ts';
 import { writeLocalReport } from './local-report.ts';
+import { errorText } from '../../transforms/output/plain-text.ts';
 
 export interface PipelineServiceOptions {
   readonly dataDir: string;
@@ -79,7 +80,7 @@ export class PipelineService {
         if (this.reportDue) await this.writeReport();
       } while (this.again && !this.closed);
     })()
-      .catch((error: unknown) => this.log(`Processing failed, will retry: ${(error as Error).stack ?? error}`))
+      .catch((error: unknown) => this.log(`Processing failed, will retry: ${errorText(error)}`))
       .finally(() => (this.running = undefined));
     return this.running;
   }

@@ -1,16 +1,16 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
 import type { PortalReader } from '../../transforms/portal/ports.ts';
-import { LOCAL_BUCKETS } from '../local/local-stack.ts';
 import type { PipelineService } from '../local/service.ts';
 import { buildPortalAssets, type PortalAssets } from './assets.ts';
 import { assertSameOrigin, cookie, HttpError, readJson, send, sendJson, WORKER_CSP } from './http.ts';
 import { InviteStore, type Session } from './invites.ts';
 import { partnerRoutes } from './partner-routes.ts';
 import { trustRoutes } from './trust-routes.ts';
+import { errorText } from '../../transforms/output/plain-text.ts';
 
 export const SESSION_COOKIE = 'workforce_session';
 
@@ -58,7 +58,7 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) process.stderr.write(`portal: ${(error as Error).stack ?? error}\n`);
+      if (status === 500) process.stderr.write(`portal: ${errorText(error)}\n`);
       // A refused upload's body is not read: the connection closes after the answer.
       const close: Record<string, string> = req.method === 'POST' ? { Connection: 'close' } : {};
       if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'Something went wrong on the server.' : (error as Error).message }, close);

@@ -3,7 +3,6 @@ import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { WorkforceDataset } from '../../transforms/contract/datasets/index.ts';
-import type { DatasetDefinition } from '../../transforms/contract/dataset.ts';
 import { Random } from './random.ts';
 import { renderHeader, renderRow } from './render.ts';
 import { sampleDataFiles, SAMPLE_SEED } from './sample-files.ts';

@@ -2,6 +2,7 @@ import type { DatasetDefinition } from '../../transforms/contract/dataset.ts';
 import { fieldMeta } from '../../transforms/contract/fields.ts';
 import { WINDOWS_1252_HIGH } from '../../transforms/validation/decode.ts';
 import type { FileStyle } from './trust.ts';
+import { plainText } from '../../transforms/output/plain-text.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -25,12 +26,12 @@ export function renderRow(dataset: DatasetDefinition, style: FileStyle, row: Row
     const value = row[column];
     if (value === null || value === undefined) return '';
     const list = fieldMeta(spec.field).codeList;
-    if (list) return spellCode(list.name, String(value), style, list.entries.find((e) => e.code === value));
+    if (list) return spellCode(list.name, plainText(value), style, list.entries.find((e) => e.code === value));
     if (fieldMeta(spec.field).kind === 'date' && style.dates === 'uk') {
-      const [year, month, day] = String(value).split('-');
+      const [year, month, day] = plainText(value).split('-');
       return `${day}/${month}/${year}`;
     }
-    return csvValue(String(value));
+    return csvValue(plainText(value));
   });
   if (style.extraColumn) values.push(csvValue(style.extraColumn.values[rowIndex % style.extraColumn.values.length] as string));
   return values.join(',');

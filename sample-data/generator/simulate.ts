@@ -300,7 +300,7 @@ function nonAgencyBasis(profile: RoleProfile): Partial<Record<WorkforceRow['empl
 
 function lowerLevel(level: WorkforceRow['qualification_level']): WorkforceRow['qualification_level'] {
   const number = Number(level);
-  return Number.isInteger(number) && number > 0 ? (String(number - 1) as WorkforceRow['qualification_level']) : level;
+  return Number.isInteger(number) && number > 0 ? (String(number - 1)) : level;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -182,7 +182,7 @@ export function dateField() {
 
 export function textField(name: string, maxLength: number) {
   const schema = z.string().max(maxLength, {
-    error: (issue) => `${name} is ${String(issue.input).length} characters long; the limit is ${maxLength}.`,
+    error: (issue) => `${name} is ${(issue.input as string).length} characters long; the limit is ${maxLength}.`,
   });
   return registered(schema, {
     kind: 'text',

@@ -249,7 +249,7 @@ function figureConstraints(
 function presenceConstraint(table: DisclosureTable, row: Readonly<Record<string, CellValue | undefined>>, r: number, key: RowKey, space: VariableSpace): Constraint[] {
   const presence = table.presence;
   if (presence === undefined || 'sameRowsAs' in presence) return [];
-  const shownPositive = presence.anyOf.some((name) => typeof row[name] === 'number' && (row[name] as number) > 0);
+  const shownPositive = presence.anyOf.some((name) => typeof row[name] === 'number' && (row[name]) > 0);
   if (shownPositive) return [];
   const counts = presence.anyOf
     .map((name) => table.columns.find((c) => c.key === name))

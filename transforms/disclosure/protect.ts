@@ -64,7 +64,11 @@ export async function protectTables(raw: readonly DisclosureTable[], space: Vari
     const current = parts;
     const byFigure = new Map(model.withheld.map((c) => [c.figure, c]));
     const open = pending.flatMap((id) => (byFigure.has(id) ? [byFigure.get(id) as WithheldCell] : []));
-    for (const id of pending) if (!byFigure.has(id)) (canBeZero.add(id), canBeHigh.add(id));
+    for (const id of pending) {
+      if (byFigure.has(id)) continue;
+      canBeZero.add(id);
+      canBeHigh.add(id);
+    }
     // The truth itself is a solution.
     for (const cell of open) {
       if (cell.truth <= 1e-9) canBeZero.add(cell.figure);
@@ -201,7 +205,7 @@ export function publish(raw: readonly DisclosureTable[], withheld: ReadonlySet<s
 function isListed(table: DisclosureTable, row: Readonly<Record<string, CellValue | undefined>>, isWithheldKey: (key: string) => boolean): boolean {
   const presence = table.presence;
   if (presence === undefined || 'sameRowsAs' in presence) return true;
-  return presence.anyOf.some((key) => !isWithheldKey(key) && typeof row[key] === 'number' && (row[key] as number) > 0);
+  return presence.anyOf.some((key) => !isWithheldKey(key) && typeof row[key] === 'number' && (row[key]) > 0);
 }
 
 /**

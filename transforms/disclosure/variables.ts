@@ -1,5 +1,5 @@
 import { DIMENSION_CATEGORIES, ETHNIC_GROUP_OF } from '../contract/code-lists.ts';
-import type { BaseCounts, CharacteristicCount, EventCount, PeopleCount } from './base-counts.ts';
+import type { BaseCounts, EventCount, PeopleCount } from './base-counts.ts';
 import { MEASURES, type EventMeasure, type Term, type Where } from './figures.ts';
 
 /** A linear expression over the unknowns: coefficient by variable, plus a constant. */
@@ -65,7 +65,7 @@ interface PeriodSpace {
 const matches = (where: Where | undefined, cell: object): boolean => {
   for (const [name, wanted] of Object.entries(where ?? {})) {
     const value = (cell as Record<string, unknown>)[name];
-    if (typeof wanted === 'string' ? value !== wanted : !(wanted as readonly string[]).includes(String(value))) return false;
+    if (typeof wanted === 'string' ? value !== wanted : !(wanted).includes(String(value))) return false;
   }
   return true;
 };

@@ -1,3 +1,5 @@
+import { plainText } from './plain-text.ts';
+
 /**
  * A value as a CSV field that is safe to open in a spreadsheet: quoted when it must be, and
  * text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start) prefixed
@@ -6,7 +8,7 @@
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  let text = String(value);
+  let text = plainText(value);
   if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -8,7 +8,9 @@
  */
 
 // C0 controls, DEL, C1 controls, and the bidirectional overrides and isolates ("Trojan Source").
+// eslint-disable-next-line no-control-regex -- finding control characters is this module's purpose
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- as above, sparing tab and line breaks
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const escape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -24,6 +24,8 @@ export interface HeaderMatch {
 
 const IGNORED_LISTED = 100;
 
+const nonEmpty = (text: string | undefined): string | undefined => (text === '' ? undefined : text);
+
 /** Matches a header row to a dataset's columns: case, spaces and hyphens versus underscores do not matter. */
 export function matchHeader(header: readonly string[], dataset: DatasetDefinition): HeaderMatch {
   const positions = new Map<string, number>();
@@ -67,6 +69,6 @@ export function matchHeader(header: readonly string[], dataset: DatasetDefinitio
   }
   const contractNameAt = new Map([...positions].map(([name, position]) => [position, name]));
   const columnAt = (position: number) =>
-    contractNameAt.get(position) ?? (header[position]?.trim() || `column ${position + 1}`);
+    contractNameAt.get(position) ?? nonEmpty(header[position]?.trim()) ?? `column ${position + 1}`;
   return { positions, ignoredPositions, ignoredNames, ignoredListed, issues, columnAt };
 }
