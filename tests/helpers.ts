@@ -7,7 +7,7 @@ export const PERIOD = '2026-09-30';
 
 /** Yields bytes in chunks of a given size, as a stream would. */
 export async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  for (let i = 0; i < bytes.length; i += size) yield await Promise.resolve(bytes.subarray(i, i + size));
 }
 
 export interface Validated<N extends DatasetName> {

@@ -18,6 +18,7 @@ import { ACCOUNT, decide, REGION, resolve, type PolicyStatement } from '../suppo
 const CONFIG_FILE = 'sample-data/trust.config.json';
 const NOW = new Date('2026-11-28T12:00:00Z');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation properties, read as JSON
 type Resource = { Type: string; Properties: Record<string, any> };
 type Resources = Record<string, Resource>;
 type Principled = PolicyStatement & { Principal?: { Service?: string | string[]; AWS?: unknown } };

@@ -78,7 +78,7 @@ describe('Periods: Athena\'s partition projection covers exactly the periods the
         // At most the next collection date, projected (empty) from the UTC day before it opens.
         const next = nextCollectionDate(SAMPLE, today);
         const aheadOnly = extra.every((p) => p === next && Date.parse(p) - at.getTime() <= DAY_MS);
-        expect(aheadOnly, `${table.name} at ${at.toISOString()}: ${extra}`).toBe(true);
+        expect(aheadOnly, `${table.name} at ${at.toISOString()}: ${extra.join(', ')}`).toBe(true);
       }
     }
   });

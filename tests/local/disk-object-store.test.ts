@@ -73,7 +73,7 @@ describe('The local object store on disk', () => {
     const store = new DiskObjectStore(temporaryFolder('store-'));
     const bytes = Buffer.from(`a,b\r\n${'x,"y ""quoted"""\r\n'.repeat(5000)}`);
     async function* chunks() {
-      for (let i = 0; i < bytes.length; i += 694) yield bytes.subarray(i, i + 694);
+      for (let i = 0; i < bytes.length; i += 694) yield await Promise.resolve(bytes.subarray(i, i + 694));
     }
     const version = await store.put('landing', 'big.csv', chunks(), 'text/csv');
 

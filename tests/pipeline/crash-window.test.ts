@@ -81,7 +81,7 @@ describe('Crash window: a resubmission crashes between its lake writes', () => {
       store: new S3ObjectStore(s3.client),
       reportsBucket: 'reports',
       lakeBucket: BUCKETS.lakeBucket,
-      notifier: { notify: async (subject) => void notices.push(subject) },
+      notifier: { notify: (subject) => Promise.resolve(void notices.push(subject)) },
       config: CONFIG,
       now: () => NOW,
     });

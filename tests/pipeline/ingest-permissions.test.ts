@@ -65,6 +65,7 @@ describe('Function: ingest, as its AWS role allows it', () => {
 
   beforeAll(async () => {
     const stack = await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation properties, read as JSON
     type Resource = { Type: string; Properties: Record<string, any> };
     const resources = Object.entries(Template.fromStack(stack).toJSON().Resources as Record<string, Resource>);
     const find = (type: string, id: RegExp) => resources.find(([name, r]) => r.Type === type && id.test(name));

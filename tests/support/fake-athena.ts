@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DuckDbLake, QueryError, type QueryResult } from '../../functions/local/duckdb-lake.ts';
+import { type DuckDbLake, QueryError, type QueryResult } from '../../functions/local/duckdb-lake.ts';
 
 /**
  * A tiny Athena: a local HTTP server speaking Athena's JSON protocol (AWS JSON 1.1) for
@@ -37,7 +37,8 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
   const pageSize = options.pageSize ?? 1000;
   const outages: ('FAILED' | 'CANCELLED')[] = [];
 
-  const operations: Record<string, (input: Record<string, any>) => Promise<object>> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Athena's JSON requests, as sent
+  const operations: Record<string, (input: Record<string, any>) => object | Promise<object>> = {
     async StartQueryExecution(input) {
       const token = input.ClientRequestToken as string | undefined;
       if (token && byToken.has(token)) return { QueryExecutionId: byToken.get(token) };
@@ -62,7 +63,7 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
       }
       return { QueryExecutionId: id };
     },
-    async GetQueryExecution(input) {
+    GetQueryExecution(input) {
       const execution = executions.get(input.QueryExecutionId);
       if (!execution) throw Object.assign(new Error('QueryExecution not found'), { type: 'InvalidRequestException' });
       execution.polls++;
@@ -83,7 +84,7 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
       const status = { State: state, ...failure, ...completion };
       return { QueryExecution: { QueryExecutionId: input.QueryExecutionId, Status: status } };
     },
-    async GetQueryResults(input) {
+    GetQueryResults(input) {
       const execution = executions.get(input.QueryExecutionId);
       if (!execution?.result) throw Object.assign(new Error('Query has not yet finished.'), { type: 'InvalidRequestException' });
       const { columns, rows } = execution.result;
@@ -101,7 +102,7 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
     },
   };
 
-  const server: Server = createServer(async (request, response) => {
+  const server: Server = createServer((request, response) => void (async () => {
     const operation = String(request.headers['x-amz-target'] ?? '').replace('AmazonAthena.', '');
     try {
       const handler = operations[operation];
@@ -113,7 +114,7 @@ export async function startFakeAthena(lake: DuckDbLake, options: { pageSize?: nu
       response.writeHead(400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': crypto.randomUUID() });
       response.end(JSON.stringify({ __type: (error as { type?: string }).type ?? 'InternalServerException', message: (error as Error).message }));
     }
-  });
+  })());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -76,7 +76,10 @@ export function randomTrust(seed: number): RandomTrust {
         people.push({ period: PERIOD, partner_id: partner, sector, employer_type: employer, role, setting: pick(['school', 'community_health', 'office_locality']), employment_basis: basis, headcount, fte: Math.round(headcount * fteEach * 10) / 10 });
         total += headcount;
         const old = drawAges(headcount);
-        if (basis === 'employee') (employees += headcount), (aged += old);
+        if (basis === 'employee') {
+          employees += headcount;
+          aged += old;
+        }
       }
       const leavers = int(Math.max(2, Math.round(employees / 3)));
       const known = int(employees);

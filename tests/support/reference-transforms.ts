@@ -8,7 +8,6 @@ import {
   RECRUITMENT_PRESSURE,
   WORKFORCE_BY_TYPE,
   WORKFORCE_DIVERSITY,
-  type TableDefinition,
 } from '../../transforms/tables/definitions.ts';
 import type { SubmissionContext, TableOutput } from '../../transforms/aggregate/submission-tables.ts';
 import { BlockAggregator, blockTable } from './block-table.ts';
@@ -123,7 +122,7 @@ function diversity(people: ColumnTable): ColumnTable {
   return people
     .params({ groups: ETHNIC_GROUP_OF })
     .derive({ ethnic_group: (d: Fields, $: Fields) => $.groups[d.ethnicity] || d.ethnicity })
-    .fold(DIVERSITY_DIMENSIONS as unknown as string[], { as: ['dimension', 'category'] })
+    .fold(DIVERSITY_DIMENSIONS, { as: ['dimension', 'category'] })
     .groupby('sector', 'role', 'dimension', 'category')
     .rollup({ headcount: op.sum('headcount') })
     .orderby('sector', 'role', 'dimension', 'category');

@@ -109,7 +109,7 @@ function columnFor(tableId: string, key: string): Partial<DisclosureColumn> | un
 function convert(table: V1Table, period: string, partnerOf: Map<string, string>, community: Map<string, number>): DisclosureTable | undefined {
   const keyed = (labelKey: string, list: string) => table.rows.map((row): RowKey => ({ period, [list]: codeOf(list, String(row[labelKey])) }));
   const columns = (extra: Record<string, Partial<DisclosureColumn>> = {}) =>
-    table.columns.map((c): DisclosureColumn => ({ key: c.key, label: c.label, kind: c.kind === 'label' ? 'label' : 'plain', ...(columnFor(table.id, c.key) ?? {}), ...(extra[c.key] ?? {}) }) as DisclosureColumn);
+    table.columns.map((c): DisclosureColumn => ({ key: c.key, label: c.label, kind: c.kind === 'label' ? 'label' : 'plain', ...(columnFor(table.id, c.key) ?? {}), ...(extra[c.key] ?? {}) }));
   const base = { id: table.id, title: table.title, rows: table.rows };
   switch (table.id) {
     case 'headline':

@@ -48,7 +48,7 @@ export function inferColumns(sql: string, tables: Readonly<Record<string, readon
   const parser = new TrinoSQL();
   const errors = parser.validate(sql);
   if (errors.length > 0) throw new TrinoTypeError(`Not Trino SQL: ${errors.map((e) => e.message).join('; ')}`);
-  const query = findFirst(parser.parse(sql) as unknown as Node, 'QueryStatement');
+  const query = findFirst(parser.parse(sql), 'QueryStatement');
   if (!query) throw new TrinoTypeError('No query found.');
   return queryStatement(query, new Map(Object.entries(tables).map(([name, columns]) => [name.toLowerCase(), columns])));
 }
@@ -221,9 +221,10 @@ function expression(n: Node, scope: Scope, tables: Tables): string {
       return 'unknown';
     case 'TypeConstructor':
       return sqlType(tokens(n)[0] ?? identifier(rules(n)[0] ?? unexpected(n)));
-    case 'Cast':
+    case 'Cast': {
       const target = child(n, 'GenericType', 'DoublePrecisionType', 'DateTimeType', 'Type') ?? unexpected(n);
       return sqlType(target.getText());
+    }
     case 'ColumnReference':
     case 'Dereference':
       return resolve(identifier(n), scope);

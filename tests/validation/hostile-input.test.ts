@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeReport } from '../../transforms/validation/summary.ts';
 import { codesOf, validateFile, WORKFORCE_HEADER, workforceCsv } from '../helpers.ts';
 
+// eslint-disable-next-line no-control-regex -- the test looks for control characters
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('Function: validateCsv — bad input that used to get through', () => {

@@ -128,7 +128,7 @@ function diversity(people: ColumnTable): ColumnTable {
   return people
     .params({ groups: ETHNIC_GROUP_OF })
     .derive({ ethnic_group: (d: Fields, $: Fields) => $.groups[d.ethnicity] || d.ethnicity })
-    .fold(DIVERSITY_DIMENSIONS as unknown as string[], { as: ['dimension', 'category'] })
+    .fold(DIVERSITY_DIMENSIONS, { as: ['dimension', 'category'] })
     .groupby('sector', 'role', 'dimension', 'category')
     .rollup({ headcount: op.sum('rows') })
     .orderby('sector', 'role', 'dimension', 'category');
