@@ -1,6 +1,7 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AthenaQueryEngine } from '../../functions/adapters/athena-query-engine.ts';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.ts';
@@ -32,7 +33,11 @@ describe('Function: report handler, through the real Athena adapter and the same
   let invocation: (runName: string, startedAt?: Date) => ReturnType<typeof createReportHandler>;
 
   beforeAll(async () => {
-    const run = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: temporaryFolder() });
+    // One partner's three years: every query and every table, at a third of the disclosure work of
+    // the whole sample Trust (these tests are about the function's plumbing, run nine times over).
+    const landing = temporaryFolder('landing-');
+    cpSync('sample-data/landing/riverside-council', join(landing, 'riverside-council'), { recursive: true });
+    const run = await runLocalPipeline({ landingDir: landing, config: CONFIG, outDir: temporaryFolder() });
     lake = await DuckDbLake.open(run.lakeDir, CONFIG);
     athena = await startFakeAthena(lake, { pageSize: 7, pollsBeforeDone: 2 });
     sns = await startFakeSns();
