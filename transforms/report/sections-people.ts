@@ -7,7 +7,7 @@ import { humanDate } from './dates.ts';
 import { DIMENSION_TITLES, labelOf } from './labels.ts';
 import type { ModelContext, SectionBlock, SectionDraft } from './model.ts';
 import type { ReportRow } from './queries.ts';
-import { RATES } from './rates.ts';
+import { REPORTED_RATES } from './rates.ts';
 import type { CellValue, ReportTable } from './report-table.ts';
 import { publishedTable, valuesOf } from './section-helpers.ts';
 import { rateColumns } from './sections-workforce.ts';
@@ -315,7 +315,7 @@ export function methodologySection({ config }: ModelContext): SectionDraft {
         term: 'Employees and agency workers',
         text: "Rates are for employees (employment basis employee); agency workers are counted apart, as the DfE children's social work workforce census does. Volunteers, carers and the self-employed are in the workforce and diversity figures, not in the rates.",
       },
-      ...RATES.filter((r) => r.key !== 'starter_rate').map((r) => ({ term: r.term, text: r.definition })),
+      ...REPORTED_RATES.map((r) => ({ term: r.term, text: r.definition })),
       {
         term: 'Shares and intervals',
         text: "A group's share of the workforce is of the people whose characteristic is recorded. Intervals are Wilson score 95% intervals. The representation ratio is the workforce share ÷ the community share.",

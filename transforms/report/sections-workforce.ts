@@ -8,7 +8,7 @@ import { headlineMessages } from './headline-messages.ts';
 import { labelOf } from './labels.ts';
 import type { ModelContext, PublishedTables, SectionDraft } from './model.ts';
 import type { ReportRow } from './queries.ts';
-import { RATES } from './rates.ts';
+import { rateOf, REPORTED_RATES } from './rates.ts';
 import type { PublishedTable, ReportTable } from './report-table.ts';
 import { ACTIVITY, hasAnyone, publishedTable, rateRowCode, shown, valuesOf, type RateRow } from './section-helpers.ts';
 
@@ -30,7 +30,7 @@ export function rateColumns(detail = false): DisclosureColumn[] {
     agencyCount,
     plain('vacancies_fte', 'Vacant FTE', 'decimal'),
     leaversCount,
-    ...RATES.filter((r) => r.key !== 'starter_rate').map(rate),
+    ...REPORTED_RATES.map(rate),
     hiddenCount('aged_55_plus_headcount'),
     hiddenCount('qualification_known_headcount'),
     hiddenCount('qualification_gap_headcount'),
@@ -180,7 +180,7 @@ export function pressuresSection(context: ModelContext): SectionDraft {
     label('role', 'Role'),
     count('qualification_known_headcount', 'Employees with qualification recorded', { measure: 'qualification_known' }),
     count('qualification_gap_headcount', "Without the role's qualification", { measure: 'qualification_gap' }),
-    rate(RATES.find((r) => r.key === 'qualification_gap_rate') as (typeof RATES)[number]),
+    rate(rateOf('qualification_gap_rate')),
   ].map((c) => (c.key === 'qualification_gap_rate' ? { ...c, label: 'Share without' } : c));
   const skills: ReportTable = {
     id: 'skills-gaps',
