@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
-import { RATES, SUM_COLUMNS, type Sums } from '../../transforms/report/rates.ts';
+import { demoFigures } from '../../cli/demo-figures.ts';
+import { REPORT_QUERIES } from '../../transforms/report/queries.ts';
+import { RATES, REPORTED_RATES, SUM_COLUMNS, type Sums } from '../../transforms/report/rates.ts';
+import { methodologySection } from '../../transforms/report/sections-people.ts';
+import { rateColumns } from '../../transforms/report/sections-workforce.ts';
 import { RECRUITMENT_PRESSURE } from '../../transforms/tables/definitions.ts';
 import { VIEW_COLUMNS } from '../../transforms/views/view-columns.ts';
 import { TEST_SETTINGS, temporaryFolder, writeLakeFile } from '../lake-helpers.ts';
@@ -98,5 +102,30 @@ describe('Rates: the view computes each rate of RATES, and only those', () => {
       }
     }
     expect(nulls, 'rows with nothing to divide by').toBeGreaterThanOrEqual(2 * RATES.length);
+  });
+
+  it("feeds every consumer: the report's queries, its rate columns and methodology, and the demo", async () => {
+    const reported = REPORTED_RATES.map((rate) => rate.key);
+
+    for (const name of ['trend', 'rates_by_sector', 'rates_by_role'] as const) {
+      expect(Object.keys(REPORT_QUERIES[name].columns), name).toEqual(expect.arrayContaining(RATES.map((r) => r.key)));
+    }
+    expect(
+      rateColumns()
+        .map((column) => column.key)
+        .filter((key) => key.endsWith('_rate')),
+    ).toEqual(reported);
+    const context = { config: { ...TEST_SETTINGS, trust: 'Test Trust' } } as Parameters<typeof methodologySection>[0];
+    const notes = methodologySection(context).notes ?? [];
+    for (const rate of REPORTED_RATES)
+      expect(notes, rate.key).toContainEqual({ term: rate.term, text: rate.definition });
+    const { lines } = await demoFigures(lake, { ...TEST_SETTINGS, trust: 'Test Trust' } as Parameters<
+      typeof demoFigures
+    >[1]);
+    for (const rate of REPORTED_RATES)
+      expect(
+        lines.filter((line) => line.startsWith(`  ${rate.label} `)),
+        rate.key,
+      ).toHaveLength(1);
   });
 });

@@ -172,7 +172,7 @@ export const RATES = [
 export type RateKey = (typeof RATES)[number]['key'];
 
 /** The rates the report shows, in its order. */
-export const REPORTED_RATES: readonly RateDefinition[] = RATES.filter((rate) => rate.reported);
+export const REPORTED_RATES = RATES.filter((rate) => rate.reported);
 
 export const rateOf = (key: RateKey): RateDefinition => RATES.find((rate) => rate.key === key) as RateDefinition;
 

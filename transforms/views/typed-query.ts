@@ -45,6 +45,8 @@ export type ViewColumnTypes<V extends ViewName, C extends ViewColumn<V>> = {
 interface ViewClauses<K> {
   readonly where: string;
   readonly orderBy?: string;
+  /** @default every row */
+  readonly limit?: number;
   /** @default none */
   readonly keys?: readonly K[];
 }
@@ -68,6 +70,7 @@ export function viewQuery<
     `FROM ${view}`,
     `WHERE ${clauses.where}`,
     ...(clauses.orderBy ? [`ORDER BY ${clauses.orderBy}`] : []),
+    ...(clauses.limit === undefined ? [] : [`LIMIT ${Math.trunc(clauses.limit)}`]),
   ].join('\n');
   return { sql, columns, keys: clauses.keys ?? [] };
 }
