@@ -1,6 +1,7 @@
 import { AGE_BAND, DISABILITY, ETHNICITY, SEX, type CodeList } from '../contract/code-lists.ts';
 import type { CharacteristicMeasure, Term } from '../disclosure/figures.ts';
 import type { DisclosureColumn, RowBasis } from '../disclosure/tables.ts';
+import { protectionInterval, smallCountRange } from '../disclosure/threshold.ts';
 import { CSWW_SOURCE } from '../reference/dfe-csww.ts';
 import { count, derived, label, plain } from './columns.ts';
 import { humanDate } from './dates.ts';
@@ -337,14 +338,16 @@ export function methodologySection({ config }: ModelContext): SectionDraft {
   };
 }
 
-/** The rule, in words, for the methodology and the JSON. */
+/** The rule, in words, for the methodology and the JSON: the small counts and the interval as threshold.ts has them. */
 export function disclosureRule(threshold: number): string {
+  const small = smallCountRange(threshold);
+  const interval = protectionInterval(threshold);
   return (
     `Every table is protected as one linked set with every other, since they share totals (roles add up to sectors, ethnicities to ethnic groups, every breakdown to the whole workforce) and rates rest on counts. ` +
-    `No count of people from 1 to ${threshold - 1} is shown. Further figures are withheld wherever the published ones would let anyone work out a withheld count, and so is every rate, share or FTE resting on a withheld count. ` +
+    `No count of people from ${small.from} to ${small.to} is shown. Further figures are withheld wherever the published ones would let anyone work out a withheld count, and so is every rate, share or FTE resting on a withheld count. ` +
     `All withheld figures read [c], whatever the reason, so a reader cannot tell a small count from one withheld to protect it. ` +
     `Rates, shares and FTEs are published to the one decimal place shown, in every output, and rows are ordered only by what is shown. ` +
-    `The result is audited with integer programming: for each withheld count, the smallest and largest value consistent with every published figure must run from 0 to at least ${threshold}. ` +
+    `The result is audited with integer programming: for each withheld count, the smallest and largest value consistent with every published figure must run from ${interval.low} to at least ${interval.high}. ` +
     `Only the total of the whole workforce is exempt.`
   );
 }
