@@ -1,4 +1,5 @@
 import { AGE_BAND, DISABILITY, ETHNICITY, SEX, type CodeList } from '../contract/code-lists.ts';
+import { PARTNER_DATASETS, PEOPLE_DATASET } from '../contract/datasets/registry.ts';
 import type { CharacteristicMeasure, Term } from '../disclosure/figures.ts';
 import type { DisclosureColumn, RowBasis } from '../disclosure/tables.ts';
 import { protectionInterval, smallCountRange } from '../disclosure/threshold.ts';
@@ -223,7 +224,7 @@ export function progressSection({ results, periods, baselinePeriod }: ModelConte
 }
 
 export function coverageSection({ results, period, config }: ModelContext): SectionDraft {
-  const datasets = ['workforce', 'vacancies', 'leavers'];
+  const datasets = PARTNER_DATASETS;
   const partners = config.partners.map((p) => p.id);
   const status = (row: ReportRow<'coverage'> | undefined) =>
     row
@@ -255,7 +256,7 @@ export function coverageSection({ results, period, config }: ModelContext): Sect
     ].map((c) => (c.key === 'rejected' ? { ...c, figure: undefined } : c)),
     rows: partners.map((partner) => {
       const of = (dataset: string) => results.coverage.find((row) => row.partner_id === partner && row.dataset === dataset);
-      const workforce = of('workforce');
+      const workforce = of(PEOPLE_DATASET);
       const accepted = workforce?.latest_status === 'accepted';
       const people = accepted ? (workforce?.rows ?? 0) : null;
       const unknown = (share: number | null | undefined) =>

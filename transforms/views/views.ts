@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TrustConfig } from '../config/trust-config.ts';
-import { PARTNER_DATASETS } from '../contract/datasets/registry.ts';
+import { PARTNER_DATASETS, PEOPLE_DATASET } from '../contract/datasets/registry.ts';
 import { smallCountSql } from '../disclosure/threshold.ts';
 import { TRUST_UPLOADER } from '../ingest/routing.ts';
 
@@ -19,7 +19,7 @@ export type ViewSettings = Pick<TrustConfig, 'communityAreas' | 'partners' | 'su
 
 /**
  * The view's SQL with the Trust's settings filled in: {{community_areas}}, {{partners}}, the
- * registry's {{partner_datasets}}, and {{small_count(column)}}, the suppression threshold's rule
+ * registry's {{partner_datasets}} and {{people_dataset}}, and {{small_count(column)}}, the suppression threshold's rule
  * (threshold.ts) on a column.
  */
 export function viewSql(name: ViewName, settings: ViewSettings): string {
@@ -27,6 +27,7 @@ export function viewSql(name: ViewName, settings: ViewSettings): string {
     community_areas: settings.communityAreas.map(quote).join(', '),
     partners: settings.partners.map((partner) => `(${quote(partner.id)})`).join(', '),
     partner_datasets: PARTNER_DATASETS.map((dataset) => `(${quote(dataset)})`).join(', '),
+    people_dataset: quote(PEOPLE_DATASET),
     trust_uploader: quote(TRUST_UPLOADER),
   };
   const functions: Record<string, (argument: string) => string> = {
