@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { checkPeriod } from '../../transforms/config/collection-periods.ts';
+import { hasIsoDateForm } from '../../transforms/contract/dates.ts';
 import {
   DATASET_NAMES,
   DATASETS,
@@ -71,13 +72,11 @@ export async function validateCommand(args: string[], output: Output): Promise<n
   return report.status === 'accepted' ? EXIT.ok : EXIT.rejected;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The dataset and period of a path laid out as the landing folders are: …/<dataset>/<period>/<file>. */
 export function layoutOf(file: string): { dataset?: DatasetName; period?: string } {
   const parts = resolve(file).split(sep);
   const period = parts.at(-2);
   const dataset = parts.at(-3);
-  if (period === undefined || dataset === undefined || !ISO_DATE.test(period) || !isDatasetName(dataset)) return {};
+  if (period === undefined || dataset === undefined || !hasIsoDateForm(period) || !isDatasetName(dataset)) return {};
   return { dataset, period };
 }
