@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UPLOAD_USAGE } from '../../cli/commands/upload.ts';
+import { SAMPLE_DATASETS } from '../../sample-data/generator/sample-files.ts';
 import { VALIDATE_USAGE } from '../../cli/commands/validate.ts';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import {
@@ -79,6 +80,12 @@ describe('The dataset registry: every consumer takes its datasets from it', () =
       expect(route(TRUST_UPLOADER, dataset), dataset).toMatchObject({ ok: true, dataset });
       expect(route('partner-a', dataset), dataset).toMatchObject({ ok: false, code: 'DATASET_NOT_PERMITTED' });
     }
+  });
+
+  it("the sample Trust's partners send every partner dataset", () => {
+    expect(Object.keys(SAMPLE_DATASETS)).toEqual(PARTNER_DATASETS);
+    for (const [name, definition] of Object.entries(SAMPLE_DATASETS))
+      expect(definition).toBe(DATASETS[name as keyof typeof DATASETS]);
   });
 
   it("the issue codes' fixes and the command line's usage name every dataset", () => {
