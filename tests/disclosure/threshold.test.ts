@@ -82,7 +82,7 @@ describe('The suppression threshold: one rule, in TypeScript and in SQL', () => 
   it.each([1, 2, 5, 10])(
     'gives the same answer in SQL as in TypeScript at threshold %i, for 0, 1, t − 1, t and null',
     async (t) => {
-      const values = boundaries(t).map((n) => `(CAST(${n === null ? 'NULL' : n} AS BIGINT))`);
+      const values = boundaries(t).map((n) => `(CAST(${n ?? 'NULL'} AS BIGINT))`);
       const { rows } = await lake.query(
         `SELECT x, ${smallCountSql('x', t)} AS small FROM (VALUES ${values.join(', ')}) AS v (x)`,
       );
