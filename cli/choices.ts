@@ -1,4 +1,4 @@
-import { isIsoDate } from '../transforms/config/collection-periods.ts';
+import { hasIsoDateForm, isIsoDate, UK_DATE_FORM } from '../transforms/contract/dates.ts';
 import { DATASET_NAMES, isDatasetName, type DatasetName } from '../transforms/contract/datasets/registry.ts';
 import { nearestSpelling } from '../transforms/contract/spelling.ts';
 import { UsageError } from './usage.ts';
@@ -29,8 +29,8 @@ function whyNotReal(text: string): string {
  */
 export function periodProblem(what: string, given: string): string | undefined {
   if (isIsoDate(given)) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(given)) return `${what} ${given} is an impossible date: ${whyNotReal(given)}.`;
-  const ukDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(given);
+  if (hasIsoDateForm(given)) return `${what} ${given} is an impossible date: ${whyNotReal(given)}.`;
+  const ukDate = UK_DATE_FORM.exec(given);
   const pad = (part: string | undefined) => (part ?? '').padStart(2, '0');
   const rewritten = ukDate ? `${ukDate[3]}-${pad(ukDate[2])}-${pad(ukDate[1])}` : undefined;
   const example =

@@ -1,3 +1,4 @@
+import { csvQuote } from '../transforms/output/csv.ts';
 import type { DatasetName } from '../transforms/contract/datasets/registry.ts';
 import { validateCsv, type RowOfDataset, type ValidateOptions } from '../transforms/validation/validate.ts';
 import type { ValidationReport } from '../transforms/validation/report.ts';
@@ -63,12 +64,10 @@ export function workforceCsv(changes: Readonly<Record<number, Readonly<Record<st
   const lines = [WORKFORCE_HEADER];
   for (let i = 0; i < rows; i++) {
     const row: Record<string, string> = { ...GOOD_EMPLOYEE, staff_ref: `RC${String(i + 1).padStart(5, '0')}`, ...changes[i] };
-    lines.push(columns.map((c) => csvField(row[c] ?? '')).join(','));
+    lines.push(columns.map((c) => csvQuote(row[c] ?? '')).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** A value as a CSV field, quoted when it must be. */
-export const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 export const codesOf = (report: ValidationReport) => [...report.errors, ...report.warnings].map((issue) => issue.code);

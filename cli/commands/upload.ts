@@ -6,20 +6,32 @@ import { runLocalUploads } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { uploadIdOf } from '../../transforms/ingest/ingest-upload.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
+import {
+  DATASETS,
+  namesInWords,
+  PARTNER_DATASETS,
+  TRUST_DATASETS,
+} from '../../transforms/contract/datasets/registry.ts';
 import { routeUploadKey } from '../../transforms/ingest/routing.ts';
-import { TRUST_UPLOADER, UPLOAD_KEY_FORM, uploadKey, validationKey } from '../../transforms/storage/object-layout.ts';
+import { TRUST_UPLOADER, UPLOAD_KEY_FORM, uploadKey, uploadsPrefix, validationKey } from '../../transforms/storage/object-layout.ts';
 import { parseCommandArgs, usageMistake } from '../args.ts';
 import { describeAwsError } from '../aws-errors.ts';
 import { datasetChoice, periodChoice } from '../choices.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
 
+const PARTNER_FILES = namesInWords(PARTNER_DATASETS, 'and');
+const TRUST_FILES = namesInWords(
+  TRUST_DATASETS.map((name) => DATASETS[name].title.toLowerCase()),
+  'and',
+);
+
 export const UPLOAD_USAGE = `workforce upload <file> --partner X --dataset D --period P [--bucket B [--role-arn ARN]] [--data DIR] [--config F]
-       workforce upload <file> --trust --dataset community_profile --period DATE [...]
+       workforce upload <file> --trust --dataset ${TRUST_DATASETS.join('|')} --period DATE [...]
 
 Puts a file where the pipeline picks it up: ${UPLOAD_KEY_FORM}.
-A partner sends its workforce, vacancies and leavers files for one of the Trust's open collection
-periods. The Trust's own community profile goes with --trust (under uploads/_trust/), dated by
+A partner sends its ${PARTNER_FILES} files for one of the Trust's open collection
+periods. The Trust's own ${TRUST_FILES} goes with --trust (under ${uploadsPrefix(TRUST_UPLOADER)}), dated by
 its reference date.
   --bucket    the Trust's landing bucket in AWS (the stack's LandingBucket output). Without it, the
               file goes to the local stack kept in DIR (a new version each time, as in a versioned

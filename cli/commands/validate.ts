@@ -1,7 +1,14 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { checkPeriod } from '../../transforms/config/collection-periods.ts';
-import { DATASET_NAMES, DATASETS, isDatasetName, type DatasetName } from '../../transforms/contract/datasets/registry.ts';
+import { hasIsoDateForm } from '../../transforms/contract/dates.ts';
+import {
+  DATASET_NAMES,
+  DATASETS,
+  isDatasetName,
+  namesInWords,
+  type DatasetName,
+} from '../../transforms/contract/datasets/registry.ts';
 import { summarizeReport } from '../../transforms/validation/summary.ts';
 import { validateCsv } from '../../transforms/validation/validate.ts';
 import { parseCommandArgs } from '../args.ts';
@@ -12,7 +19,7 @@ import { EXIT, UsageError, type Output } from '../usage.ts';
 export const VALIDATE_USAGE = `workforce validate <file> [--dataset D] [--period YYYY-MM-DD] [--config F] [--json]
 
 Checks a CSV file against the partner data contract, as the pipeline will when it is uploaded.
-  --dataset   workforce, vacancies, leavers or community_profile
+  --dataset   ${namesInWords(DATASET_NAMES, 'or')}
               (may be left out when the path is laid out <dataset>/<period>/<file>.csv)
   --period    the snapshot date the file describes (taken from the path the same way)
   --config    the Trust config whose file limits and collection periods apply
@@ -65,13 +72,11 @@ export async function validateCommand(args: string[], output: Output): Promise<n
   return report.status === 'accepted' ? EXIT.ok : EXIT.rejected;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The dataset and period of a path laid out as the landing folders are: …/<dataset>/<period>/<file>. */
 export function layoutOf(file: string): { dataset?: DatasetName; period?: string } {
   const parts = resolve(file).split(sep);
   const period = parts.at(-2);
   const dataset = parts.at(-3);
-  if (period === undefined || dataset === undefined || !ISO_DATE.test(period) || !isDatasetName(dataset)) return {};
+  if (period === undefined || dataset === undefined || !hasIsoDateForm(period) || !isDatasetName(dataset)) return {};
   return { dataset, period };
 }

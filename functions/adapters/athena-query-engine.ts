@@ -4,10 +4,10 @@ import {
   GetQueryResultsCommand,
   StartQueryExecutionCommand,
   type AthenaClient,
-  type ColumnInfo,
   type Row,
 } from '@aws-sdk/client-athena';
-import type { QueryRow, ReportQueryEngine } from '../../transforms/report/queries.ts';
+import type { ReportQueryEngine } from '../../transforms/report/queries.ts';
+import type { RawResult } from '../../transforms/views/typed-rows.ts';
 
 export interface AthenaEngineOptions {
   readonly workGroup: string;
@@ -33,8 +33,6 @@ export class AthenaQueryError extends Error {
   override readonly name = 'AthenaQueryError';
 }
 
-const NUMERIC = new Set(['tinyint', 'smallint', 'integer', 'int', 'bigint', 'double', 'float', 'real', 'decimal']);
-
 /** A string parameter as Athena's ExecutionParameters take it: an SQL literal. */
 export const sqlLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
@@ -51,12 +49,12 @@ type Ending =
 
 /**
  * The report's queries answered by Athena: StartQueryExecution in the workgroup with
- * ExecutionParameters, polling with backoff, and every page of results, typed by the result's
- * column metadata. Each attempt has a deterministic ClientRequestToken (the run, the query, its
- * parameters and the attempt's number), so a repeated invocation of the same run reuses the
- * queries that succeeded instead of paying for them twice; a query that fails or is cancelled is
- * tried again under the next attempt's token, as Athena returns the failed execution for ever to
- * a token it has seen.
+ * ExecutionParameters, polling with backoff, and every page of results as the text Athena gives
+ * (the report converts it to each query's declared types, typed-rows.ts). Each attempt has a
+ * deterministic ClientRequestToken (the run, the query, its parameters and the attempt's number),
+ * so a repeated invocation of the same run reuses the queries that succeeded instead of paying for
+ * them twice; a query that fails or is cancelled is tried again under the next attempt's token, as
+ * Athena returns the failed execution for ever to a token it has seen.
  */
 export class AthenaQueryEngine implements ReportQueryEngine {
   private readonly startedAt: Date;
@@ -68,7 +66,7 @@ export class AthenaQueryEngine implements ReportQueryEngine {
     this.startedAt = options.startedAt ?? new Date();
   }
 
-  async run(name: string, sql: string, parameters: readonly string[]): Promise<QueryRow[]> {
+  async run(name: string, sql: string, parameters: readonly string[]): Promise<RawResult> {
     const maxAttempts = this.options.maxAttempts ?? 3;
     let failures = 0;
     for (let attempt = 0; ; attempt++) {
@@ -125,36 +123,28 @@ export class AthenaQueryEngine implements ReportQueryEngine {
     }
   }
 
-  private async results(id: string): Promise<QueryRow[]> {
-    const rows: QueryRow[] = [];
-    let columns: ColumnInfo[] | undefined;
+  private async results(id: string): Promise<RawResult> {
+    const rows: Record<string, string | null>[] = [];
+    let columns: string[] | undefined;
     let nextToken: string | undefined;
     let first = true;
     do {
       const page = await this.client.send(new GetQueryResultsCommand({ QueryExecutionId: id, ...(nextToken ? { NextToken: nextToken } : {}) }));
-      columns ??= page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
+      const info = page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
+      columns ??= info.map((column, i) => column.Name ?? `column_${i}`);
       const data = page.ResultSet?.Rows ?? [];
       // The first row of the first page holds the column names.
-      for (const row of first ? data.slice(1) : data) rows.push(typed(row, columns));
+      for (const row of first ? data.slice(1) : data) rows.push(textOf(row, columns));
       first = false;
       nextToken = page.NextToken;
     } while (nextToken);
-    return rows;
+    return { columns: columns ?? [], rows };
   }
 }
 
-function typed(row: Row, columns: readonly ColumnInfo[]): QueryRow {
-  const result: Record<string, string | number | boolean | null> = {};
-  columns.forEach((column, i) => {
-    const text = row.Data?.[i]?.VarCharValue;
-    const type = (column.Type ?? 'varchar').toLowerCase();
-    const key = column.Name ?? `column_${i}`;
-    if (text === undefined) result[key] = null;
-    else if (NUMERIC.has(type)) result[key] = Number(text);
-    else if (type === 'boolean') result[key] = text === 'true';
-    else result[key] = text;
-  });
-  return result;
+/** A row as Athena gives it, every value as text (null where it gives none): typedRows converts them. */
+function textOf(row: Row, columns: readonly string[]): Record<string, string | null> {
+  return Object.fromEntries(columns.map((column, i) => [column, row.Data?.[i]?.VarCharValue ?? null]));
 }
 
 /** The ClientRequestToken of one attempt at one query of one run (Athena takes 32 to 128 characters). */

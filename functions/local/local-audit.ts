@@ -2,10 +2,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { auditTables, type AuditResult } from '../../transforms/disclosure/audit.ts';
-import { BASE_COUNT_QUERIES, baseCountsFrom } from '../../transforms/disclosure/base-counts.ts';
+import {
+  BASE_COUNT_QUERIES,
+  baseCountsFromResults,
+  type BaseCountQueryName,
+} from '../../transforms/disclosure/base-counts.ts';
 import { VariableSpace } from '../../transforms/disclosure/variables.ts';
 import { readPublishedReport, type ReadReport } from '../../transforms/report/published-files.ts';
+import type { RawResult } from '../../transforms/views/typed-rows.ts';
 import { DuckDbLake } from './duckdb-lake.ts';
+import { DuckDbReportEngine } from './duckdb-report-engine.ts';
 
 /**
  * Audits a published report folder against the lake it was made from: reads the JSON, checks the
@@ -21,13 +27,15 @@ export async function auditReportFolder(folder: string, lakeDir: string, config:
     csv,
   });
   const lake = await DuckDbLake.open(lakeDir, config);
-  let rows: Record<string, unknown[]>;
+  const engine = new DuckDbReportEngine(lake);
+  const results: Partial<Record<BaseCountQueryName, RawResult>> = {};
   try {
-    rows = {};
-    for (const [name, sql] of Object.entries(BASE_COUNT_QUERIES)) rows[name] = [...(await lake.query(sql)).rows];
+    for (const name of Object.keys(BASE_COUNT_QUERIES) as BaseCountQueryName[]) {
+      results[name] = await engine.run(name, BASE_COUNT_QUERIES[name].sql, []);
+    }
   } finally {
     lake.close();
   }
-  const base = baseCountsFrom(rows as unknown as Parameters<typeof baseCountsFrom>[0]);
+  const base = baseCountsFromResults(results as Record<BaseCountQueryName, RawResult>);
   return { read, audit: await auditTables(read.tables, new VariableSpace(base), read.threshold) };
 }

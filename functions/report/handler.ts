@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { todayInLondon } from '../../transforms/contract/dates.ts';
+import { isIsoDate, todayInLondon } from '../../transforms/contract/dates.ts';
 import { publishScheduledReport, type ScheduledReportDependencies } from '../../transforms/report/scheduled-report.ts';
 import { assertSlotsComplete } from '../../transforms/report/slot-completeness.ts';
 
@@ -10,7 +10,7 @@ import { assertSlotsComplete } from '../../transforms/report/slot-completeness.t
 export const ReportEventSchema = z.object({
   period: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'period is a date in the form YYYY-MM-DD' })
+    .refine(isIsoDate, { error: 'period is a date in the form YYYY-MM-DD' })
     .optional(),
   run: z.string().min(1).max(100).optional(),
 });

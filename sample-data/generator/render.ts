@@ -1,5 +1,6 @@
 import type { DatasetDefinition } from '../../transforms/contract/dataset.ts';
 import { fieldMeta } from '../../transforms/contract/fields.ts';
+import { csvQuote } from '../../transforms/output/csv.ts';
 import { WINDOWS_1252_HIGH } from '../../transforms/validation/decode.ts';
 import type { FileStyle } from './trust.ts';
 import { plainText } from '../../transforms/output/plain-text.ts';
@@ -8,16 +9,11 @@ type Row = Readonly<Record<string, unknown>>;
 
 const titleCase = (column: string) => column.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 
-/** Quotes a value as RFC 4180 asks, when it holds a comma, quote, line break or edge spaces. */
-export function csvValue(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 /** The header line of a dataset in a partner's style. */
 export function renderHeader(dataset: DatasetDefinition, style: FileStyle): string {
   const names = Object.keys(dataset.columns).map((column) => (style.header === 'title' ? titleCase(column) : column));
   if (style.extraColumn) names.push(style.extraColumn.name);
-  return names.map(csvValue).join(',');
+  return names.map(csvQuote).join(',');
 }
 
 /** One row as a partner's HR system would write it: its own spelling of codes and dates. */
@@ -31,9 +27,9 @@ export function renderRow(dataset: DatasetDefinition, style: FileStyle, row: Row
       const [year, month, day] = plainText(value).split('-');
       return `${day}/${month}/${year}`;
     }
-    return csvValue(plainText(value));
+    return csvQuote(plainText(value));
   });
-  if (style.extraColumn) values.push(csvValue(style.extraColumn.values[rowIndex % style.extraColumn.values.length] as string));
+  if (style.extraColumn) values.push(csvQuote(style.extraColumn.values[rowIndex % style.extraColumn.values.length] as string));
   return values.join(',');
 }
 
@@ -45,7 +41,7 @@ function spellCode(list: string, code: string, style: FileStyle, entry: { label:
   }
   if (list === 'sex' && style.sexLetters) return aliases[0] ?? code;
   if (list === 'employer_type' && code === 'private' && style.employerTypeAlias) return style.employerTypeAlias;
-  if (style.codes === 'labels' && ['sector', 'role', 'setting', 'employment_basis', 'contract'].includes(list) && entry) return csvValue(entry.label);
+  if (style.codes === 'labels' && ['sector', 'role', 'setting', 'employment_basis', 'contract'].includes(list) && entry) return csvQuote(entry.label);
   return code;
 }
 

@@ -24,7 +24,8 @@ export const LANDING_REJECTED = [
       rows.map((row, i) => (i === 0 ? { ...row, leave_date: twelveMonthsBefore(period) } : row)),
   },
 ] as const;
-const DATASETS: Record<keyof PeriodFiles, DatasetDefinition> = {
+/** The datasets the simulation writes for each partner: every partner dataset of the registry (a test holds it to it). */
+export const SAMPLE_DATASETS: Record<keyof PeriodFiles, DatasetDefinition> = {
   workforce: WorkforceDataset,
   vacancies: VacanciesDataset,
   leavers: LeaversDataset,
@@ -40,13 +41,13 @@ export function sampleDataFiles(): Map<string, Uint8Array> {
       const periodFiles = simulation.advance(period, periodIndex);
       if (partner.id === 'riverside-youth-trust' && periodIndex === TRUST.periods.length - 1) brokenBase = periodFiles;
       if (periodIndex < (partner.joins ?? 0)) return;
-      for (const dataset of ['workforce', 'vacancies', 'leavers'] as const) {
+      for (const dataset of Object.keys(SAMPLE_DATASETS) as (keyof PeriodFiles)[]) {
         if (partner.gaps?.some((gap) => gap.dataset === dataset && gap.period === periodIndex)) continue;
         const path = `landing/${partner.id}/${dataset}/${period}/${dataset}.csv`;
         const rejected = LANDING_REJECTED.find((r) => r.path === path);
         const rows = rejected ? rejected.spoil(periodFiles[dataset] as LeaverRow[], period) : periodFiles[dataset];
         if (rows.length === 0) continue;
-        files.set(path, renderFile(DATASETS[dataset], partner.style, rows));
+        files.set(path, renderFile(SAMPLE_DATASETS[dataset], partner.style, rows));
       }
     });
   });
@@ -61,7 +62,7 @@ export function sampleDataFiles(): Map<string, Uint8Array> {
     dataset: 'workforce',
     period: '2099-09-30',
     problem: 'Good rows, uploaded for a period in the future',
-    bytes: renderFile(DATASETS.workforce, youthTrust.style, base.workforce.slice(0, 5)),
+    bytes: renderFile(SAMPLE_DATASETS.workforce, youthTrust.style, base.workforce.slice(0, 5)),
     expect: [{ code: 'PERIOD_IN_FUTURE', row: null }],
   });
   const manifest = broken.map((f) => ({ path: brokenPath(f), dataset: f.dataset, period: f.period, problem: f.problem, expect: f.expect }));

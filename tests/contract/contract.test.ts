@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as CodeLists from '../../transforms/contract/code-lists.ts';
 import type { CodeList } from '../../transforms/contract/code-lists.ts';
@@ -53,15 +55,46 @@ describe('Datasets', () => {
     expectTypeOf<WorkforceRow['staff_ref']>().toEqualTypeOf<string>();
   });
 
-  it.each(DATASET_NAMES)('%s: every column has a registered field and every rule a documented issue code', (name) => {
+  it.each(DATASET_NAMES)('%s: every column has a registered field, and every rule says what it checks', (name) => {
     const dataset = datasetDefinition(name);
     for (const spec of Object.values(dataset.columns)) {
       expect(fieldMeta(spec.field).rule.length).toBeGreaterThan(0);
       expect(spec.description.length).toBeGreaterThan(10);
     }
-    for (const rule of dataset.rules) expect(ISSUE_CODES[rule.code]).toBeDefined();
+    for (const rule of dataset.rules) expect(rule.description.length, rule.code).toBeGreaterThan(10);
   });
 });
+
+describe('Issue codes', () => {
+  const contract = readFileSync('docs/data-contract.md', 'utf8');
+  const codes = Object.entries(ISSUE_CODES);
+  const source = ['transforms', 'functions', 'cli']
+    .flatMap(sourceFiles)
+    .filter((file) => !file.endsWith('issue-codes.ts'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
+
+  it.each(codes)('%s: tells the partner what is wrong and what to do, in words of its own', (_, definition) => {
+    for (const text of [definition.title, definition.fix]) expect(text).toMatch(/^\S.{10,}[.)]$/s);
+    expect(definition.fix).not.toBe(definition.title);
+    // A fix to act on: not the problem restated, nor a pointer to nothing.
+    expect(definition.fix.toLowerCase()).not.toContain(definition.title.toLowerCase().replace(/\.$/, ''));
+  });
+
+  it.each(codes)('%s: is in the partners\' data contract with its fix, and something raises it', (code, definition) => {
+    const escape = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+    expect(contract).toContain(`| \`${code}\` | ${definition.severity} | ${escape(definition.title)} | ${escape(definition.fix)} |`);
+    expect(source, `${code} is never raised`).toContain(`'${code}'`);
+  });
+});
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
 
 describe('Dates', () => {
   it.each([

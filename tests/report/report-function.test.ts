@@ -99,7 +99,7 @@ describe('Function: report handler, through the real Athena adapter and the same
     expect(keys).toContain('reports/2025-09-30/needs-analysis.html');
   });
 
-  const trendQueries = (from: number) => athena.started.slice(from).filter((q) => q.sql === REPORT_QUERIES.trend);
+  const trendQueries = (from: number) => athena.started.slice(from).filter((q) => q.sql === REPORT_QUERIES.trend.sql);
 
   const states = ['FAILED', 'CANCELLED'] as const;
   it.each(states)('tries a %s query again under a fresh token, and reports', async (state) => {

@@ -10,7 +10,7 @@ import type { BaseCounts, CharacteristicCount, EventCount, PeopleCount } from '.
 import type { RowKey, Term } from '../../transforms/disclosure/figures.ts';
 import type { CellValue, DisclosureColumn, DisclosureTable } from '../../transforms/disclosure/tables.ts';
 import { count, derived, fte, hiddenCount, label, plain, rate } from '../../transforms/report/columns.ts';
-import { RATES, rateOf } from '../../transforms/report/rates.ts';
+import { REPORTED_RATES, rateOf } from '../../transforms/report/rates.ts';
 import { categoriesOf } from '../../transforms/report/sections-people.ts';
 
 const PERIOD = '2026-09-30';
@@ -165,7 +165,7 @@ function rateColumns(detail: boolean): DisclosureColumn[] {
     count('agency_headcount', 'Agency workers', { measure: 'people', where: { employment_basis: 'agency' } }, detail ? { hidden: true } : {}),
     plain('vacancies_fte', 'Vacant FTE', 'decimal'),
     count('leavers_headcount', 'Leavers', { measure: 'leavers' }, detail ? { hidden: true } : {}),
-    ...RATES.filter((r) => r.key !== 'starter_rate').map(rate),
+    ...REPORTED_RATES.map(rate),
     hiddenCount('aged_55_plus_headcount'),
     hiddenCount('qualification_known_headcount'),
     hiddenCount('qualification_gap_headcount'),

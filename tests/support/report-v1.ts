@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGE_BAND, DISABILITY, EMPLOYMENT_BASIS, ETHNICITY, ROLE, SECTOR, SETTING, SEX, type CodeList } from '../../transforms/contract/code-lists.ts';
-import { baseCountsFrom, type BaseCounts } from '../../transforms/disclosure/base-counts.ts';
+import {
+  baseCountsFromResults,
+  type BaseCountQueryName,
+  type BaseCounts,
+} from '../../transforms/disclosure/base-counts.ts';
 import type { FigureTemplate, RowKey, Term } from '../../transforms/disclosure/figures.ts';
 import type { CellValue, DisclosureColumn, DisclosureTable } from '../../transforms/disclosure/tables.ts';
 import { RATES } from '../../transforms/report/rates.ts';
@@ -25,7 +29,14 @@ interface V1Table {
 }
 
 export function v1BaseCounts(): BaseCounts {
-  return baseCountsFrom(JSON.parse(readFileSync(join(V1_FOLDER, 'base-counts.json'), 'utf8')));
+  type Saved = Record<BaseCountQueryName, Record<string, unknown>[]>;
+  const saved = JSON.parse(readFileSync(join(V1_FOLDER, 'base-counts.json'), 'utf8')) as Saved;
+  const result = (rows: Record<string, unknown>[]) => ({ columns: Object.keys(rows[0] ?? {}), rows });
+  return baseCountsFromResults({
+    base_people: result(saved.base_people),
+    base_events: result(saved.base_events),
+    base_characteristics: result(saved.base_characteristics),
+  });
 }
 
 export function v1Tables(period: string): DisclosureTable[] {

@@ -59,7 +59,7 @@ describe('Athena\'s SQL: every text sent to Athena is Trino SQL', () => {
       [`view ${name} (quotes in the settings)`, viewSql(name, ODD_SETTINGS)],
     ]),
     ...NAMED_QUERIES.map((q): [string, string] => [`saved query "${q.name}"`, q.sql]),
-    ...Object.entries(REPORT_QUERIES).map(([name, sql]): [string, string] => [`report query ${name}`, sql]),
+    ...Object.entries(REPORT_QUERIES).map(([name, query]): [string, string] => [`report query ${name}`, query.sql]),
   ];
 
   it.each(texts)('%s parses under the Trino grammar', (_, sql) => {

@@ -1,3 +1,5 @@
+import { hasIsoDateForm, isIsoDate } from '../contract/dates.ts';
+
 /**
  * Which periods exist: the Trust's collection dates. One rule, used by the pipeline's routing,
  * by validation, by the command line, by the portal, by the IAM policies and by the Athena
@@ -16,17 +18,6 @@ export interface CollectionRule {
 export type PeriodCheck =
   | { readonly ok: true; readonly period: string }
   | { readonly ok: false; readonly code: 'PERIOD_INVALID' | 'PERIOD_IN_FUTURE' | 'PERIOD_NOT_COLLECTED'; readonly message: string };
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  const match = ISO_DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /** Whether the rule lists its dates, or repeats the baseline's day and month every year. */
 export const isYearly = (rule: CollectionRule): boolean => rule.collectionDates === undefined;
@@ -81,7 +72,7 @@ export function checkPeriod(rule: CollectionRule, period: string, today: string)
   const next = nextCollectionDate(rule, today);
   const openText = open.length ? `The periods open for upload are ${listDates(open)}` : 'No period is open for upload yet';
   const nextText = next ? `; the next opens on ${next}.` : '.';
-  if (!ISO_DATE.test(period)) {
+  if (!hasIsoDateForm(period)) {
     return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is not a period date in the form YYYY-MM-DD. ${openText}${nextText}` };
   }
   if (!isIsoDate(period)) return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is an impossible date. ${openText}${nextText}` };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LIMITS } from '../contract/limits.ts';
-import { isIsoDate } from './collection-periods.ts';
+import { isIsoDate } from '../contract/dates.ts';
 
 /** A role or a user: a named principal. An account root would let anyone in that account in. */
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@/-]+$/;

@@ -2,8 +2,10 @@ import type { IssueCode } from './issue-codes.ts';
 
 export type DateParse = { readonly date: string } | { readonly issue: IssueCode; readonly message: string };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** The form of an ISO date, YYYY-MM-DD, real or not (2026-09-31 has the form): the one pattern for it. */
+export const ISO_DATE_FORM = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The form of a UK date, DD/MM/YYYY (a day or month may be one digit). */
+export const UK_DATE_FORM = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const TWO_DIGIT_YEAR = /^\d{1,2}\/\d{1,2}\/\d{2}$/;
 /** Day first with dots or hyphens, as many European locales write dates: `01.04.2021`. */
 const DOTTED_DATE = /^(\d{1,2})[.-](\d{1,2})[.-](\d{4})$/;
@@ -28,9 +30,9 @@ function calendarDate(raw: string, year: number, month: number, day: number): Da
 
 /** Parses a contract date: ISO `YYYY-MM-DD` or UK `DD/MM/YYYY`, never US order or two-digit years. */
 export function parseContractDate(raw: string): DateParse {
-  const iso = ISO_DATE.exec(raw);
+  const iso = ISO_DATE_FORM.exec(raw);
   if (iso) return calendarDate(raw, Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const uk = UK_DATE.exec(raw);
+  const uk = UK_DATE_FORM.exec(raw);
   if (uk) {
     const [first, second, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
     if (second > 12 && first <= 12) {
@@ -56,6 +58,18 @@ export function parseContractDate(raw: string): DateParse {
     if (parsed) return { issue: parsed.issue, message: `${parsed.message} Give the date alone, without the time.` };
   }
   return { issue: 'DATE_INVALID', message: `'${raw}' is not a date; write YYYY-MM-DD or DD/MM/YYYY.` };
+}
+
+/** Whether a text has the form YYYY-MM-DD, whether or not the date is real. */
+export const hasIsoDateForm = (text: string): boolean => ISO_DATE_FORM.test(text);
+
+/** True for a real calendar date written YYYY-MM-DD: the rule for a period everywhere. */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE_FORM.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** The ISO date 12 months before an ISO date (29 February falls back to 28 February). */

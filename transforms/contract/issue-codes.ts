@@ -12,9 +12,12 @@ export interface IssueCodeDefinition {
   readonly fix: string;
 }
 
+import { datasetAdvice } from './datasets/registry.ts';
+
 const error = (title: string, fix: string): IssueCodeDefinition => ({ severity: 'error', title, fix });
 const warning = (title: string, fix: string): IssueCodeDefinition => ({ severity: 'warning', title, fix });
 
+const DATASETS_IN_WORDS = datasetAdvice();
 const SAVE_AS_CSV = 'In Excel use File › Save As › "CSV UTF-8 (Comma delimited)" and upload that file.';
 
 export const ISSUE_CODES = {
@@ -53,11 +56,8 @@ export const ISSUE_CODES = {
     'Upload to uploads/<partner_id>/<dataset>/<period>/<file>.csv, for example uploads/riverside-council/workforce/2025-09-30/workforce.csv.',
   ),
   PARTNER_UNKNOWN: error('The partner is not one the Trust has configured.', 'Check the partner id in the upload path, or ask the Trust to add the partner.'),
-  DATASET_UNKNOWN: error('The dataset is not one of the contract\'s datasets.', 'Use one of: workforce, vacancies, leavers, community_profile.'),
-  DATASET_NOT_PERMITTED: error(
-    'Partners do not upload this dataset.',
-    'Community profiles are the Trust\'s own data: the Trust uploads them under uploads/_trust/community_profile/<date>/. Partners upload their workforce, vacancies and leavers files.',
-  ),
+  DATASET_UNKNOWN: error('The dataset is not one of the contract\'s datasets.', DATASETS_IN_WORDS.unknown),
+  DATASET_NOT_PERMITTED: error('Partners do not upload this dataset.', DATASETS_IN_WORDS.notPermitted),
 
   // The header row
   HEADER_NOT_FIRST_ROW: warning(

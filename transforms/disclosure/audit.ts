@@ -1,14 +1,9 @@
 import { buildModel, expressionKey, truthOf, type Constraint, type LinearModel, type WithheldCell } from './linear-model.ts';
 import { Components, type Program } from './solver.ts';
 import type { DisclosureTable } from './tables.ts';
+import { protectionInterval } from './threshold.ts';
 import type { Expression, VariableSpace } from './variables.ts';
 
-/**
- * The protection interval: a withheld count is protected when the values consistent with
- * everything published run from 0 (or below) up to the threshold (or above). An attacker then
- * cannot tell whether it is nobody, a few people, or more than a few.
- */
-export const protectionInterval = (threshold: number) => ({ low: 0, high: threshold });
 
 export interface CellRange {
   readonly cell: WithheldCell;

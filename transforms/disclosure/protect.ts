@@ -4,6 +4,7 @@ import { Components, Program } from './solver.ts';
 import type { RowKey } from './figures.ts';
 import { precisionOf, roundTo, WITHHELD, type CellValue, type DisclosureColumn, type DisclosureTable } from './tables.ts';
 import type { Expression, Variable, VariableSpace } from './variables.ts';
+import { isSmallCount } from './threshold.ts';
 
 /**
  * Disclosure control over a report's tables as one linked set. Every count of people from 1 to
@@ -44,7 +45,8 @@ export async function protectTables(raw: readonly DisclosureTable[], space: Vari
   // Primary: the small counts, shown or hidden.
   for (const cell of cells.values()) {
     const value = valueOf(cell);
-    if (cell.column.kind === 'count' && cell.column.exempt !== true && typeof value === 'number' && value >= 1 && value < threshold) withheld.add(cell.id);
+    const count = cell.column.kind === 'count' && cell.column.exempt !== true && typeof value === 'number';
+    if (count && isSmallCount(value, threshold)) withheld.add(cell.id);
   }
   const primary = withheld.size;
   withholdDependents(raw, withheld);

@@ -24,9 +24,9 @@ export interface RoutingRules extends CollectionRule {
 
 /**
  * The key is the only routing: `uploads/<partner_id>/<dataset>/<period>/<file>.csv` for a
- * partner's own workforce, vacancies and leavers files, for one of the Trust's open collection
- * periods; `uploads/_trust/community_profile/<date>/<file>.csv` for the Trust's community
- * profile. Anything else is a rejection with a report that says what is allowed.
+ * partner's own files of the registry's PARTNER_DATASETS, for one of the Trust's open collection
+ * periods; `uploads/_trust/<dataset>/<date>/<file>.csv` for the Trust's own (TRUST_DATASETS, its
+ * community profile). Anything else is a rejection with a report that says what is allowed.
  */
 export function routeUploadKey(key: string, rules: RoutingRules, today: string): UploadRoute {
   const parts = key.split('/');

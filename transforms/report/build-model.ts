@@ -1,7 +1,7 @@
 import type { TrustConfig } from '../config/trust-config.ts';
 import { baseCountsFrom } from '../disclosure/base-counts.ts';
 import type { ModelContext, QueryResults, ReportDraft, SectionDraft } from './model.ts';
-import { REPORT_QUERIES, type ReportQueryEngine, type ReportQueryName } from './queries.ts';
+import { REPORT_QUERIES, runReportQuery, type ReportQueryEngine, type ReportQueryName } from './queries.ts';
 import { coverageSection, diversitySection, methodologySection, progressSection } from './sections-people.ts';
 import { humanDate } from './dates.ts';
 import { recruitmentNeedSection } from './sections-forward.ts';
@@ -29,8 +29,8 @@ export class BaselineNotHeldError extends ReportDataError {
 
 /** Builds the needs-analysis report for a period from the views, before disclosure control. */
 export async function buildReportModel(engine: ReportQueryEngine, config: TrustConfig, request: ReportRequest): Promise<ReportDraft> {
-  const trend = await engine.run('trend', REPORT_QUERIES.trend, []);
-  const periods = trend.map((row) => String(row.period));
+  const trend = await runReportQuery(engine, 'trend', []);
+  const periods = trend.map((row) => row.period);
   if (periods.length === 0) throw new ReportDataError('The lake holds no accepted workforce data yet: run the pipeline first.');
   const period = request.period ?? (periods.at(-1) as string);
   if (!periods.includes(period)) throw new ReportDataError(`The lake has no data for ${period}; it holds ${periods.join(', ')}.`);
@@ -51,12 +51,14 @@ export async function buildReportModel(engine: ReportQueryEngine, config: TrustC
         : []),
   ];
 
-  const results = { trend } as QueryResults;
+  const answers: Partial<Record<ReportQueryName, unknown>> = { trend };
   const names = Object.keys(REPORT_QUERIES).filter((name) => name !== 'trend') as ReportQueryName[];
   for (const name of names) {
-    const parameters = REPORT_QUERIES[name].includes('?') ? [period] : [];
-    results[name] = await engine.run(name, REPORT_QUERIES[name], parameters);
+    const parameters = REPORT_QUERIES[name].sql.includes('?') ? [period] : [];
+    answers[name] = await runReportQuery(engine, name, parameters);
   }
+  // Each query's rows, typed by runReportQuery from its own declaration.
+  const results = answers as QueryResults;
 
   const context: ModelContext = { config, period, previousPeriod, baselinePeriod, periods, results, england: request.england ?? [] };
   const sections: SectionDraft[] = [

@@ -1,5 +1,6 @@
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
+import { escapeHtml } from '../output/html.ts';
 import type { ChartRequest } from './model.ts';
 import type { PublishedTable } from './report-table.ts';
 
@@ -30,7 +31,7 @@ export async function renderChart(chart: ChartRequest, table: PublishedTable): P
   const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(`${chart.title}. ${chart.description}`)}" `);
+  return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.description}`)}" `);
 }
 
 function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): vl.TopLevelSpec {
@@ -71,8 +72,4 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
         ],
       } as vl.TopLevelSpec;
   }
-}
-
-function escapeAttribute(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 }

@@ -20,7 +20,7 @@ export function englandBlock({ results, period, england }: ModelContext): Sectio
   const matched = englandRatesFor(series, period);
   const latest = series.at(-1);
   const used = matched ?? (latest ? englandRatesFor(series, latest.asAt) : undefined);
-  const sums = Object.fromEntries(SUM_COLUMNS.map((c) => [c, Number(results.social_work[0]?.[c] ?? 0)])) as Sums;
+  const sums = Object.fromEntries(SUM_COLUMNS.map((c) => [c, results.social_work[0]?.[c] ?? 0])) as Sums;
   const columns: DisclosureColumn[] = [
     label('who', 'Social workers'),
     count('employees_headcount', 'Employees', { measure: 'people', where: { employment_basis: 'employee' } }),

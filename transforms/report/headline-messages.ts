@@ -1,3 +1,4 @@
+import { PARTNER_DATASETS } from '../contract/datasets/registry.ts';
 import { WITHHELD } from '../disclosure/tables.ts';
 import { countChangeZ, rateChangeZ, trendOf } from './change-tests.ts';
 import { humanDate } from './dates.ts';
@@ -98,7 +99,7 @@ function underRepresented(tables: PublishedTables): Finding | undefined {
 }
 
 function coverageMessage(coverage: PublishedTable, context: HeadlineContext): Finding {
-  const files = ['workforce_status', 'vacancies_status', 'leavers_status'] as const;
+  const files = PARTNER_DATASETS.map((dataset) => `${dataset}_status`);
   const short = coverage.rows.filter((row) => files.some((f) => row[f] !== 'accepted' && row[f] !== WITHHELD));
   if (short.length === 0) return { text: `All ${context.partners} partners sent every file for ${humanDate(context.period)}.`, trend: 'better' };
   const verb = short.length === 1 ? 'has' : 'have';

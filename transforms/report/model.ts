@@ -1,7 +1,7 @@
 import type { TrustConfig } from '../config/trust-config.ts';
 import type { BaseCounts } from '../disclosure/base-counts.ts';
 import type { CswwYear } from '../reference/dfe-csww.ts';
-import type { QueryRow, ReportQueryName } from './queries.ts';
+import type { ReportQueryName, ReportRow } from './queries.ts';
 import type { PublishedTable, ReportTable } from './report-table.ts';
 
 /** A chart of one of a section's tables; drawn from the table's published numbers only. */
@@ -95,7 +95,8 @@ export type PublishedReport = ReportMeta & {
   readonly [publishedReport]: true;
 };
 
-export type QueryResults = Record<ReportQueryName, QueryRow[]>;
+/** The rows of each of the report's queries, typed from its declaration. */
+export type QueryResults = { readonly [N in ReportQueryName]: readonly ReportRow<N>[] };
 
 /** What every section is built from: the config, the periods, and the answers to the report's queries. */
 export interface ModelContext {

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { DisclosureTable } from '../disclosure/tables.ts';
+import { unescapeHtml } from '../output/html.ts';
 import type { PublishedTable } from './report-table.ts';
 import { formatCell, shownColumns, tableCsv } from './render.ts';
 
@@ -47,8 +48,7 @@ function sameCsv(actual: string, expected: string): boolean {
   return JSON.stringify(parse(actual)) === JSON.stringify(parse(expected));
 }
 
-const decode = (text: string) =>
-  text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+const decode = unescapeHtml;
 
 /** The cells of the HTML table of this id (headline tables are turned round: compared by column). */
 function htmlDisagreements(html: string, table: PublishedTable): string[] {

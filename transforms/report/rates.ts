@@ -2,8 +2,10 @@ import type { Part, Term } from '../disclosure/figures.ts';
 
 /**
  * The rates of recruitment_rates, as the DfE children's social work workforce census defines
- * them, written once: the report's columns, the disclosure audit's arithmetic and the methodology
- * text come from here, and a test checks the view computes each one this way.
+ * them, written once: the view's rate columns (VIEW_COLUMNS), the report's columns and queries, the
+ * disclosure audit's arithmetic, the methodology text and the demo come from here, and tests hold
+ * the view's SQL to it: its rate columns are these, in this order, and each is value() of the row's
+ * summed counts (tests/views/rates.test.ts).
  */
 export interface RateDefinition {
   /** The view's column. */
@@ -12,6 +14,8 @@ export interface RateDefinition {
   /** The definition in words, for the methodology. */
   readonly definition: string;
   readonly term: string;
+  /** Whether the report shows it (its rate columns, methodology, the demo); the others are the view's, for analysts. */
+  readonly reported: boolean;
   /** scale × Σnumerator ÷ Σdenominator, in base counts (or, for vacancies, the row's vacant FTE); absent where no count of people is involved. */
   readonly numerator?: readonly Part[];
   readonly denominator?: readonly Part[];
@@ -60,7 +64,17 @@ export const RATES = [
     numerator: [{ measure: 'leavers', fte: true }],
     denominator: [employeesFte],
     basis: ['leavers_headcount', 'employees_headcount'],
+    reported: true,
     value: (s) => percent(s.leavers_fte, s.employees_fte),
+  },
+  {
+    key: 'turnover_rate_headcount',
+    label: 'Turnover (headcount)',
+    term: 'Turnover by headcount',
+    definition: 'Employees who left in the 12 months to the period date ÷ employees in post on it.',
+    basis: ['leavers_headcount', 'employees_headcount'],
+    reported: false,
+    value: (s) => percent(s.leavers_headcount, s.employees_headcount),
   },
   {
     key: 'vacancy_rate',
@@ -70,6 +84,7 @@ export const RATES = [
     numerator: [vacancies],
     denominator: [vacancies, employeesFte],
     basis: ['employees_headcount'],
+    reported: true,
     value: (s) => percent(s.vacancies_fte, s.vacancies_fte + s.employees_fte),
   },
   {
@@ -80,7 +95,26 @@ export const RATES = [
     numerator: [agencyFte],
     denominator: [agencyFte, employeesFte],
     basis: ['agency_headcount', 'employees_headcount'],
+    reported: true,
     value: (s) => percent(s.agency_fte, s.agency_fte + s.employees_fte),
+  },
+  {
+    key: 'agency_cover_rate',
+    label: 'Agency workers covering vacancies',
+    term: 'Agency cover',
+    definition: 'Vacant FTE covered by agency workers ÷ FTE of agency workers.',
+    basis: ['agency_headcount'],
+    reported: false,
+    value: (s) => percent(s.vacancies_agency_cover_fte, s.agency_fte),
+  },
+  {
+    key: 'vacancy_cover_rate',
+    label: 'Vacancies covered by agency workers',
+    term: 'Vacancy cover',
+    definition: 'Vacant FTE covered by agency workers ÷ all vacant FTE.',
+    basis: [],
+    reported: false,
+    value: (s) => percent(s.vacancies_agency_cover_fte, s.vacancies_fte),
   },
   {
     key: 'hard_to_fill_rate',
@@ -88,6 +122,7 @@ export const RATES = [
     term: 'Hard to fill',
     definition: 'Vacant FTE the employer reports hard to fill ÷ all vacant FTE.',
     basis: [],
+    reported: true,
     value: (s) => percent(s.hard_to_fill_vacancies_fte, s.vacancies_fte),
   },
   {
@@ -98,6 +133,7 @@ export const RATES = [
     numerator: [{ measure: 'starters', fte: true }],
     denominator: [employeesFte],
     basis: ['starters_headcount', 'employees_headcount'],
+    reported: false,
     value: (s) => percent(s.starters_fte, s.employees_fte),
   },
   {
@@ -108,6 +144,7 @@ export const RATES = [
     numerator: [{ measure: 'aged_55_plus' }],
     denominator: [employees],
     basis: ['aged_55_plus_headcount', 'employees_headcount'],
+    reported: true,
     value: (s) => percent(s.aged_55_plus_headcount, s.employees_headcount),
   },
   {
@@ -118,6 +155,7 @@ export const RATES = [
     numerator: [{ measure: 'qualification_gap' }],
     denominator: [{ measure: 'qualification_known' }],
     basis: ['qualification_gap_headcount', 'qualification_known_headcount'],
+    reported: true,
     value: (s) => percent(s.qualification_gap_headcount, s.qualification_known_headcount),
   },
   {
@@ -126,11 +164,15 @@ export const RATES = [
     term: 'Sickness absence',
     definition: 'Working days lost ÷ (FTE of employees with days lost recorded × 253 working days).',
     basis: ['employees_headcount'],
+    reported: true,
     value: (s) => percent(s.sickness_days, s.sickness_recorded_fte * 253),
   },
 ] as const satisfies readonly RateDefinition[];
 
 export type RateKey = (typeof RATES)[number]['key'];
+
+/** The rates the report shows, in its order. */
+export const REPORTED_RATES = RATES.filter((rate) => rate.reported);
 
 export const rateOf = (key: RateKey): RateDefinition => RATES.find((rate) => rate.key === key) as RateDefinition;
 

@@ -1,4 +1,5 @@
 import { csvLine } from '../output/csv.ts';
+import { escapeHtml as escape } from '../output/html.ts';
 import { renderChart } from './charts.ts';
 import type { Finding, PublishedReport, Trend } from './model.ts';
 import { precisionOf, WITHHELD } from '../disclosure/tables.ts';
@@ -33,7 +34,6 @@ export function tableCsv(table: PublishedTable): string {
   return `\ufeff${[csvLine(columns.map((c) => c.label)), ...table.rows.map((row) => csvLine(columns.map((c) => value(row[c.key], c))))].join('\r\n')}\r\n`;
 }
 
-const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 export function formatCell(value: CellValue | undefined, column: Pick<ReportColumn, 'format'>): string {
   if (value === null || value === undefined) return '–';

@@ -6,10 +6,9 @@ import { count, derived, fte, hiddenCount, label, plain, rate } from './columns.
 import { humanDate } from './dates.ts';
 import { labelOf } from './labels.ts';
 import type { Finding, ModelContext, SectionDraft } from './model.ts';
-import type { QueryRow } from './queries.ts';
 import { rateOf } from './rates.ts';
 import type { CellValue, PublishedTable, ReportTable } from './report-table.ts';
-import { hasAnyone, publishedTable } from './section-helpers.ts';
+import { hasAnyone, publishedTable, rateRowCode, type RateRow } from './section-helpers.ts';
 
 /**
  * Looking forward: how many people each sector and role must recruit next year to hold today's
@@ -45,12 +44,29 @@ export function needColumns(dimension: 'sector' | 'role'): DisclosureColumn[] {
   ];
 }
 
+/** The figures of a row of recruitment_rates the need is worked out from. */
+type NeedSource = Pick<
+  RateRow,
+  | 'employees_headcount'
+  | 'employees_fte'
+  | 'vacancies_fte'
+  | 'leavers_headcount'
+  | 'leavers_fte'
+  | 'starters_headcount'
+  | 'starters_fte'
+  | 'aged_55_plus_headcount'
+  | 'turnover_rate'
+  | 'replacement_demand_rate'
+>;
+
 /** A row of the need table, from a row of recruitment_rates, each figure computed from the published ones. */
-export function needRow(row: QueryRow): Record<string, CellValue> {
-  const num = (key: string) => Number(row[key] ?? 0);
-  const [employeesFte, vacant, leavers, starters] = ['employees_fte', 'vacancies_fte', 'leavers_fte', 'starters_fte'].map((k) => roundTo(num(k), 1)) as [number, number, number, number];
+export function needRow(row: NeedSource): Record<string, CellValue> {
+  const num = (key: Exclude<keyof NeedSource, 'turnover_rate' | 'replacement_demand_rate'>) => row[key] ?? 0;
+  const fte = ['employees_fte', 'vacancies_fte', 'leavers_fte', 'starters_fte'] as const;
+  const published = fte.map((k) => roundTo(num(k), 1));
+  const [employeesFte, vacant, leavers, starters] = published as [number, number, number, number];
   const need = roundTo(vacant + leavers, 1);
-  const turnover = row.turnover_rate === null || row.turnover_rate === undefined ? null : roundTo(Number(row.turnover_rate), 1);
+  const turnover = row.turnover_rate === null ? null : roundTo(row.turnover_rate, 1);
   const [low, high] = turnover === null ? [leavers, leavers] : rateInterval(turnover, num('employees_headcount')).map((p) => (employeesFte * p) / 100);
   return {
     employees_fte: num('employees_fte'),
@@ -61,7 +77,7 @@ export function needRow(row: QueryRow): Record<string, CellValue> {
     need_high: vacant + (high as number),
     starters_fte: num('starters_fte'),
     shortfall_fte: need - starters,
-    replacement_demand_rate: row.replacement_demand_rate === undefined ? null : (row.replacement_demand_rate as number | null),
+    replacement_demand_rate: row.replacement_demand_rate,
     employees_headcount: num('employees_headcount'),
     leavers_headcount: num('leavers_headcount'),
     starters_headcount: num('starters_headcount'),
@@ -71,15 +87,22 @@ export function needRow(row: QueryRow): Record<string, CellValue> {
 
 
 export function recruitmentNeedSection({ results, period }: ModelContext): SectionDraft {
-  const table = (id: string, title: string, caption: string, dimension: 'sector' | 'role', source: readonly QueryRow[], sameRowsAs: string): ReportTable => {
+  const table = (
+    id: string,
+    title: string,
+    caption: string,
+    dimension: 'sector' | 'role',
+    source: readonly RateRow[],
+    sameRowsAs: string,
+  ): ReportTable => {
     const rows = source.filter(hasAnyone);
     return {
       id,
       title,
       caption,
       columns: needColumns(dimension),
-      rows: rows.map((row) => ({ [dimension]: labelOf(dimension, String(row[dimension])), ...needRow(row) })),
-      rowKeys: rows.map((row) => ({ period, [dimension]: String(row[dimension]) })),
+      rows: rows.map((row) => ({ [dimension]: labelOf(dimension, rateRowCode(row)), ...needRow(row) })),
+      rowKeys: rows.map((row) => ({ period, [dimension]: rateRowCode(row) })),
       presence: { sameRowsAs },
     };
   };

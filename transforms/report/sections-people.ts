@@ -1,13 +1,15 @@
 import { AGE_BAND, DISABILITY, ETHNICITY, SEX, type CodeList } from '../contract/code-lists.ts';
+import { PARTNER_DATASETS, PEOPLE_DATASET } from '../contract/datasets/registry.ts';
 import type { CharacteristicMeasure, Term } from '../disclosure/figures.ts';
 import type { DisclosureColumn, RowBasis } from '../disclosure/tables.ts';
+import { protectionInterval, smallCountRange } from '../disclosure/threshold.ts';
 import { CSWW_SOURCE } from '../reference/dfe-csww.ts';
 import { count, derived, label, plain } from './columns.ts';
 import { humanDate } from './dates.ts';
 import { DIMENSION_TITLES, labelOf } from './labels.ts';
 import type { ModelContext, SectionBlock, SectionDraft } from './model.ts';
-import type { QueryRow } from './queries.ts';
-import { RATES } from './rates.ts';
+import type { ReportRow } from './queries.ts';
+import { REPORTED_RATES } from './rates.ts';
 import type { CellValue, ReportTable } from './report-table.ts';
 import { publishedTable, valuesOf } from './section-helpers.ts';
 import { rateColumns } from './sections-workforce.ts';
@@ -34,20 +36,22 @@ export function categoriesOf(dimension: Dimension): { known: string[]; unknown: 
 /** The people whose characteristic is recorded: the denominator of every share. */
 export const knownTerm = (dimension: Dimension): Term => ({ measure: dimension as CharacteristicMeasure, where: { category: categoriesOf(dimension).known } });
 
-function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period: string): ReportTable {
-  const mine = new Map(rows.filter((row) => row.dimension === dimension).map((row) => [String(row.category), row]));
+type DiversityRow = ReportRow<'diversity'>;
+
+function diversityTable(rows: readonly DiversityRow[], dimension: Dimension, period: string): ReportTable {
+  const mine = new Map(rows.filter((row) => row.dimension === dimension).map((row) => [row.category, row]));
   const { known, unknown } = categoriesOf(dimension);
   // The categories the community profile counts: their shares are of the people in them alone
   // (workforce_share_base), like with like; the others' shares are of everyone recorded.
-  const compared = known.filter((category) => mine.get(category)?.community_share !== null && mine.get(category)?.community_share !== undefined);
+  const compared = known.filter((category) => (mine.get(category)?.community_share ?? null) !== null);
   const separateBase = compared.length > 0 && compared.length < known.length;
   const recordedRow = known.length + (separateBase ? 1 : 0);
   const comparedRow = separateBase ? known.length : recordedRow;
   // Each row's statistics rest on its count and on the totals its share can be of.
   const rests: (string | RowBasis)[] = ['workforce_headcount', { row: comparedRow, column: 'workforce_headcount' }, { row: recordedRow, column: 'workforce_headcount' }];
-  const described = [...mine.values()].find((row) => row.community_basis !== null && row.community_basis !== undefined);
-  const basis = described ? String(described.community_basis) : null;
-  const source = described?.community_source ? String(described.community_source) : null;
+  const described = [...mine.values()].find((row) => row.community_basis !== null);
+  const basis = described?.community_basis ?? null;
+  const source = described?.community_source || null;
   const columns: DisclosureColumn[] = [
     label('category', 'Group'),
     count('workforce_headcount', 'People', { measure: dimension }),
@@ -60,20 +64,23 @@ function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period:
     derived('ratio_high', 'Ratio to', rests, 'ratio'),
     { ...derived('assessment', 'Assessment', rests), format: undefined },
   ] as DisclosureColumn[];
-  const recorded = known.reduce((sum, category) => sum + Number(mine.get(category)?.workforce_headcount ?? 0), 0);
-  const comparedTotal = compared.reduce((sum, category) => sum + Number(mine.get(category)?.workforce_headcount ?? 0), 0);
-  const statsOf = (row: QueryRow | undefined): Record<string, CellValue> => {
-    const share = row?.community_share === null || row?.community_share === undefined ? null : Number(row.community_share);
-    const ratio = (value: unknown) => (share && value !== null && value !== undefined ? Number(value) / share : null);
+  const people = (category: string) => mine.get(category)?.workforce_headcount ?? 0;
+  const recorded = known.reduce((sum, category) => sum + people(category), 0);
+  const comparedTotal = compared.reduce((sum, category) => sum + people(category), 0);
+  const statsOf = (row: DiversityRow | undefined): Record<string, CellValue> => {
+    const share = row?.community_share ?? null;
+    const ratio = (value: number | null | undefined) =>
+      share && value !== null && value !== undefined ? value / share : null;
+    const assessment = row?.assessment ?? null;
     return {
-      workforce_share: (row?.workforce_share as number | null | undefined) ?? null,
-      share_ci_low: (row?.share_ci_low as number | null | undefined) ?? null,
-      share_ci_high: (row?.share_ci_high as number | null | undefined) ?? null,
+      workforce_share: row?.workforce_share ?? null,
+      share_ci_low: row?.share_ci_low ?? null,
+      share_ci_high: row?.share_ci_high ?? null,
       community_share: share,
-      representation_ratio: (row?.representation_ratio as number | null | undefined) ?? null,
+      representation_ratio: row?.representation_ratio ?? null,
       ratio_low: ratio(row?.share_ci_low),
       ratio_high: ratio(row?.share_ci_high),
-      assessment: row?.assessment === null || row?.assessment === undefined ? null : (ASSESSMENT_WORDS[String(row.assessment)] ?? String(row.assessment)),
+      assessment: assessment === null ? null : (ASSESSMENT_WORDS[assessment] ?? assessment),
     };
   };
   const noStats = { workforce_share: null, share_ci_low: null, share_ci_high: null, community_share: null, representation_ratio: null, ratio_low: null, ratio_high: null, assessment: null };
@@ -94,9 +101,17 @@ function diversityTable(rows: readonly QueryRow[], dimension: Dimension, period:
         : ' No community profile is held for this characteristic.'),
     columns: compared.length ? columns : columns.filter((c) => !comparison.has(c.key)),
     rows: [
-      ...known.map((category) => ({ category: labelOf(dimension, category), workforce_headcount: Number(mine.get(category)?.workforce_headcount ?? 0), ...statsOf(mine.get(category)) })),
+      ...known.map((category) => ({
+        category: labelOf(dimension, category),
+        workforce_headcount: people(category),
+        ...statsOf(mine.get(category)),
+      })),
       ...totals.map((t) => t.row),
-      ...unknown.map((category) => ({ category: labelOf(dimension, category), workforce_headcount: Number(mine.get(category)?.workforce_headcount ?? 0), ...noStats })),
+      ...unknown.map((category) => ({
+        category: labelOf(dimension, category),
+        workforce_headcount: people(category),
+        ...noStats,
+      })),
     ],
     rowKeys: [...known.map((category) => ({ period, category })), ...totals.map((t) => t.key), ...unknown.map((category) => ({ period, category }))],
   };
@@ -142,13 +157,16 @@ export function diversitySection({ results, period }: ModelContext): SectionDraf
 }
 
 export function progressSection({ results, periods, baselinePeriod }: ModelContext): SectionDraft {
-  const workforce = new Map(results.workforce_trend.map((row) => [String(row.period), row]));
+  const workforce = new Map(results.workforce_trend.map((row) => [row.period, row]));
   const trendColumns: DisclosureColumn[] = [
     label('period', 'Period'),
     count('workforce_headcount', 'Whole workforce (people)', { measure: 'people' }, { exempt: true }),
     ...rateColumns().filter((c) => !['employees_fte', 'vacancies_fte'].includes(c.key)),
   ];
-  const trendRows = results.trend.map((row) => ({ period: String(row.period), ...valuesOf({ ...row, workforce_headcount: workforce.get(String(row.period))?.headcount ?? null }, trendColumns) }));
+  const trendRows = results.trend.map((row) => ({
+    period: row.period,
+    ...valuesOf({ ...row, workforce_headcount: workforce.get(row.period)?.headcount ?? null }, trendColumns),
+  }));
   const trend: ReportTable = {
     id: 'progress-rates',
     title: 'Pressures over every period held',
@@ -157,7 +175,11 @@ export function progressSection({ results, periods, baselinePeriod }: ModelConte
     rows: trendRows,
     rowKeys: trendRows.map((row) => ({ period: row.period })),
   };
-  const community = new Map(results.diversity_trend.filter((r) => r.community_share !== null).map((r) => [String(r.category), Number(r.community_share)]));
+  const community = new Map(
+    results.diversity_trend.flatMap((r) =>
+      r.community_share === null ? [] : [[r.category, r.community_share] as const],
+    ),
+  );
   const groups = GROUPS.filter((g) => community.has(g));
   const representation: ReportTable = {
     id: 'progress-representation',
@@ -181,8 +203,8 @@ export function progressSection({ results, periods, baselinePeriod }: ModelConte
       const row: Record<string, CellValue> = { period: p };
       for (const g of groups) {
         const found = results.diversity_trend.find((r) => r.period === p && r.category === g);
-        row[g] = found?.representation_ratio === undefined || found.representation_ratio === null ? null : Number(found.representation_ratio);
-        row[`${g}_people`] = found ? Number(found.workforce_headcount) : 0;
+        row[g] = found?.representation_ratio ?? null;
+        row[`${g}_people`] = found?.workforce_headcount ?? 0;
       }
       return row;
     }),
@@ -202,9 +224,12 @@ export function progressSection({ results, periods, baselinePeriod }: ModelConte
 }
 
 export function coverageSection({ results, period, config }: ModelContext): SectionDraft {
-  const datasets = ['workforce', 'vacancies', 'leavers'];
+  const datasets = PARTNER_DATASETS;
   const partners = config.partners.map((p) => p.id);
-  const status = (row: QueryRow | undefined) => (row ? `${String(row.latest_status)}${row.latest_status === 'rejected' && row.in_force ? ' (earlier file in force)' : ''}` : 'missing');
+  const status = (row: ReportRow<'coverage'> | undefined) =>
+    row
+      ? `${row.latest_status}${row.latest_status === 'rejected' && row.in_force ? ' (earlier file in force)' : ''}`
+      : 'missing';
   const unknownOf = (dimension: 'ethnicity' | 'disability' | 'sex'): DisclosureColumn[] => [
     count(`${dimension}_unknown`, `${dimension} not known`, { measure: dimension, where: { category: UNKNOWN } }, { hidden: true }),
     {
@@ -231,21 +256,22 @@ export function coverageSection({ results, period, config }: ModelContext): Sect
     ].map((c) => (c.key === 'rejected' ? { ...c, figure: undefined } : c)),
     rows: partners.map((partner) => {
       const of = (dataset: string) => results.coverage.find((row) => row.partner_id === partner && row.dataset === dataset);
-      const workforce = of('workforce');
+      const workforce = of(PEOPLE_DATASET);
       const accepted = workforce?.latest_status === 'accepted';
-      const people = accepted ? Number(workforce?.rows ?? 0) : null;
-      const unknown = (share: unknown) => (people === null || share === null || share === undefined ? null : Math.round((Number(share) * people) / 100));
+      const people = accepted ? (workforce?.rows ?? 0) : null;
+      const unknown = (share: number | null | undefined) =>
+        people === null || share === null || share === undefined ? null : Math.round((share * people) / 100);
       return {
         partner: config.partners.find((p) => p.id === partner)?.name ?? partner,
         ...Object.fromEntries(datasets.map((d) => [`${d}_status`, status(of(d))])),
         workforce_rows: people,
-        rejected: datasets.reduce((sum, d) => sum + Number(of(d)?.rejected_count ?? 0), 0),
+        rejected: datasets.reduce((sum, d) => sum + (of(d)?.rejected_count ?? 0), 0),
         ethnicity_unknown: unknown(workforce?.ethnicity_not_known_share),
         disability_unknown: unknown(workforce?.disability_not_known_share),
         sex_unknown: unknown(workforce?.sex_not_known_share),
-        ethnicity_not_known_share: accepted ? ((workforce?.ethnicity_not_known_share as number | null | undefined) ?? null) : null,
-        disability_not_known_share: accepted ? ((workforce?.disability_not_known_share as number | null | undefined) ?? null) : null,
-        sex_not_known_share: accepted ? ((workforce?.sex_not_known_share as number | null | undefined) ?? null) : null,
+        ethnicity_not_known_share: accepted ? (workforce?.ethnicity_not_known_share ?? null) : null,
+        disability_not_known_share: accepted ? (workforce?.disability_not_known_share ?? null) : null,
+        sex_not_known_share: accepted ? (workforce?.sex_not_known_share ?? null) : null,
       };
     }),
     rowKeys: partners.map((partner) => ({ period, partner_id: partner })),
@@ -256,8 +282,10 @@ export function coverageSection({ results, period, config }: ModelContext): Sect
     title: 'Coverage and data quality',
     blocks: [{ table }],
     findings: () => {
-      const missing = results.coverage.filter((row) => row.latest_status === 'missing').map((row) => `${names.get(String(row.partner_id)) ?? String(row.partner_id)} (${String(row.dataset)})`);
-      const rejected = results.coverage.reduce((sum, row) => sum + Number(row.rejected_count ?? 0), 0);
+      const missing = results.coverage
+        .filter((row) => row.latest_status === 'missing')
+        .map((row) => `${names.get(row.partner_id) ?? row.partner_id} (${row.dataset})`);
+      const rejected = results.coverage.reduce((sum, row) => sum + (row.rejected_count ?? 0), 0);
       return [
         missing.length ? { text: `Not submitted for ${humanDate(period)}: ${missing.join(', ')}.`, trend: 'worse' } : { text: `Every partner submitted every dataset for ${humanDate(period)}.`, trend: 'better' },
         { text: `${rejected} ${rejected === 1 ? 'file was' : 'files were'} rejected for ${humanDate(period)}.` },
@@ -289,7 +317,7 @@ export function methodologySection({ config }: ModelContext): SectionDraft {
         term: 'Employees and agency workers',
         text: "Rates are for employees (employment basis employee); agency workers are counted apart, as the DfE children's social work workforce census does. Volunteers, carers and the self-employed are in the workforce and diversity figures, not in the rates.",
       },
-      ...RATES.filter((r) => r.key !== 'starter_rate').map((r) => ({ term: r.term, text: r.definition })),
+      ...REPORTED_RATES.map((r) => ({ term: r.term, text: r.definition })),
       {
         term: 'Shares and intervals',
         text: "A group's share of the workforce is of the people whose characteristic is recorded. Intervals are Wilson score 95% intervals. The representation ratio is the workforce share ÷ the community share.",
@@ -311,14 +339,16 @@ export function methodologySection({ config }: ModelContext): SectionDraft {
   };
 }
 
-/** The rule, in words, for the methodology and the JSON. */
+/** The rule, in words, for the methodology and the JSON: the small counts and the interval as threshold.ts has them. */
 export function disclosureRule(threshold: number): string {
+  const small = smallCountRange(threshold);
+  const interval = protectionInterval(threshold);
   return (
     `Every table is protected as one linked set with every other, since they share totals (roles add up to sectors, ethnicities to ethnic groups, every breakdown to the whole workforce) and rates rest on counts. ` +
-    `No count of people from 1 to ${threshold - 1} is shown. Further figures are withheld wherever the published ones would let anyone work out a withheld count, and so is every rate, share or FTE resting on a withheld count. ` +
+    `No count of people from ${small.from} to ${small.to} is shown. Further figures are withheld wherever the published ones would let anyone work out a withheld count, and so is every rate, share or FTE resting on a withheld count. ` +
     `All withheld figures read [c], whatever the reason, so a reader cannot tell a small count from one withheld to protect it. ` +
     `Rates, shares and FTEs are published to the one decimal place shown, in every output, and rows are ordered only by what is shown. ` +
-    `The result is audited with integer programming: for each withheld count, the smallest and largest value consistent with every published figure must run from 0 to at least ${threshold}. ` +
+    `The result is audited with integer programming: for each withheld count, the smallest and largest value consistent with every published figure must run from ${interval.low} to at least ${interval.high}. ` +
     `Only the total of the whole workforce is exempt.`
   );
 }

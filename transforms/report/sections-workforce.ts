@@ -7,10 +7,10 @@ import { englandBlock, englandFindings } from './england.ts';
 import { headlineMessages } from './headline-messages.ts';
 import { labelOf } from './labels.ts';
 import type { ModelContext, PublishedTables, SectionDraft } from './model.ts';
-import type { QueryRow } from './queries.ts';
-import { RATES } from './rates.ts';
+import type { ReportRow } from './queries.ts';
+import { rateOf, REPORTED_RATES } from './rates.ts';
 import type { PublishedTable, ReportTable } from './report-table.ts';
-import { ACTIVITY, hasAnyone, publishedTable, shown, valuesOf } from './section-helpers.ts';
+import { ACTIVITY, hasAnyone, publishedTable, rateRowCode, shown, valuesOf, type RateRow } from './section-helpers.ts';
 
 const people: Term = { measure: 'people' };
 const employees: Term = { measure: 'people', where: { employment_basis: 'employee' } };
@@ -30,7 +30,7 @@ export function rateColumns(detail = false): DisclosureColumn[] {
     agencyCount,
     plain('vacancies_fte', 'Vacant FTE', 'decimal'),
     leaversCount,
-    ...RATES.filter((r) => r.key !== 'starter_rate').map(rate),
+    ...REPORTED_RATES.map(rate),
     hiddenCount('aged_55_plus_headcount'),
     hiddenCount('qualification_known_headcount'),
     hiddenCount('qualification_gap_headcount'),
@@ -42,7 +42,7 @@ const pct = (value: number) => `${value.toFixed(1)}%`;
 
 export function headlineSection({ results, period, previousPeriod, baselinePeriod, config }: ModelContext): SectionDraft {
   const wanted = [baselinePeriod, previousPeriod, period].filter((p): p is string => p !== null);
-  const workforce = new Map(results.workforce_trend.map((row) => [String(row.period), row]));
+  const workforce = new Map(results.workforce_trend.map((row) => [row.period, row]));
   const columns: DisclosureColumn[] = [
     label('period', 'Period'),
     // The total of the whole workforce is the one count exempt from suppression.
@@ -51,9 +51,9 @@ export function headlineSection({ results, period, previousPeriod, baselinePerio
     ...rateColumns(),
   ];
   const rows = results.trend
-    .filter((row) => wanted.includes(String(row.period)))
+    .filter((row) => wanted.includes(row.period))
     .map((row) => {
-      const p = String(row.period);
+      const p = row.period;
       return { period: p, ...valuesOf({ ...row, workforce_headcount: workforce.get(p)?.headcount ?? null, workforce_fte: workforce.get(p)?.fte ?? null }, columns) };
     });
   const table: ReportTable = {
@@ -76,7 +76,9 @@ export function workforceSection({ results, period }: ModelContext): SectionDraf
   const employers = ['statutory', 'voluntary', 'private'];
   // Every sector, setting and basis is listed, people or not: whether a row is listed then says nothing of its size.
   const sectors = SECTOR.entries.map((e) => e.code);
-  const headcount = (sector: string, employer: string) => Number(results.workforce_by_sector_and_employer.find((r) => r.sector === sector && r.employer_type === employer)?.headcount ?? 0);
+  const bySectorAndEmployer = results.workforce_by_sector_and_employer;
+  const headcount = (sector: string, employer: string) =>
+    bySectorAndEmployer.find((r) => r.sector === sector && r.employer_type === employer)?.headcount ?? 0;
   const bySectorRows = sectors.map((sector) => {
     const cells = Object.fromEntries(employers.map((e) => [e, headcount(sector, e)]));
     return { sector: labelOf('sector', sector), ...cells, all: employers.reduce((sum, e) => sum + (cells[e] as number), 0) };
@@ -93,10 +95,18 @@ export function workforceSection({ results, period }: ModelContext): SectionDraf
     rows: bySectorRows,
     rowKeys: sectors.map((sector) => ({ period, sector })),
   };
-  const oneWay = (id: string, title: string, caption: string, dimension: 'employment_basis' | 'setting', source: readonly QueryRow[]): ReportTable => {
+  type OneWayRow = ReportRow<'workforce_by_basis'> | ReportRow<'workforce_by_setting'>;
+  const oneWayCode = (row: OneWayRow) => ('setting' in row ? row.setting : row.employment_basis);
+  const oneWay = (
+    id: string,
+    title: string,
+    caption: string,
+    dimension: 'employment_basis' | 'setting',
+    source: readonly OneWayRow[],
+  ): ReportTable => {
     const columns = [label(dimension, dimension === 'setting' ? 'Setting' : 'Basis'), count('headcount', 'People', people), fte('fte', 'FTE', people, ['headcount'])];
     const codes = dimension === 'setting' ? [...SETTING.entries.map((e) => e.code), 'not_given'] : EMPLOYMENT_BASIS.entries.map((e) => e.code);
-    const found = new Map(source.map((row) => [String(row[dimension]), row]));
+    const found = new Map(source.map((row) => [oneWayCode(row), row]));
     return {
       id,
       title,
@@ -125,7 +135,13 @@ const RATE_PRESENCE = { anyOf: ACTIVITY };
 
 export function pressuresSection(context: ModelContext): SectionDraft {
   const { results, period } = context;
-  const rateTable = (id: string, title: string, caption: string, dimension: 'sector' | 'role', source: readonly QueryRow[]): ReportTable => {
+  const rateTable = (
+    id: string,
+    title: string,
+    caption: string,
+    dimension: 'sector' | 'role',
+    source: readonly RateRow[],
+  ): ReportTable => {
     const columns = [label(dimension, dimension === 'sector' ? 'Sector' : 'Role'), ...rateColumns(dimension === 'role')];
     const rows = source.filter(hasAnyone);
     return {
@@ -133,8 +149,8 @@ export function pressuresSection(context: ModelContext): SectionDraft {
       title,
       caption,
       columns,
-      rows: rows.map((row) => ({ [dimension]: labelOf(dimension, String(row[dimension])), ...valuesOf(row, columns) })),
-      rowKeys: rows.map((row) => ({ period, [dimension]: String(row[dimension]) })),
+      rows: rows.map((row) => ({ [dimension]: labelOf(dimension, rateRowCode(row)), ...valuesOf(row, columns) })),
+      rowKeys: rows.map((row) => ({ period, [dimension]: rateRowCode(row) })),
       presence: RATE_PRESENCE,
     };
   };
@@ -142,8 +158,11 @@ export function pressuresSection(context: ModelContext): SectionDraft {
   const byRole = rateTable('rates-by-role', 'Recruitment and retention rates by role', 'Every role with employees, agency workers, leavers or vacancies.', 'role', results.rates_by_role);
 
   const hardRows = [...results.rates_by_role]
-    .filter((row) => Number(row.hard_to_fill_vacancies_fte) > 0)
-    .sort((a, b) => Number(b.hard_to_fill_vacancies_fte) - Number(a.hard_to_fill_vacancies_fte) || String(a.role).localeCompare(String(b.role)))
+    .filter((row) => (row.hard_to_fill_vacancies_fte ?? 0) > 0)
+    .sort(
+      (a, b) =>
+        (b.hard_to_fill_vacancies_fte ?? 0) - (a.hard_to_fill_vacancies_fte ?? 0) || a.role.localeCompare(b.role),
+    )
     .slice(0, 10);
   const hardColumns = [label('role', 'Role'), plain('hard_to_fill_vacancies_fte', 'Hard-to-fill vacant FTE', 'decimal'), plain('vacancies_fte', 'All vacant FTE', 'decimal'), { ...plain('hard_to_fill_rate', 'Share hard to fill', 'percent'), figure: undefined }];
   const hardToFill: ReportTable = {
@@ -151,8 +170,8 @@ export function pressuresSection(context: ModelContext): SectionDraft {
     title: 'Hard-to-fill vacancies by role',
     caption: 'Vacant FTE that employers find hard to fill, the ten roles with the most. Vacancies are posts, not people.',
     columns: hardColumns,
-    rows: hardRows.map((row) => ({ role: labelOf('role', String(row.role)), ...valuesOf(row, hardColumns) })),
-    rowKeys: hardRows.map((row) => ({ period, role: String(row.role) })),
+    rows: hardRows.map((row) => ({ role: labelOf('role', row.role), ...valuesOf(row, hardColumns) })),
+    rowKeys: hardRows.map((row) => ({ period, role: row.role })),
   };
 
   // The roles of the rates table, listed as it lists them.
@@ -161,15 +180,15 @@ export function pressuresSection(context: ModelContext): SectionDraft {
     label('role', 'Role'),
     count('qualification_known_headcount', 'Employees with qualification recorded', { measure: 'qualification_known' }),
     count('qualification_gap_headcount', "Without the role's qualification", { measure: 'qualification_gap' }),
-    rate(RATES.find((r) => r.key === 'qualification_gap_rate') as (typeof RATES)[number]),
+    rate(rateOf('qualification_gap_rate')),
   ].map((c) => (c.key === 'qualification_gap_rate' ? { ...c, label: 'Share without' } : c));
   const skills: ReportTable = {
     id: 'skills-gaps',
     title: 'Skills gaps by role',
     caption: 'Employees who do not hold the qualification their role requires, of those whose qualification is recorded; roles with the highest shares first.',
     columns: skillColumns,
-    rows: skillRows.map((row) => ({ role: labelOf('role', String(row.role)), ...valuesOf(row, skillColumns) })),
-    rowKeys: skillRows.map((row) => ({ period, role: String(row.role) })),
+    rows: skillRows.map((row) => ({ role: labelOf('role', row.role), ...valuesOf(row, skillColumns) })),
+    rowKeys: skillRows.map((row) => ({ period, role: row.role })),
     presence: { sameRowsAs: 'rates-by-role' },
     sortBy: { column: 'qualification_gap_rate', descending: true },
   };

@@ -1,4 +1,5 @@
-import { isCollectionDate, isIsoDate, type CollectionRule, type PeriodCheck } from '../config/collection-periods.ts';
+import { isCollectionDate, type CollectionRule, type PeriodCheck } from '../config/collection-periods.ts';
+import { isIsoDate } from '../contract/dates.ts';
 import { CENSUS_PERIOD } from '../reference/census-2021.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { RowOf, RuleContext } from '../contract/dataset.ts';
 import { datasetDefinition, type DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
-import { isIsoDate } from '../config/collection-periods.ts';
+import { hasIsoDateForm, isIsoDate } from '../contract/dates.ts';
 import { todayInLondon, twelveMonthsBefore } from '../contract/dates.ts';
 import type { IssueCode } from '../contract/issue-codes.ts';
 import { CsvRecordReader } from './csv-records.ts';
@@ -203,7 +203,7 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
 function ruleContext(period: string | null, today: string, collector: IssueCollector, periodRule: ValidateOptions<DatasetName>['periodRule']): RuleContext {
   if (period === null) return { period: null, yearStartExclusive: null };
   if (!isIsoDate(period)) {
-    const message = ISO_FORM.test(period)
+    const message = hasIsoDateForm(period)
       ? `The period '${period}' is an impossible date.`
       : `The period '${period}' is not a date in the form YYYY-MM-DD.`;
     collector.add('PERIOD_INVALID', null, null, period, message);
@@ -214,8 +214,6 @@ function ruleContext(period: string | null, today: string, collector: IssueColle
   else if (!check && period > today) collector.add('PERIOD_IN_FUTURE', null, null, period, `The period ${period} is after today (${today}).`);
   return { period, yearStartExclusive: twelveMonthsBefore(period) };
 }
-
-const ISO_FORM = /^\d{4}-\d{2}-\d{2}$/;
 
 function isBlank(record: readonly string[]): boolean {
   for (const value of record) if (value.trim() !== '') return false;

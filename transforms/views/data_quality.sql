@@ -1,7 +1,8 @@
 -- Coverage and data quality per period, partner and dataset: every configured partner appears
 -- for every period anyone submitted for, so those who have not submitted show as 'missing'.
 -- latest_status is the outcome of the partner's most recent file; in_force says whether an
--- accepted file is in force. Not-known shares are percentages of the partner's workforce.
+-- accepted file is in force. Not-known shares are percentages of the partner's workforce, on the
+-- rows of the dataset that counts the people ({{people_dataset}}, from the registry).
 -- order_note is set when two uploads for the slot were stored in the same second under different
 -- names, so their order could not be known (the one processed last is in force). The Trust's own
 -- uploads (community profiles) are not a partner's and are left out.
@@ -65,9 +66,9 @@ SELECT
   latest.warning_count AS warnings,
   latest.received_at AS latest_received_at,
   latest.order_note,
-  CASE WHEN e.dataset = 'workforce' THEN not_known.ethnicity_not_known_share END AS ethnicity_not_known_share,
-  CASE WHEN e.dataset = 'workforce' THEN not_known.disability_not_known_share END AS disability_not_known_share,
-  CASE WHEN e.dataset = 'workforce' THEN not_known.sex_not_known_share END AS sex_not_known_share
+  CASE WHEN e.dataset = {{people_dataset}} THEN not_known.ethnicity_not_known_share END AS ethnicity_not_known_share,
+  CASE WHEN e.dataset = {{people_dataset}} THEN not_known.disability_not_known_share END AS disability_not_known_share,
+  CASE WHEN e.dataset = {{people_dataset}} THEN not_known.sex_not_known_share END AS sex_not_known_share
 FROM expected e
 LEFT JOIN ranked latest ON latest.period = e.period AND latest.partner_id = e.partner_id AND latest.dataset = e.dataset AND latest.recency = 1
 LEFT JOIN counts ON counts.period = e.period AND counts.partner_id = e.partner_id AND counts.dataset = e.dataset

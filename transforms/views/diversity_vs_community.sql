@@ -14,7 +14,7 @@
 -- The interval is the Wilson score 95% interval of the workforce share: with z = 1.96,
 -- (p + z²/2n ± z·sqrt(p(1-p)/n + z²/4n²)) / (1 + z²/n); 1.9208 = z²/2, 3.8416 = z², 0.9604 = z²/4.
 -- The assessment is NULL for not_known/refused, and where there is no community figure to compare
--- with. suppressed: the headcount is 1 to threshold - 1.
+-- with. suppressed: the headcount is small (1 to threshold - 1: threshold.ts).
 WITH workforce AS (
   SELECT
     period,
@@ -149,5 +149,5 @@ SELECT
     WHEN centre - half_width > q THEN 'over_represented'
     ELSE 'in_line'
   END AS assessment,
-  workforce_headcount BETWEEN 1 AND {{suppression_threshold}} - 1 AS suppressed
+  {{small_count(workforce_headcount)}} AS suppressed
 FROM intervals

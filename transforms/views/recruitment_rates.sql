@@ -1,7 +1,7 @@
 -- Recruitment, retention and replacement rates, with the definitions of the DfE children's social
 -- work workforce census. Counts are summed first; rates are computed from the sums, never
 -- averaged. Rates are percentages (0-100), unrounded, NULL when the denominator is 0.
--- A rolled-up column holds 'ALL'. suppressed: a headcount behind the row is 1 to threshold - 1.
+-- A rolled-up column holds 'ALL'. suppressed: a headcount behind the row is small (1 to threshold - 1: threshold.ts).
 WITH grouped AS (
   SELECT
     period,
@@ -66,7 +66,7 @@ SELECT
   100 * CAST(aged_55_plus_headcount AS DOUBLE) / NULLIF(CAST(employees_headcount AS DOUBLE), 0) AS replacement_demand_rate,
   100 * CAST(qualification_gap_headcount AS DOUBLE) / NULLIF(CAST(qualification_known_headcount AS DOUBLE), 0) AS qualification_gap_rate,
   100 * CAST(sickness_days AS DOUBLE) / NULLIF(CAST(sickness_recorded_fte * 253 AS DOUBLE), 0) AS absence_rate,
-  (employees_headcount BETWEEN 1 AND {{suppression_threshold}} - 1)
-    OR (agency_headcount BETWEEN 1 AND {{suppression_threshold}} - 1)
-    OR (leavers_headcount BETWEEN 1 AND {{suppression_threshold}} - 1) AS suppressed
+  {{small_count(employees_headcount)}}
+    OR {{small_count(agency_headcount)}}
+    OR {{small_count(leavers_headcount)}} AS suppressed
 FROM grouped

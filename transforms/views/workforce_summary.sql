@@ -1,6 +1,6 @@
 -- The whole workforce by type, number and setting: headcount and FTE for the Trust and each
 -- partner, by sector, employer type, role, setting and employment basis. A rolled-up column holds
--- 'ALL'; a setting not given reads 'not_given'. suppressed: the headcount is 1 to threshold - 1.
+-- 'ALL'; a setting not given reads 'not_given'. suppressed: the headcount is small (1 to threshold - 1: threshold.ts).
 WITH grouped AS (
   SELECT
     period,
@@ -27,5 +27,5 @@ WITH grouped AS (
 )
 SELECT
   grouped.*,
-  headcount BETWEEN 1 AND {{suppression_threshold}} - 1 AS suppressed
+  {{small_count(headcount)}} AS suppressed
 FROM grouped

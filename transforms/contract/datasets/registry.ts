@@ -21,6 +21,32 @@ export const PARTNER_DATASETS = DATASET_NAMES.filter((name) => DATASETS[name].up
 /** The datasets only the Trust uploads (its community profile). */
 export const TRUST_DATASETS = DATASET_NAMES.filter((name) => DATASETS[name].uploadedBy === 'trust');
 
+/**
+ * The dataset whose rows are the people in post: the workforce counted, and the characteristics
+ * the diversity figures and the not-known shares come from.
+ */
+export const PEOPLE_DATASET = 'workforce' satisfies DatasetName;
+
+/** Names in words, for messages and usage: "workforce, vacancies and leavers", "a or b". */
+export function namesInWords(names: readonly string[], conjunction: 'and' | 'or'): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
+}
+
+/**
+ * What the issue codes tell a partner about the datasets, from the registry. Its return type is
+ * written out, so that ISSUE_CODES, whose codes the datasets' rules name, can use it without its
+ * type resting on theirs.
+ */
+export function datasetAdvice(): { readonly unknown: string; readonly notPermitted: string } {
+  const trust = TRUST_DATASETS.map(
+    (name) => `${DATASETS[name].title}s are the Trust's own data: the Trust uploads them under uploads/_trust/${name}/<date>/.`,
+  );
+  return {
+    unknown: `Use one of: ${DATASET_NAMES.join(', ')}.`,
+    notPermitted: [...trust, `Partners upload their ${namesInWords(PARTNER_DATASETS, 'and')} files.`].join(' '),
+  };
+}
+
 export function isDatasetName(name: string): name is DatasetName {
   return Object.hasOwn(DATASETS, name);
 }
