@@ -1,39 +1,92 @@
-import { auditCommand, AUDIT_USAGE } from './commands/audit.ts';
 import { readFileSync } from 'node:fs';
 import { nearestSpelling } from '../transforms/contract/spelling.ts';
 import { describeAwsError } from './aws-errors.ts';
-import { queryCommand, QUERY_USAGE } from './commands/query.ts';
-import { inviteCommand, INVITE_USAGE } from './commands/invite.ts';
-import { reportCommand, REPORT_USAGE } from './commands/report.ts';
-import { runCommand, RUN_USAGE } from './commands/run.ts';
-import { serveCommand, SERVE_USAGE } from './commands/serve.ts';
-import { uploadCommand, UPLOAD_USAGE } from './commands/upload.ts';
-import { validateCommand, VALIDATE_USAGE } from './commands/validate.ts';
 import { EXIT, processOutput, UsageError, type Output } from './usage.ts';
 
 // The SDK warns that its 2027 releases will need Node 22; this machine runs Node 20, and the
 // Lambda runtime is newer still. The warning says nothing a user of this command can act on.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const COMMANDS: Record<string, { run: (args: string[], output: Output) => Promise<number>; usage: string }> = {
-  validate: { run: validateCommand, usage: VALIDATE_USAGE },
-  run: { run: runCommand, usage: RUN_USAGE },
-  query: { run: queryCommand, usage: QUERY_USAGE },
-  report: { run: reportCommand, usage: REPORT_USAGE },
-  audit: { run: auditCommand, usage: AUDIT_USAGE },
-  upload: { run: uploadCommand, usage: UPLOAD_USAGE },
-  serve: { run: serveCommand, usage: SERVE_USAGE },
-  invite: { run: inviteCommand, usage: INVITE_USAGE },
-};
+interface Command {
+  readonly run: (args: string[], output: Output) => Promise<number>;
+  readonly usage: string;
+}
+
+/**
+ * The commands, each loaded only when it runs (so `workforce --help` starts at once), with the
+ * line the general help gives it; the command's own usage text lives with the command.
+ */
+const COMMANDS = {
+  validate: {
+    summary: 'check a CSV file against the data contract, row by row, before it is sent',
+    load: async (): Promise<Command> => {
+      const { validateCommand, VALIDATE_USAGE } = await import('./commands/validate.ts');
+      return { run: validateCommand, usage: VALIDATE_USAGE };
+    },
+  },
+  run: {
+    summary: 'run the whole pipeline on this machine over a landing folder: lake, reports',
+    load: async (): Promise<Command> => {
+      const { runCommand, RUN_USAGE } = await import('./commands/run.ts');
+      return { run: runCommand, usage: RUN_USAGE };
+    },
+  },
+  query: {
+    summary: 'run SQL on the lake with DuckDB, the same SQL Athena runs in AWS',
+    load: async (): Promise<Command> => {
+      const { queryCommand, QUERY_USAGE } = await import('./commands/query.ts');
+      return { run: queryCommand, usage: QUERY_USAGE };
+    },
+  },
+  report: {
+    summary: 'write the needs-analysis report (HTML, JSON, CSVs) for a period',
+    load: async (): Promise<Command> => {
+      const { reportCommand, REPORT_USAGE } = await import('./commands/report.ts');
+      return { run: reportCommand, usage: REPORT_USAGE };
+    },
+  },
+  audit: {
+    summary: 'attack a published report as an attacker would: can a withheld count be worked out?',
+    load: async (): Promise<Command> => {
+      const { auditCommand, AUDIT_USAGE } = await import('./commands/audit.ts');
+      return { run: auditCommand, usage: AUDIT_USAGE };
+    },
+  },
+  upload: {
+    summary: "send a partner's file to the pipeline, locally or to the Trust's AWS landing bucket",
+    load: async (): Promise<Command> => {
+      const { uploadCommand, UPLOAD_USAGE } = await import('./commands/upload.ts');
+      return { run: uploadCommand, usage: UPLOAD_USAGE };
+    },
+  },
+  serve: {
+    summary: 'run the pipeline as a service on this machine, with the partner portal',
+    load: async (): Promise<Command> => {
+      const { serveCommand, SERVE_USAGE } = await import('./commands/serve.ts');
+      return { run: serveCommand, usage: SERVE_USAGE };
+    },
+  },
+  invite: {
+    summary: 'give a partner (or the Trust) a sign-in link to the portal; list or revoke links',
+    load: async (): Promise<Command> => {
+      const { inviteCommand, INVITE_USAGE } = await import('./commands/invite.ts');
+      return { run: inviteCommand, usage: INVITE_USAGE };
+    },
+  },
+} as const satisfies Record<string, { readonly summary: string; readonly load: () => Promise<Command> }>;
+
+type CommandName = keyof typeof COMMANDS;
+const isCommandName = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
 
 const HELP = `workforce — the Children's Trust workforce needs analysis
 
 Commands:
-${Object.values(COMMANDS)
-  .map((command) => `  ${command.usage.split('\n')[0]}`)
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(NAME_WIDTH)}  ${command.summary}`)
   .join('\n')}
 
-Run 'workforce <command> --help' for more, 'workforce --version' for the version.`;
+Run 'workforce <command> --help' for its options, 'workforce --version' for the version.`;
 
 /** The version, from package.json: the one place it is written. */
 export function version(): string {
@@ -55,12 +108,12 @@ export async function main(args: string[], output: Output = processOutput): Prom
     output.out(version());
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) {
+  if (!isCommandName(name)) {
     const guess = nearestSpelling(name.toLowerCase().replace(/^-+/, ''), Object.keys(COMMANDS));
     output.err(`Unknown command '${name}'.${guess ? ` Did you mean 'workforce ${guess}'?` : ''}\n\n${HELP}`);
     return EXIT.usage;
   }
+  const command = await COMMANDS[name].load();
   if (rest.includes('--help') || rest.includes('-h')) {
     output.out(command.usage);
     return EXIT.ok;

@@ -1,17 +1,42 @@
 #!/usr/bin/env node
-// The `workforce` command. Runs the TypeScript sources directly (no build step) through tsx.
-import { register } from 'tsx/esm/api';
+// The `workforce` command. Runs the prebuilt JavaScript in dist/cli (built by `npm install` and
+// `npm run build`, see cli/build.mjs). In a checkout where a source has changed since the build,
+// it builds again first (about a second), so the command always runs the code as it stands.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 
 // A failure outside a command's own handling (an event emitted later, say) is one line too; its
 // trace only with WORKFORCE_DEBUG=1.
 const fail = (error) => {
-  const detail = process.env.WORKFORCE_DEBUG ? error?.stack ?? error : 'Run again with WORKFORCE_DEBUG=1 to see where.';
+  const detail = process.env.WORKFORCE_DEBUG ? (error?.stack ?? error) : 'Run again with WORKFORCE_DEBUG=1 to see where.';
   process.stderr.write(`workforce failed: ${error?.message ?? error}\n${detail}\n`);
   process.exit(2);
 };
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-register();
-const { main } = await import('./main.ts');
+const root = new URL('../', import.meta.url);
+
+/** Whether dist/cli is missing, or older than any source it was built from. */
+function buildIsStale() {
+  let built;
+  try {
+    built = JSON.parse(readFileSync(new URL('dist/cli/inputs.json', root), 'utf8'));
+  } catch {
+    return true;
+  }
+  return built.inputs.some((input) => {
+    try {
+      return statSync(new URL(input, root)).mtimeMs > built.builtAt;
+    } catch {
+      return true; // a source gone since: build again
+    }
+  });
+}
+
+if (buildIsStale()) {
+  process.stderr.write('workforce: the sources have changed since the last build; building (npm run build)…\n');
+  execFileSync(process.execPath, [new URL('cli/build.mjs', root).pathname], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+const { main } = await import('../dist/cli/main.mjs');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Builds the `workforce` command into dist/cli/ with esbuild: plain JavaScript, so the command
+// starts without compiling TypeScript. Run by `npm install` (the `prepare` script) and by
+// `npm run build`; cli/workforce.mjs runs it again when a source is newer than the build.
+//
+// Each command is its own chunk, loaded only when it runs ('workforce --help' loads none of them).
+// Packages stay in node_modules. Files the code reads beside itself (the views' SQL, the reference
+// data, the portal's sources, package.json) are found from each source file's own place:
+// `import.meta.url` and `import.meta.dirname` are rewritten to that place, relative to the bundle.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'dist', 'cli');
+/** The bundle's folder, seen from the package root: the rewritten paths climb back from here. */
+const UP = relative(OUT, ROOT).split('\\').join('/');
+
+const sourcePlace = {
+  name: 'source-place',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.')) return { contents: text, loader: 'ts' };
+      const file = relative(ROOT, args.path).split('\\').join('/');
+      const url = `new URL(${JSON.stringify(`${UP}/${file}`)}, import.meta.url).href`;
+      const dir = `__workforceFileURLToPath(new URL(${JSON.stringify(`${UP}/${dirname(file)}/`)}, import.meta.url)).replace(/[\\\\/]$/, '')`;
+      const contents =
+        `import { fileURLToPath as __workforceFileURLToPath } from 'node:url';\n` +
+        text.replaceAll('import.meta.url', url).replaceAll('import.meta.dirname', dir);
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+const staging = `${OUT}.building-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: ROOT,
+  entryPoints: { main: 'cli/main.ts' },
+  outdir: staging,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [sourcePlace],
+  outExtension: { '.js': '.mjs' },
+  chunkNames: '[name]-[hash]',
+});
+// What the build was made from, so the command can tell when a source has changed since.
+const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules'));
+writeFileSync(join(staging, 'inputs.json'), `${JSON.stringify({ builtAt: Date.now(), inputs })}\n`);
+// Swapped in whole, so a command starting meanwhile sees the old build or the new, never half.
+mkdirSync(dirname(OUT), { recursive: true });
+const old = `${OUT}.old-${process.pid}`;
+try {
+  renameSync(OUT, old);
+} catch {
+  /* no earlier build */
+}
+try {
+  renameSync(staging, OUT);
+} catch (error) {
+  // Another build (a second command starting at the same moment) got there first: it is as new.
+  rmSync(staging, { recursive: true, force: true });
+  if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+}
+rmSync(old, { recursive: true, force: true });
