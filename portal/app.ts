@@ -1,4 +1,4 @@
-import { api, ApiError, type PartnerMe } from './api.ts';
+import { api, ApiError } from './api.ts';
 import { $, el } from './dom.ts';
 import { startPartnerView } from './partner-view.ts';
 import { startTrustView } from './trust-view.ts';
@@ -36,14 +36,13 @@ async function main(): Promise<void> {
     return;
   }
   $('signout').hidden = false;
-  $('signout').addEventListener('click', async () => {
-    await api.signOut();
-    location.assign('/');
+  $('signout').addEventListener('click', () => {
+    void api.signOut().then(() => location.assign('/'));
   });
   if (me.kind === 'partner') {
-    $('who').textContent = `${(me as PartnerMe).partner.name} · ${me.trust}`;
+    $('who').textContent = `${(me).partner.name} · ${me.trust}`;
     show('partner-view');
-    await startPartnerView(me as PartnerMe);
+    await startPartnerView(me);
   } else {
     $('who').textContent = `${me.trust} (Trust)`;
     show('trust-view');

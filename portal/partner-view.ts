@@ -72,9 +72,9 @@ async function renderHistory(): Promise<void> {
 
 /** Checks the chosen file in a Web Worker, so the page stays responsive however large it is. */
 function startCheck(): void {
-  const file = ($('file') as HTMLInputElement).files?.[0];
+  const file = $<HTMLInputElement>('file').files?.[0];
   const check = $('check');
-  const button = $('upload') as HTMLButtonElement;
+  const button = $<HTMLButtonElement>('upload');
   worker?.terminate();
   checked = undefined;
   button.disabled = true;
@@ -91,8 +91,8 @@ function startCheck(): void {
   worker = new Worker('/worker.js');
   const request: CheckRequest = {
     file,
-    dataset: ($('dataset') as HTMLSelectElement).value,
-    period: ($('period') as HTMLSelectElement).value,
+    dataset: $<HTMLSelectElement>('dataset').value,
+    period: $<HTMLSelectElement>('period').value,
     today: me.today,
     limits: me.limits,
     rule: { baselinePeriod: me.collection.baselinePeriod, collectionDates: me.collection.collectionDates ?? undefined },
@@ -119,29 +119,29 @@ function showCheck(file: File, report: ValidationReport, summary: string): void 
     el('p', { class: 'small' }, el('a', { href: text, download: `${file.name.replace(/\.[^.]*$/, '')} - check.txt` }, 'Download this check as text')),
   );
   checked = ok ? { file, report } : undefined;
-  ($('upload') as HTMLButtonElement).disabled = !ok;
+  $<HTMLButtonElement>('upload').disabled = !ok;
 }
 
 async function upload(me: PartnerMe): Promise<void> {
   if (!checked) return;
   const { file } = checked;
-  const button = $('upload') as HTMLButtonElement;
+  const button = $<HTMLButtonElement>('upload');
   const outcome = $('outcome');
-  const bar = $('upload-progress') as HTMLProgressElement;
+  const bar = $<HTMLProgressElement>('upload-progress');
   button.disabled = true;
   $('upload-progress-wrap').hidden = false;
   bar.value = 0;
   outcome.className = 'outcome';
   outcome.replaceChildren(el('p', { class: 'headline' }, `Sending ${file.name}…`));
   try {
-    const dataset = ($('dataset') as HTMLSelectElement).value;
-    const period = ($('period') as HTMLSelectElement).value;
+    const dataset = $<HTMLSelectElement>('dataset').value;
+    const period = $<HTMLSelectElement>('period').value;
     const sent = await api.upload(file, dataset, period, (fraction) => (bar.value = Math.round(fraction * 100)));
     bar.value = 100;
     // The browser's check has done its work: the pipeline's own outcome replaces it below.
     $('check').className = 'check';
     $('check').replaceChildren(el('p', { class: 'small' }, `${sent.fileName} was checked here before it was sent. Choose another file to send more.`));
-    ($('file') as HTMLInputElement).value = '';
+    $<HTMLInputElement>('file').value = '';
     checked = undefined;
     outcome.replaceChildren(el('p', { class: 'headline' }, `${sent.fileName} is uploaded. The Trust's pipeline is checking it…`));
     let result = await api.outcome(sent.uploadId);

@@ -6,7 +6,7 @@ const WORDS: Record<string, string> = { accepted: 'Accepted', rejected: 'Rejecte
 /** The Trust's page: for each open period, which partner has sent which dataset; the latest report. */
 export async function startTrustView(me: TrustMe): Promise<void> {
   $('trust-title').textContent = `${me.trust}: coverage and the report`;
-  const select = $('coverage-period') as HTMLSelectElement;
+  const select = $<HTMLSelectElement>('coverage-period');
   select.replaceChildren(...me.periods.map((p) => el('option', { value: p }, formatPeriod(p))));
   select.addEventListener('change', () => void renderCoverage(select.value));
   await Promise.all([me.periods[0] ? renderCoverage(me.periods[0]) : Promise.resolve(), renderReport()]);

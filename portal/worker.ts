@@ -41,7 +41,9 @@ async function* bytesOf(file: File): AsyncGenerator<Uint8Array> {
 }
 
 // The same validation the pipeline runs: transforms/validation with the contract's zod schemas.
-scope.onmessage = async ({ data }) => {
+scope.onmessage = ({ data }) => void check(data);
+
+async function check(data: CheckRequest): Promise<void> {
   try {
     if (!isDatasetName(data.dataset)) throw new Error(`'${data.dataset}' is not a dataset.`);
     const report = await validateCsv(bytesOf(data.file), {
@@ -55,4 +57,4 @@ scope.onmessage = async ({ data }) => {
   } catch (error) {
     scope.postMessage({ type: 'failed', message: (error as Error).message });
   }
-};
+}

@@ -207,9 +207,11 @@ describe('Command line: terminal safety', () => {
     const json = workforce(['validate', file, '--dataset', 'workforce', '--json']);
 
     expect(text.status).toBe(1);
+    // eslint-disable-next-line no-control-regex -- the test is that no control character is printed
     expect(text.stdout).not.toMatch(/[\u001b\u0007\u009b]/);
     expect(text.stdout).toContain('title\\u001b[2J.csv');
     expect(text.stdout).toContain("'\\u001b]0;owned\\u0007\\u009b31m\\u007f' is not a sector code");
+    // eslint-disable-next-line no-control-regex -- as above, in the JSON
     expect(json.stdout).not.toMatch(/[\u001b\u0007\u009b\u007f]/);
     expect(JSON.parse(json.stdout).errors[0].value).toBe('\u001b]0;owned\u0007\u009b31m\u007f');
   });

@@ -10,7 +10,6 @@ import { TABLES } from '../../transforms/tables/definitions.ts';
 import { viewColumns } from '../../transforms/views/view-columns.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { VIEW_NAMES, viewSql } from '../../transforms/views/views.ts';
-import { temporaryFolder } from '../lake-helpers.ts';
 
 const CONFIG_FILE = 'sample-data/trust.config.json';
 const CONFIG = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));

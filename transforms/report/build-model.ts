@@ -31,8 +31,9 @@ export class BaselineNotHeldError extends ReportDataError {
 export async function buildReportModel(engine: ReportQueryEngine, config: TrustConfig, request: ReportRequest): Promise<ReportDraft> {
   const trend = await runReportQuery(engine, 'trend', []);
   const periods = trend.map((row) => row.period);
-  if (periods.length === 0) throw new ReportDataError('The lake holds no accepted workforce data yet: run the pipeline first.');
-  const period = request.period ?? (periods.at(-1) as string);
+  const latest = periods.at(-1);
+  if (latest === undefined) throw new ReportDataError('The lake holds no accepted workforce data yet: run the pipeline first.');
+  const period = request.period ?? latest;
   if (!periods.includes(period)) throw new ReportDataError(`The lake has no data for ${period}; it holds ${periods.join(', ')}.`);
   const previousPeriod = periods.filter((p) => p < period).at(-1) ?? null;
   const wantedBaseline = request.baseline ?? config.baselinePeriod;

@@ -1,6 +1,6 @@
 import { AGE_BAND, DISABILITY, ETHNICITY, SEX, type CodeList } from '../contract/code-lists.ts';
 import { PARTNER_DATASETS, PEOPLE_DATASET } from '../contract/datasets/registry.ts';
-import type { CharacteristicMeasure, Term } from '../disclosure/figures.ts';
+import type { Term } from '../disclosure/figures.ts';
 import type { DisclosureColumn, RowBasis } from '../disclosure/tables.ts';
 import { protectionInterval, smallCountRange } from '../disclosure/threshold.ts';
 import { CSWW_SOURCE } from '../reference/dfe-csww.ts';
@@ -34,7 +34,7 @@ export function categoriesOf(dimension: Dimension): { known: string[]; unknown: 
 }
 
 /** The people whose characteristic is recorded: the denominator of every share. */
-export const knownTerm = (dimension: Dimension): Term => ({ measure: dimension as CharacteristicMeasure, where: { category: categoriesOf(dimension).known } });
+export const knownTerm = (dimension: Dimension): Term => ({ measure: dimension, where: { category: categoriesOf(dimension).known } });
 
 type DiversityRow = ReportRow<'diversity'>;
 
@@ -51,7 +51,7 @@ function diversityTable(rows: readonly DiversityRow[], dimension: Dimension, per
   const rests: (string | RowBasis)[] = ['workforce_headcount', { row: comparedRow, column: 'workforce_headcount' }, { row: recordedRow, column: 'workforce_headcount' }];
   const described = [...mine.values()].find((row) => row.community_basis !== null);
   const basis = described?.community_basis ?? null;
-  const source = described?.community_source || null;
+  const source = described?.community_source === '' ? null : (described?.community_source ?? null);
   const columns: DisclosureColumn[] = [
     label('category', 'Group'),
     count('workforce_headcount', 'People', { measure: dimension }),

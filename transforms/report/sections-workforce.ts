@@ -6,7 +6,7 @@ import { humanDate } from './dates.ts';
 import { englandBlock, englandFindings } from './england.ts';
 import { headlineMessages } from './headline-messages.ts';
 import { labelOf } from './labels.ts';
-import type { ModelContext, PublishedTables, SectionDraft } from './model.ts';
+import type { ModelContext, SectionDraft } from './model.ts';
 import type { ReportRow } from './queries.ts';
 import { rateOf, REPORTED_RATES } from './rates.ts';
 import type { PublishedTable, ReportTable } from './report-table.ts';

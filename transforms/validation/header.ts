@@ -19,7 +19,7 @@ export interface HeaderMatch {
   readonly ignoredListed: readonly string[];
   readonly issues: readonly HeaderIssue[];
   /** The name of the column at a position: the contract's name, else the header's, else its number. */
-  columnAt(position: number): string;
+  readonly columnAt: (position: number) => string;
 }
 
 const IGNORED_LISTED = 100;

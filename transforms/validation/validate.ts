@@ -177,7 +177,7 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
     collector.add('FILE_MAC_ROMAN', null, null, null, message);
   }
   if (reader.delimiter !== ',' && header !== undefined) {
-    const decimalCommas = (rows as RowValidator | undefined)?.decimalCommas.read ?? false;
+    const decimalCommas = (rows)?.decimalCommas.read ?? false;
     collector.add('FILE_DELIMITER', null, null, null, delimiterMessage(reader.delimiter, decimalCommas));
   }
   if (!decoder.problem && !stopped) {
