@@ -139,7 +139,7 @@ function withoutComment(file: string, line: string): string {
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory()) return ['node_modules', 'dist', 'data'].includes(name) ? [] : sourceFiles(path);
     return /\.(ts|sql|mjs)$/.test(name) ? [path] : [];
   });
 }

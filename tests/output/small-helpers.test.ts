@@ -55,7 +55,8 @@ describe('The small helpers, each written once', () => {
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path);
+    // Built or generated output (bench/data's bundles, dist) is not source: it copies what it bundles.
+    if (statSync(path).isDirectory()) return ['node_modules', 'dist', 'data'].includes(name) ? [] : sourceFiles(path);
     return /\.(ts|mjs)$/.test(name) ? [path] : [];
   });
 }
