@@ -25,7 +25,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'cli/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'cli/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -37,20 +40,85 @@ export default tseslint.config(
       ],
       '@typescript-eslint/prefer-nullish-coalescing': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-console': 'off',
     },
   },
-  { files: ['transforms/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...upward('transforms'), { group: ['@aws-sdk/*', '@aws-lambda-powertools/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '@duckdb/*', 'node:http', 'node:child_process'], message: 'The core (transforms/) uses no AWS SDK, no CDK, no DuckDB and no processes: put it in an adapter under functions/.' }] }] } },
-  { files: ['functions/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...upward('functions'), { group: ['aws-cdk-lib', 'aws-cdk-lib/*'], message: 'functions/ never needs the CDK.' }] }] } },
-  { files: ['infra/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...upward('infra'), { group: ['**/functions/local/**', '@duckdb/*'], message: 'infra/ must not need the local stand-ins (cdk synth runs without DuckDB).' }] }] } },
+  {
+    files: ['transforms/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...upward('transforms'),
+            {
+              group: [
+                '@aws-sdk/*',
+                '@aws-lambda-powertools/*',
+                'aws-cdk-lib',
+                'aws-cdk-lib/*',
+                '@duckdb/*',
+                'node:http',
+                'node:child_process',
+              ],
+              message:
+                'The core (transforms/) uses no AWS SDK, no CDK, no DuckDB and no processes: put it in an adapter under functions/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...upward('functions'),
+            { group: ['aws-cdk-lib', 'aws-cdk-lib/*'], message: 'functions/ never needs the CDK.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['infra/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...upward('infra'),
+            {
+              group: ['**/functions/local/**', '@duckdb/*'],
+              message: 'infra/ must not need the local stand-ins (cdk synth runs without DuckDB).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['*.js', '*.mjs', 'cli/*.mjs'], ...tseslint.configs.disableTypeChecked },
   // Plain JavaScript run by Node (the bin, this file): Node's globals.
   {
     files: ['*.js', '*.mjs', 'cli/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+      },
+    },
   },
   // Arquero table expressions: Arquero parses these functions' source into its own expression
   // language over untyped rows (`d`, `$`), so they are written in the plain JavaScript it reads

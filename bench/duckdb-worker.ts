@@ -2,7 +2,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { AGE_BAND, CONTRACT, DISABILITY, EMPLOYER_TYPE, EMPLOYMENT_BASIS, ETHNICITY, ROLE, SECTOR, SETTING, SEX, type CodeList } from '../transforms/contract/code-lists.ts';
+import {
+  AGE_BAND,
+  CONTRACT,
+  DISABILITY,
+  EMPLOYER_TYPE,
+  EMPLOYMENT_BASIS,
+  ETHNICITY,
+  ROLE,
+  SECTOR,
+  SETTING,
+  SEX,
+  type CodeList,
+} from '../transforms/contract/code-lists.ts';
 
 const [file, outDir, period] = process.argv.slice(2) as [string, string, string];
 mkdirSync(outDir, { recursive: true });
@@ -52,4 +64,6 @@ const seconds = (performance.now() - started) / 1000;
 const row = checks.getRowObjectsJson()[0] as Record<string, unknown>;
 db.closeSync();
 instance.closeSync();
-console.log(JSON.stringify({ seconds, rows: Number(row.rows), checks: row, peakRssBytes: process.resourceUsage().maxRSS * 1024 }));
+console.log(
+  JSON.stringify({ seconds, rows: Number(row.rows), checks: row, peakRssBytes: process.resourceUsage().maxRSS * 1024 }),
+);

@@ -9,7 +9,12 @@ const [file, outDir, period] = process.argv.slice(2) as [string, string, string]
 mkdirSync(outDir, { recursive: true });
 const started = performance.now();
 const transform = submissionTransform('workforce', { partnerId: 'bench-partner', period });
-const report = await validateCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), { dataset: 'workforce', period, today: '2026-11-22', onRow: (row, valueIds) => transform.add(row, valueIds) });
+const report = await validateCsv(createReadStream(file, { highWaterMark: 256 * 1024 }), {
+  dataset: 'workforce',
+  period,
+  today: '2026-11-22',
+  onRow: (row, valueIds) => transform.add(row, valueIds),
+});
 let outputRows = 0;
 if (report.status === 'accepted') {
   for (const output of transform.finish()) {
@@ -18,4 +23,14 @@ if (report.status === 'accepted') {
   }
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ seconds, rows: report.rows.read, status: report.status, errors: report.errors.length, warnings: report.issueCounts, outputRows, peakRssBytes: process.resourceUsage().maxRSS * 1024 }));
+console.log(
+  JSON.stringify({
+    seconds,
+    rows: report.rows.read,
+    status: report.status,
+    errors: report.errors.length,
+    warnings: report.issueCounts,
+    outputRows,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

@@ -23,7 +23,11 @@ function generate(rows: number): string {
   const file = join(DATA, `workforce-${rows}.csv`);
   if (!existsSync(file)) {
     console.log(`Generating ${file} (seeded; cached for next time)…`);
-    execFileSync(process.execPath, ['--import', 'tsx', 'sample-data/generator/main.ts', '--rows', String(rows), '--file', file], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'sample-data/generator/main.ts', '--rows', String(rows), '--file', file],
+      { stdio: 'inherit' },
+    );
   }
   return file;
 }
@@ -34,9 +38,23 @@ function generate(rows: number): string {
  */
 function bundle(worker: string): string {
   const outfile = join(DATA, 'bundles', `${worker}-worker.mjs`);
-  const banner = "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);";
-  buildSync({ entryPoints: [join('bench', `${worker}-worker.ts`)], bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error', external: ['@duckdb/*'], banner: { js: banner }, outfile });
-  copyFileSync(join('node_modules', 'parquet-wasm', 'node', 'parquet_wasm_bg.wasm'), join(DATA, 'bundles', 'parquet_wasm_bg.wasm'));
+  const banner =
+    "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);";
+  buildSync({
+    entryPoints: [join('bench', `${worker}-worker.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    external: ['@duckdb/*'],
+    banner: { js: banner },
+    outfile,
+  });
+  copyFileSync(
+    join('node_modules', 'parquet-wasm', 'node', 'parquet_wasm_bg.wasm'),
+    join(DATA, 'bundles', 'parquet_wasm_bg.wasm'),
+  );
   return outfile;
 }
 
@@ -46,7 +64,11 @@ function measure(worker: string, file: string): Run & Record<string, unknown> {
   rmSync(out, { recursive: true, force: true });
   const args = [bundles[worker] as string, file, out, PERIOD];
   const pinned = existsSync('/usr/bin/taskset');
-  const result = spawnSync(pinned ? '/usr/bin/taskset' : process.execPath, pinned ? ['-c', '0', process.execPath, ...args] : args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync(
+    pinned ? '/usr/bin/taskset' : process.execPath,
+    pinned ? ['-c', '0', process.execPath, ...args] : args,
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
   if (result.status !== 0) throw new Error(`${worker} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string);
 }
@@ -68,7 +90,18 @@ function measureRun(file: string, rows: number): Run {
   }
   const out = join(DATA, `e2e-${rows}`, 'out');
   rmSync(out, { recursive: true, force: true });
-  const command = [...PIN, ...TIME, process.execPath, 'cli/workforce.mjs', 'run', landing, '--config', 'sample-data/trust.config.json', '--out', out];
+  const command = [
+    ...PIN,
+    ...TIME,
+    process.execPath,
+    'cli/workforce.mjs',
+    'run',
+    landing,
+    '--config',
+    'sample-data/trust.config.json',
+    '--out',
+    out,
+  ];
   const started = performance.now();
   const result = spawnSync(command[0] as string, command.slice(1), { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
@@ -101,20 +134,27 @@ for (const rows of SIZES) {
   }
   const ours = best(runs.ingest);
   const duck = best(runs.duckdb);
-  for (const [engine, run] of [['ingest (ours)', ours], ['DuckDB', duck]] as const) {
+  for (const [engine, run] of [
+    ['ingest (ours)', ours],
+    ['DuckDB', duck],
+  ] as const) {
     table.push({
       rows,
       engine,
       'wall s': Number(run.seconds.toFixed(2)),
       'rows/s': Math.round(run.rows / run.seconds),
       'MB/s': Number((mb(size) / run.seconds).toFixed(1)),
-      'peak RSS MB': Math.round(mb(Math.max(...runs[engine === 'DuckDB' ? 'duckdb' : 'ingest'].map((r) => r.peakRssBytes)))),
+      'peak RSS MB': Math.round(
+        mb(Math.max(...runs[engine === 'DuckDB' ? 'duckdb' : 'ingest'].map((r) => r.peakRssBytes))),
+      ),
       'ours/DuckDB': engine === 'DuckDB' ? '' : Number((ours.seconds / duck.seconds).toFixed(2)),
     });
   }
 }
 
-console.log(`\nIngest (validate + transform + Parquet) vs DuckDB (read + SQL checks + group-bys + Parquet), one CPU, best of ${REPEATS}:\n`);
+console.log(
+  `\nIngest (validate + transform + Parquet) vs DuckDB (read + SQL checks + group-bys + Parquet), one CPU, best of ${REPEATS}:\n`,
+);
 console.table(table);
 
 // The whole run, beside the same DuckDB reference (which stops at the Parquet files: no store, no
@@ -139,7 +179,9 @@ for (const rows of SIZES) {
     'DuckDB peak RSS MB': Math.round(mb(Math.max(...duck.map((r) => r.peakRssBytes)))),
   });
 }
-console.log(`\nEnd to end: workforce run (start-up, store, ingest, lake, report) vs DuckDB, one CPU, best of ${Math.min(REPEATS, 3)}:\n`);
+console.log(
+  `\nEnd to end: workforce run (start-up, store, ingest, lake, report) vs DuckDB, one CPU, best of ${Math.min(REPEATS, 3)}:\n`,
+);
 console.table(endToEnd);
 
 // Cold start: the command's help against Node doing nothing, interleaved, best of 15.
@@ -151,11 +193,23 @@ for (let i = 0; i < COLD; i++) {
   help.push(wall([...PIN, process.execPath, 'cli/workforce.mjs', '--help']));
   bare.push(wall([...PIN, process.execPath, '-e', '0']));
 }
-const coldStart = { 'workforce --help s': Number(Math.min(...help).toFixed(3)), 'node -e 0 s': Number(Math.min(...bare).toFixed(3)), ratio: Number((Math.min(...help) / Math.min(...bare)).toFixed(2)) };
+const coldStart = {
+  'workforce --help s': Number(Math.min(...help).toFixed(3)),
+  'node -e 0 s': Number(Math.min(...bare).toFixed(3)),
+  ratio: Number((Math.min(...help) / Math.min(...bare)).toFixed(2)),
+};
 console.log(`\nCold start, one CPU, best of ${COLD}:\n`);
 console.table([coldStart]);
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const record = { when: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, repeats: REPEATS, results: table, endToEnd, coldStart };
+const record = {
+  when: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  repeats: REPEATS,
+  results: table,
+  endToEnd,
+  coldStart,
+};
 writeFileSync(join(RESULTS, `bench-${stamp}.json`), `${JSON.stringify(record, null, 2)}\n`);
 writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(record, null, 2)}\n`);
 console.log(`Written to ${join(RESULTS, `bench-${stamp}.json`)}`);

@@ -15,7 +15,9 @@ export function loadTrustConfig(path: string | undefined, ...fallbacks: string[]
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new UsageError(`Cannot read the Trust config ${file}: ${(cause as Error).message}. Give an existing file with --config.`);
+    throw new UsageError(
+      `Cannot read the Trust config ${file}: ${(cause as Error).message}. Give an existing file with --config.`,
+    );
   }
   let json: unknown;
   try {
@@ -33,7 +35,9 @@ export function loadTrustConfig(path: string | undefined, ...fallbacks: string[]
 export function requireTrustConfig(path: string | undefined, ...fallbacks: string[]): TrustConfig {
   const config = loadTrustConfig(path, ...fallbacks);
   if (config === undefined) {
-    throw new UsageError(`No Trust config found: give one with --config (the sample Trust's is sample-data/trust.config.json).`);
+    throw new UsageError(
+      `No Trust config found: give one with --config (the sample Trust's is sample-data/trust.config.json).`,
+    );
   }
   return config;
 }

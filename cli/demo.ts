@@ -21,7 +21,9 @@ const { period, lines } = await demoFigures(lake, config);
 lake.close();
 for (const line of lines) console.log(line);
 
-console.log(`\nThe needs-analysis report: ${join(OUT, 'reports', period, 'needs-analysis.html')} (and its CSV extracts beside it)`);
+console.log(
+  `\nThe needs-analysis report: ${join(OUT, 'reports', period, 'needs-analysis.html')} (and its CSV extracts beside it)`,
+);
 console.log(`\nThe demo wrote everything under ${OUT}/ (the lake in ${DEMO_LAKE}), not in out/ where
 'workforce run' writes by default: give --lake ${DEMO_LAKE} to query it or report on it.
 Ask the lake anything, for example:

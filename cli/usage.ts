@@ -13,7 +13,8 @@ export interface Output {
 }
 
 // A reader that stops early (`workforce audit … | head`) closes the pipe: stop quietly, as other commands do.
-for (const stream of [process.stdout, process.stderr]) stream.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : undefined));
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? process.exit(0) : undefined));
 
 /**
  * The terminal. What is printed may hold text from a file or a lake (a value, a file name), so

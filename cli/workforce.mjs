@@ -8,7 +8,9 @@ import { readFileSync, statSync } from 'node:fs';
 // A failure outside a command's own handling (an event emitted later, say) is one line too; its
 // trace only with WORKFORCE_DEBUG=1.
 const fail = (error) => {
-  const detail = process.env.WORKFORCE_DEBUG ? (error?.stack ?? error) : 'Run again with WORKFORCE_DEBUG=1 to see where.';
+  const detail = process.env.WORKFORCE_DEBUG
+    ? (error?.stack ?? error)
+    : 'Run again with WORKFORCE_DEBUG=1 to see where.';
   process.stderr.write(`workforce failed: ${error?.message ?? error}\n${detail}\n`);
   process.exit(2);
 };

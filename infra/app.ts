@@ -22,7 +22,8 @@ export interface BuildOptions {
 }
 
 export async function buildApp(app: App, configPath: string, options: BuildOptions = {}): Promise<WorkforceStack> {
-  for (const [flag, value] of Object.entries(FEATURE_FLAGS)) if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
+  for (const [flag, value] of Object.entries(FEATURE_FLAGS))
+    if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
   const config = parseTrustConfig(JSON.parse(await readFile(configPath, 'utf8')), `Trust config ${configPath}`);
   mkdirSync(app.outdir, { recursive: true });
   const configFile = join(app.outdir, 'trust.config.json');
@@ -40,7 +41,9 @@ export async function buildApp(app: App, configPath: string, options: BuildOptio
 
 if (process.argv[1]?.endsWith('app.ts')) {
   const app = new App();
-  const configPath = (app.node.tryGetContext('config') as string | undefined) ?? (existsSync('trust.config.json') ? 'trust.config.json' : 'sample-data/trust.config.json');
+  const configPath =
+    (app.node.tryGetContext('config') as string | undefined) ??
+    (existsSync('trust.config.json') ? 'trust.config.json' : 'sample-data/trust.config.json');
   await buildApp(app, configPath);
   app.synth();
 }

@@ -44,12 +44,18 @@ export function bundledFunction(scope: Construct, id: string, options: FunctionO
     description: options.description,
     memorySize: options.memorySize,
     timeout: options.timeout,
-    environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE, ...options.environment },
+    environment: {
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE,
+      ...options.environment,
+    },
     logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.SIX_MONTHS }),
     tracing: lambda.Tracing.ACTIVE,
     projectRoot: PROJECT_ROOT,
     depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
-    ...(options.reservedConcurrentExecutions ? { reservedConcurrentExecutions: options.reservedConcurrentExecutions } : {}),
+    ...(options.reservedConcurrentExecutions
+      ? { reservedConcurrentExecutions: options.reservedConcurrentExecutions }
+      : {}),
     bundling: {
       forceDockerBundling: false,
       format: nodejs.OutputFormat.ESM,

@@ -15,7 +15,8 @@ export function glueTablesFinding(database: string): string {
   return `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:glue:<AWS::Region>:<AWS::AccountId>:table/${database}/*]`;
 }
 
-export const LAMBDA_BASIC_EXECUTION = 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
+export const LAMBDA_BASIC_EXECUTION =
+  'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
 export const ANY_RESOURCE = 'AwsSolutions::AwsSolutions-IAM5[Resource::*]';
 
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
@@ -24,6 +25,14 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
 
 /** What every function's role accepts: the managed logging policy, and X-Ray, which has no resource-level permissions. */
 export function acknowledgeFunctionRole(fn: IConstruct): void {
-  acknowledge(fn, LAMBDA_BASIC_EXECUTION, 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch Logs.');
-  acknowledge(fn, ANY_RESOURCE, 'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.');
+  acknowledge(
+    fn,
+    LAMBDA_BASIC_EXECUTION,
+    'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch Logs.',
+  );
+  acknowledge(
+    fn,
+    ANY_RESOURCE,
+    'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.',
+  );
 }

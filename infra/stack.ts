@@ -46,17 +46,43 @@ export class WorkforceStack extends Stack {
       periods: config,
       today,
     });
-    this.reporting = new Reporting(this, 'Reporting', { lake: this.dataLake, catalog: this.catalog, schedule: config.reportSchedule, configFile: props.configFile });
-    this.access = new Access(this, 'Access', { lake: this.dataLake, catalog: this.catalog, config, ...(props.now ? { now: props.now } : {}) });
+    this.reporting = new Reporting(this, 'Reporting', {
+      lake: this.dataLake,
+      catalog: this.catalog,
+      schedule: config.reportSchedule,
+      configFile: props.configFile,
+    });
+    this.access = new Access(this, 'Access', {
+      lake: this.dataLake,
+      catalog: this.catalog,
+      config,
+      ...(props.now ? { now: props.now } : {}),
+    });
 
-    new CfnOutput(this, 'LandingBucket', { value: this.dataLake.landing.bucketName, description: 'Partners upload to s3://<this>/uploads/<partner_id>/<dataset>/<period>/' });
-    new CfnOutput(this, 'ReportsBucket', { value: this.dataLake.reports.bucketName, description: 'Reports: reports/<period>/ and reports/latest/' });
-    new CfnOutput(this, 'AthenaWorkGroup', { value: this.catalog.workGroup.name, description: 'Analysts query in this workgroup' });
+    new CfnOutput(this, 'LandingBucket', {
+      value: this.dataLake.landing.bucketName,
+      description: 'Partners upload to s3://<this>/uploads/<partner_id>/<dataset>/<period>/',
+    });
+    new CfnOutput(this, 'ReportsBucket', {
+      value: this.dataLake.reports.bucketName,
+      description: 'Reports: reports/<period>/ and reports/latest/',
+    });
+    new CfnOutput(this, 'AthenaWorkGroup', {
+      value: this.catalog.workGroup.name,
+      description: 'Analysts query in this workgroup',
+    });
     new CfnOutput(this, 'GlueDatabase', { value: this.catalog.databaseName });
     new CfnOutput(this, 'AnalystRoleArn', { value: this.access.analystRole.roleArn });
-    new CfnOutput(this, 'ReportTopicArn', { value: this.reporting.topic.topicArn, description: 'Subscribe to hear when a report is ready' });
+    new CfnOutput(this, 'ReportTopicArn', {
+      value: this.reporting.topic.topicArn,
+      description: 'Subscribe to hear when a report is ready',
+    });
     const alarmTopicArn = alarms.topic.topicArn;
     new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopicArn, description: 'Subscribe to hear when uploads fail' });
-    for (const [partnerId, role] of this.access.partnerRoles) new CfnOutput(this, `PartnerRole-${partnerId}`, { value: role.roleArn, description: `Upload role for ${partnerId}` });
+    for (const [partnerId, role] of this.access.partnerRoles)
+      new CfnOutput(this, `PartnerRole-${partnerId}`, {
+        value: role.roleArn,
+        description: `Upload role for ${partnerId}`,
+      });
   }
 }

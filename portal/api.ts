@@ -12,7 +12,10 @@ export interface PartnerMe {
   readonly today: string;
   readonly limits: ValidationLimits;
   readonly collection: CollectionRule;
-  readonly due: { readonly period: string | null; readonly datasets: readonly { readonly dataset: string; readonly status: string }[] };
+  readonly due: {
+    readonly period: string | null;
+    readonly datasets: readonly { readonly dataset: string; readonly status: string }[];
+  };
 }
 
 export interface TrustMe {
@@ -42,22 +45,41 @@ export class ApiError extends Error {
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(path, { credentials: 'same-origin', ...init });
   const body = (await response.json().catch(() => ({}))) as T & { error?: string };
-  if (!response.ok && response.status !== 202) throw new ApiError(response.status, body.error ?? `The server answered ${response.status}.`);
+  if (!response.ok && response.status !== 202)
+    throw new ApiError(response.status, body.error ?? `The server answered ${response.status}.`);
   return body;
 }
 
 export const api = {
-  signIn: (token: string) => call<{ subject: unknown }>('/api/signin', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }) }),
+  signIn: (token: string) =>
+    call<{ subject: unknown }>('/api/signin', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token }),
+    }),
   signOut: () => call('/api/signout', { method: 'POST' }),
   me: () => call<PartnerMe | TrustMe>('/api/me'),
   history: () => call<{ uploads: HistoryEntry[] }>('/api/history'),
   outcome: (uploadId: string) => call<UploadOutcome>(`/api/uploads/${uploadId}?wait=1`),
-  coverage: (period: string) => call<{ period: string; partners: { id: string; name: string; datasets: { dataset: string; status: string; latest: HistoryEntry | null }[] }[] }>(`/api/coverage?period=${encodeURIComponent(period)}`),
+  coverage: (period: string) =>
+    call<{
+      period: string;
+      partners: {
+        id: string;
+        name: string;
+        datasets: { dataset: string; status: string; latest: HistoryEntry | null }[];
+      }[];
+    }>(`/api/coverage?period=${encodeURIComponent(period)}`),
   report: () => call<{ period: string | null; generatedAt: string | null; files: string[] }>('/api/report'),
   reportUrl: (uploadId: string, format: 'txt' | 'json') => `/api/reports/${uploadId}.${format}`,
 
   /** Sends a file to the landing area with the upload's progress; resolves with its upload id. */
-  upload(file: File, dataset: string, period: string, onProgress: (fraction: number) => void): Promise<{ uploadId: string; fileName: string }> {
+  upload(
+    file: File,
+    dataset: string,
+    period: string,
+    onProgress: (fraction: number) => void,
+  ): Promise<{ uploadId: string; fileName: string }> {
     return new Promise((resolve, reject) => {
       const request = new XMLHttpRequest();
       const query = new URLSearchParams({ dataset, period, name: file.name });
@@ -65,11 +87,17 @@ export const api = {
       request.setRequestHeader('Content-Type', 'text/csv');
       request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
       request.onload = () => {
-        const body = JSON.parse(request.responseText || '{}') as { uploadId?: string; fileName?: string; error?: string };
-        if (request.status === 201 && body.uploadId) resolve({ uploadId: body.uploadId, fileName: body.fileName ?? file.name });
+        const body = JSON.parse(request.responseText || '{}') as {
+          uploadId?: string;
+          fileName?: string;
+          error?: string;
+        };
+        if (request.status === 201 && body.uploadId)
+          resolve({ uploadId: body.uploadId, fileName: body.fileName ?? file.name });
         else reject(new ApiError(request.status, body.error ?? `The upload failed (${request.status}).`));
       };
-      request.onerror = () => reject(new ApiError(0, 'The upload did not reach the server. Check your connection and try again.'));
+      request.onerror = () =>
+        reject(new ApiError(0, 'The upload did not reach the server. Check your connection and try again.'));
       request.send(file);
     });
   },

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     void api.signOut().then(() => location.assign('/'));
   });
   if (me.kind === 'partner') {
-    $('who').textContent = `${(me).partner.name} · ${me.trust}`;
+    $('who').textContent = `${me.partner.name} · ${me.trust}`;
     show('partner-view');
     await startPartnerView(me);
   } else {

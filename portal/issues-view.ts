@@ -9,12 +9,31 @@ function issueRows(issues: readonly ValidationIssue[]): HTMLTableSectionElement 
     'tbody',
     {},
     issues.map((issue) =>
-      el('tr', {}, el('td', { class: 'num' }, issue.row === null ? 'file' : String(issue.row)), el('td', {}, issue.column ?? ''), el('td', { class: 'value' }, issue.value ?? ''), el('td', {}, issue.message)),
+      el(
+        'tr',
+        {},
+        el('td', { class: 'num' }, issue.row === null ? 'file' : String(issue.row)),
+        el('td', {}, issue.column ?? ''),
+        el('td', { class: 'value' }, issue.value ?? ''),
+        el('td', {}, issue.message),
+      ),
     ),
   );
 }
 
-const head = () => el('thead', {}, el('tr', {}, el('th', { class: 'num', scope: 'col' }, 'Row'), el('th', { scope: 'col' }, 'Column'), el('th', { scope: 'col' }, 'Value'), el('th', { scope: 'col' }, 'Problem')));
+const head = () =>
+  el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      el('th', { class: 'num', scope: 'col' }, 'Row'),
+      el('th', { scope: 'col' }, 'Column'),
+      el('th', { scope: 'col' }, 'Value'),
+      el('th', { scope: 'col' }, 'Problem'),
+    ),
+  );
 
 /**
  * Every issue of a report, grouped by code as `workforce validate` groups them: the code, what is
@@ -40,7 +59,14 @@ export function issueGroups(report: ValidationReport): HTMLElement[] {
           el('h4', {}, el('span', { class: 'code' }, code), `${ISSUE_CODES[code].title} (${plural(total, 'time')})`),
           el('p', { class: 'fix' }, el('strong', {}, 'How to fix: '), ISSUE_CODES[code].fix),
           el('table', {}, head(), issueRows(listed.slice(0, SHOWN))),
-          listed.length > SHOWN ? el('details', {}, el('summary', {}, `Show the other ${plural(listed.length - SHOWN, 'issue')} of this kind`), el('table', {}, head(), issueRows(listed.slice(SHOWN)))) : null,
+          listed.length > SHOWN
+            ? el(
+                'details',
+                {},
+                el('summary', {}, `Show the other ${plural(listed.length - SHOWN, 'issue')} of this kind`),
+                el('table', {}, head(), issueRows(listed.slice(SHOWN))),
+              )
+            : null,
           unlisted > 0 ? el('p', { class: 'small' }, `… and ${plural(unlisted, 'more')} not listed.`) : null,
         ),
       );
@@ -51,8 +77,14 @@ export function issueGroups(report: ValidationReport): HTMLElement[] {
 
 /** The report's counts in one line. */
 export function summaryLine(report: ValidationReport): string {
-  const errors = Object.entries(report.issueCounts).reduce((n, [code, c]) => n + (ISSUE_CODES[code as IssueCode].severity === 'error' ? (c ?? 0) : 0), 0);
-  const warnings = Object.entries(report.issueCounts).reduce((n, [code, c]) => n + (ISSUE_CODES[code as IssueCode].severity === 'warning' ? (c ?? 0) : 0), 0);
+  const errors = Object.entries(report.issueCounts).reduce(
+    (n, [code, c]) => n + (ISSUE_CODES[code as IssueCode].severity === 'error' ? (c ?? 0) : 0),
+    0,
+  );
+  const warnings = Object.entries(report.issueCounts).reduce(
+    (n, [code, c]) => n + (ISSUE_CODES[code as IssueCode].severity === 'warning' ? (c ?? 0) : 0),
+    0,
+  );
   const errorText = errors ? `${plural(errors, 'error')} in ${plural(report.rows.withErrors, 'row')}` : 'no errors';
   return `Rows read ${report.rows.read.toLocaleString('en-GB')} · ${errorText} · ${warnings ? plural(warnings, 'warning') : 'no warnings'}${report.encoding ? ` · encoding ${report.encoding}` : ''}`;
 }

@@ -4,7 +4,8 @@
  * the pipeline does.
  */
 export function isAscii(bytes: Uint8Array): boolean {
-  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2) : undefined;
+  const words =
+    bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2) : undefined;
   let i = 0;
   if (words) {
     for (const word of words) if (word & 0x80808080) return false;

@@ -13,7 +13,10 @@ const rememberMe = (me: PartnerMe) => (meRef = me);
 const OUTCOME_TEXT = { accepted: 'Accepted', rejected: 'Rejected', superseded: 'Superseded' } as const;
 
 function tag(outcome: string, warnings = 0): HTMLElement {
-  const label = outcome === 'accepted' && warnings > 0 ? 'Accepted with warnings' : (OUTCOME_TEXT[outcome as keyof typeof OUTCOME_TEXT] ?? outcome);
+  const label =
+    outcome === 'accepted' && warnings > 0
+      ? 'Accepted with warnings'
+      : (OUTCOME_TEXT[outcome as keyof typeof OUTCOME_TEXT] ?? outcome);
   return el('span', { class: `tag ${outcome === 'accepted' && warnings > 0 ? 'warnings' : outcome}` }, label);
 }
 
@@ -21,12 +24,31 @@ function tag(outcome: string, warnings = 0): HTMLElement {
 export async function startPartnerView(me: PartnerMe): Promise<void> {
   rememberMe(me);
   $('partner-title').textContent = 'Send your workforce data';
-  $('partner-lead').textContent = `${me.partner.name}, for ${me.trust}. Choose the dataset and period, then your CSV file: it is checked on this computer straight away, and again by the Trust's pipeline when you upload it.`;
+  $('partner-lead').textContent =
+    `${me.partner.name}, for ${me.trust}. Choose the dataset and period, then your CSV file: it is checked on this computer straight away, and again by the Trust's pipeline when you upload it.`;
   $('dataset').replaceChildren(...me.datasets.map((d) => el('option', { value: d.name }, d.title)));
   $('period').replaceChildren(...me.periods.map((p) => el('option', { value: p }, formatPeriod(p))));
   $('downloads').replaceChildren(
-    ...me.datasets.map((d) => el('li', {}, el('a', { href: `/api/contract/templates/${d.name}.csv`, download: `${d.name}-template.csv` }, `${d.title} template (CSV)`))),
-    el('li', {}, el('a', { href: '/api/contract/data-contract.md', download: 'data-contract.md' }, 'The data contract: every column, code and rule (Markdown)')),
+    ...me.datasets.map((d) =>
+      el(
+        'li',
+        {},
+        el(
+          'a',
+          { href: `/api/contract/templates/${d.name}.csv`, download: `${d.name}-template.csv` },
+          `${d.title} template (CSV)`,
+        ),
+      ),
+    ),
+    el(
+      'li',
+      {},
+      el(
+        'a',
+        { href: '/api/contract/data-contract.md', download: 'data-contract.md' },
+        'The data contract: every column, code and rule (Markdown)',
+      ),
+    ),
   );
   for (const id of ['dataset', 'period', 'file']) $(id).addEventListener('change', startCheck);
   $('upload-form').addEventListener('submit', (event) => {
@@ -41,9 +63,20 @@ function renderDue(me: PartnerMe): void {
   const { period, datasets } = me.due;
   $('due-heading').textContent = period ? `Due for ${formatPeriod(period)}` : 'No collection period is open yet';
   const title = (name: string) => me.datasets.find((d) => d.name === name)?.title ?? name;
-  const words = { accepted: 'Received and accepted', rejected: 'Rejected: send a corrected file', missing: 'Still due' } as Record<string, string>;
+  const words = {
+    accepted: 'Received and accepted',
+    rejected: 'Rejected: send a corrected file',
+    missing: 'Still due',
+  } as Record<string, string>;
   $('due').replaceChildren(
-    ...datasets.map((d) => el('li', {}, el('span', { class: 'name' }, title(d.dataset)), el('span', { class: `tag ${d.status}` }, words[d.status] ?? d.status))),
+    ...datasets.map((d) =>
+      el(
+        'li',
+        {},
+        el('span', { class: 'name' }, title(d.dataset)),
+        el('span', { class: `tag ${d.status}` }, words[d.status] ?? d.status),
+      ),
+    ),
   );
 }
 
@@ -53,7 +86,17 @@ async function renderHistory(): Promise<void> {
     $('history').replaceChildren(el('p', { class: 'empty' }, 'Nothing sent yet.'));
     return;
   }
-  const head = el('thead', {}, el('tr', {}, ...['File', 'Dataset', 'Period', 'Checked', 'Outcome', 'Rows', 'Report'].map((h) => el('th', { scope: 'col', class: h === 'Rows' ? 'num' : '' }, h))));
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      ...['File', 'Dataset', 'Period', 'Checked', 'Outcome', 'Rows', 'Report'].map((h) =>
+        el('th', { scope: 'col', class: h === 'Rows' ? 'num' : '' }, h),
+      ),
+    ),
+  );
   const rows = uploads.map((u) =>
     el(
       'tr',
@@ -62,9 +105,18 @@ async function renderHistory(): Promise<void> {
       el('td', {}, u.dataset),
       el('td', {}, u.period ?? ''),
       el('td', {}, when(u.checkedAt)),
-      el('td', {}, tag(u.outcome, u.warnings), u.errors ? el('span', { class: 'small' }, ` ${plural(u.errors, 'error')}`) : null),
+      el(
+        'td',
+        {},
+        tag(u.outcome, u.warnings),
+        u.errors ? el('span', { class: 'small' }, ` ${plural(u.errors, 'error')}`) : null,
+      ),
       el('td', { class: 'num' }, u.rows.toLocaleString('en-GB')),
-      el('td', {}, el('a', { href: api.reportUrl(u.uploadId, 'txt'), 'aria-label': `Report for ${u.fileName}` }, 'Report')),
+      el(
+        'td',
+        {},
+        el('a', { href: api.reportUrl(u.uploadId, 'txt'), 'aria-label': `Report for ${u.fileName}` }, 'Report'),
+      ),
     ),
   );
   $('history').replaceChildren(el('table', { id: 'history-table' }, head, el('tbody', {}, rows)));
@@ -85,7 +137,12 @@ function startCheck(): void {
     return;
   }
   const me = currentMe();
-  const progress = el('progress', { max: String(file.size || 1), value: '0', id: 'check-progress', 'aria-label': 'Checking progress' });
+  const progress = el('progress', {
+    max: String(file.size || 1),
+    value: '0',
+    id: 'check-progress',
+    'aria-label': 'Checking progress',
+  });
   check.className = 'check';
   check.replaceChildren(el('p', { class: 'headline' }, `Checking ${file.name}…`), progress);
   worker = new Worker('/worker.js');
@@ -99,7 +156,8 @@ function startCheck(): void {
   };
   worker.onmessage = ({ data }: MessageEvent<CheckMessage>) => {
     if (data.type === 'progress') progress.value = data.bytes;
-    else if (data.type === 'failed') check.replaceChildren(el('p', { class: 'headline' }, `The file could not be checked: ${data.message}`));
+    else if (data.type === 'failed')
+      check.replaceChildren(el('p', { class: 'headline' }, `The file could not be checked: ${data.message}`));
     else showCheck(file, data.report, data.summary);
   };
   worker.postMessage(request);
@@ -112,11 +170,31 @@ function showCheck(file: File, report: ValidationReport, summary: string): void 
   check.className = `check ${ok ? (warned ? 'warn' : 'good') : 'bad'}`;
   const text = URL.createObjectURL(new Blob([summary], { type: 'text/plain' }));
   check.replaceChildren(
-    el('p', { class: 'headline' }, ok ? `${file.name} passed the check${warned ? ', with warnings' : ''}. You can upload it.` : `${file.name} has errors to fix before it can be accepted.`),
+    el(
+      'p',
+      { class: 'headline' },
+      ok
+        ? `${file.name} passed the check${warned ? ', with warnings' : ''}. You can upload it.`
+        : `${file.name} has errors to fix before it can be accepted.`,
+    ),
     el('p', { class: 'summary', id: 'check-summary' }, summaryLine(report)),
-    ok ? '' : el('p', {}, 'Correct these in your spreadsheet or HR system, save it as CSV again, and choose the corrected file: it is checked again at once.'),
+    ok
+      ? ''
+      : el(
+          'p',
+          {},
+          'Correct these in your spreadsheet or HR system, save it as CSV again, and choose the corrected file: it is checked again at once.',
+        ),
     ...issueGroups(report),
-    el('p', { class: 'small' }, el('a', { href: text, download: `${file.name.replace(/\.[^.]*$/, '')} - check.txt` }, 'Download this check as text')),
+    el(
+      'p',
+      { class: 'small' },
+      el(
+        'a',
+        { href: text, download: `${file.name.replace(/\.[^.]*$/, '')} - check.txt` },
+        'Download this check as text',
+      ),
+    ),
   );
   checked = ok ? { file, report } : undefined;
   $<HTMLButtonElement>('upload').disabled = !ok;
@@ -140,10 +218,18 @@ async function upload(me: PartnerMe): Promise<void> {
     bar.value = 100;
     // The browser's check has done its work: the pipeline's own outcome replaces it below.
     $('check').className = 'check';
-    $('check').replaceChildren(el('p', { class: 'small' }, `${sent.fileName} was checked here before it was sent. Choose another file to send more.`));
+    $('check').replaceChildren(
+      el(
+        'p',
+        { class: 'small' },
+        `${sent.fileName} was checked here before it was sent. Choose another file to send more.`,
+      ),
+    );
     $<HTMLInputElement>('file').value = '';
     checked = undefined;
-    outcome.replaceChildren(el('p', { class: 'headline' }, `${sent.fileName} is uploaded. The Trust's pipeline is checking it…`));
+    outcome.replaceChildren(
+      el('p', { class: 'headline' }, `${sent.fileName} is uploaded. The Trust's pipeline is checking it…`),
+    );
     let result = await api.outcome(sent.uploadId);
     while (result.status === 'checking') result = await api.outcome(sent.uploadId);
     showOutcome(result.upload!, result.report!);
@@ -159,10 +245,18 @@ async function upload(me: PartnerMe): Promise<void> {
   }
 }
 
-function showOutcome(entry: NonNullable<Awaited<ReturnType<typeof api.outcome>>['upload']>, report: ValidationReport & { outcome: string; note?: string }): void {
+function showOutcome(
+  entry: NonNullable<Awaited<ReturnType<typeof api.outcome>>['upload']>,
+  report: ValidationReport & { outcome: string; note?: string },
+): void {
   const outcome = $('outcome');
   const warned = entry.warnings > 0;
-  const word = entry.outcome === 'accepted' ? (warned ? 'Accepted with warnings' : 'Accepted') : (OUTCOME_TEXT[entry.outcome as keyof typeof OUTCOME_TEXT] ?? entry.outcome);
+  const word =
+    entry.outcome === 'accepted'
+      ? warned
+        ? 'Accepted with warnings'
+        : 'Accepted'
+      : (OUTCOME_TEXT[entry.outcome as keyof typeof OUTCOME_TEXT] ?? entry.outcome);
   outcome.className = `outcome ${entry.outcome === 'accepted' ? (warned ? 'warn' : 'good') : 'bad'}`;
   const what = `${entry.fileName}: ${entry.dataset} for ${formatPeriod(entry.period ?? '')}, ${plural(entry.rows, 'row')}.`;
   outcome.replaceChildren(
@@ -170,6 +264,12 @@ function showOutcome(entry: NonNullable<Awaited<ReturnType<typeof api.outcome>>[
     el('p', { class: 'summary' }, summaryLine(report)),
     report.note ? el('p', {}, report.note) : '',
     ...issueGroups(report),
-    el('p', {}, el('a', { href: api.reportUrl(entry.uploadId, 'txt') }, 'Download the report'), ' · ', el('a', { href: api.reportUrl(entry.uploadId, 'json') }, 'as JSON')),
+    el(
+      'p',
+      {},
+      el('a', { href: api.reportUrl(entry.uploadId, 'txt') }, 'Download the report'),
+      ' · ',
+      el('a', { href: api.reportUrl(entry.uploadId, 'json') }, 'as JSON'),
+    ),
   );
 }

@@ -17,12 +17,17 @@ async function renderCoverage(period: string): Promise<void> {
   const datasets = partners[0]?.datasets.map((d) => d.dataset) ?? [];
   const cells = partners.flatMap((p) => p.datasets);
   const counts = (status: string) => cells.filter((c) => c.status === status).length;
-  $('coverage-summary').textContent = `${counts('accepted')} of ${cells.length} files accepted; ${counts('rejected')} rejected; ${counts('missing')} missing.`;
+  $('coverage-summary').textContent =
+    `${counts('accepted')} of ${cells.length} files accepted; ${counts('rejected')} rejected; ${counts('missing')} missing.`;
   $('coverage').replaceChildren(
     el(
       'table',
       { id: 'coverage-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Partner'), ...datasets.map((d) => el('th', { scope: 'col' }, d)))),
+      el(
+        'thead',
+        {},
+        el('tr', {}, el('th', { scope: 'col' }, 'Partner'), ...datasets.map((d) => el('th', { scope: 'col' }, d))),
+      ),
       el(
         'tbody',
         {},
@@ -36,8 +41,12 @@ async function renderCoverage(period: string): Promise<void> {
                 'td',
                 {},
                 el('span', { class: `tag ${d.status}` }, WORDS[d.status] ?? d.status),
-                d.latest && d.latest.outcome !== d.status ? el('div', { class: 'small' }, `latest: ${d.latest.outcome}, ${when(d.latest.checkedAt)}`) : null,
-                d.latest && d.latest.outcome === d.status ? el('div', { class: 'small' }, when(d.latest.checkedAt)) : null,
+                d.latest && d.latest.outcome !== d.status
+                  ? el('div', { class: 'small' }, `latest: ${d.latest.outcome}, ${when(d.latest.checkedAt)}`)
+                  : null,
+                d.latest && d.latest.outcome === d.status
+                  ? el('div', { class: 'small' }, when(d.latest.checkedAt))
+                  : null,
               ),
             ),
           ),
@@ -50,12 +59,32 @@ async function renderCoverage(period: string): Promise<void> {
 async function renderReport(): Promise<void> {
   const { period, generatedAt, files } = await api.report();
   if (!files.includes('needs-analysis.html')) {
-    $('report').replaceChildren(el('p', { class: 'empty' }, 'No report yet: it is written when the first file is accepted.'));
+    $('report').replaceChildren(
+      el('p', { class: 'empty' }, 'No report yet: it is written when the first file is accepted.'),
+    );
     return;
   }
   const downloads = files.filter((f) => f !== 'needs-analysis.html');
   $('report').replaceChildren(
-    el('p', {}, el('a', { href: '/trust/report/needs-analysis.html', target: '_blank', rel: 'noopener' }, `Open the needs-analysis report${period ? ` for ${formatPeriod(period)}` : ''}`), generatedAt ? ` (written ${when(generatedAt)})` : ''),
-    el('details', {}, el('summary', {}, `Downloads (${downloads.length} files)`), el('ul', {}, downloads.map((f) => el('li', {}, el('a', { href: `/trust/report/${f}` }, f))))),
+    el(
+      'p',
+      {},
+      el(
+        'a',
+        { href: '/trust/report/needs-analysis.html', target: '_blank', rel: 'noopener' },
+        `Open the needs-analysis report${period ? ` for ${formatPeriod(period)}` : ''}`,
+      ),
+      generatedAt ? ` (written ${when(generatedAt)})` : '',
+    ),
+    el(
+      'details',
+      {},
+      el('summary', {}, `Downloads (${downloads.length} files)`),
+      el(
+        'ul',
+        {},
+        downloads.map((f) => el('li', {}, el('a', { href: `/trust/report/${f}` }, f))),
+      ),
+    ),
   );
 }

@@ -19,7 +19,10 @@ export type CheckMessage =
   | { readonly type: 'done'; readonly report: Awaited<ReturnType<typeof validateCsv>>; readonly summary: string }
   | { readonly type: 'failed'; readonly message: string };
 
-const scope = self as unknown as { postMessage(message: CheckMessage): void; onmessage: ((event: MessageEvent<CheckRequest>) => void) | null };
+const scope = self as unknown as {
+  postMessage(message: CheckMessage): void;
+  onmessage: ((event: MessageEvent<CheckRequest>) => void) | null;
+};
 const PROGRESS_EVERY = 1024 * 1024;
 
 /** The file's bytes as the validator reads them, telling the page how far it has got. */

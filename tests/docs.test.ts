@@ -15,15 +15,18 @@ describe('Generated partner docs and templates', () => {
   it('document every column, code and issue code', () => {
     const markdown = docs.get('data-contract.md') as string;
     for (const name of DATASET_NAMES) {
-      for (const column of Object.keys(datasetDefinition(name).columns)) expect(markdown).toContain(`| \`${column}\` |`);
+      for (const column of Object.keys(datasetDefinition(name).columns))
+        expect(markdown).toContain(`| \`${column}\` |`);
     }
     for (const code of Object.keys(ISSUE_CODES)) expect(markdown).toContain(`| \`${code}\` |`);
     expect(markdown).toContain('| `white_gypsy_irish_traveller` | White: Gypsy or Irish Traveller | `15`, `WIRT` |');
   });
 
-  it('give each dataset a blank template whose header is the dataset\'s columns', () => {
+  it("give each dataset a blank template whose header is the dataset's columns", () => {
     const template = docs.get('templates/workforce.csv') as string;
 
-    expect(template.replace('\uFEFF', '').trim().split(',')).toEqual(Object.keys(datasetDefinition('workforce').columns));
+    expect(template.replace('\uFEFF', '').trim().split(',')).toEqual(
+      Object.keys(datasetDefinition('workforce').columns),
+    );
   });
 });

@@ -59,15 +59,21 @@ export const GOOD_EMPLOYEE: Readonly<Record<string, string>> = {
 };
 
 /** A workforce file of good employees, with the given changes made to some rows (by index from 0). */
-export function workforceCsv(changes: Readonly<Record<number, Readonly<Record<string, string>>>> = {}, rows = 3): string {
+export function workforceCsv(
+  changes: Readonly<Record<number, Readonly<Record<string, string>>>> = {},
+  rows = 3,
+): string {
   const columns = WORKFORCE_HEADER.split(',');
   const lines = [WORKFORCE_HEADER];
   for (let i = 0; i < rows; i++) {
-    const row: Record<string, string> = { ...GOOD_EMPLOYEE, staff_ref: `RC${String(i + 1).padStart(5, '0')}`, ...changes[i] };
+    const row: Record<string, string> = {
+      ...GOOD_EMPLOYEE,
+      staff_ref: `RC${String(i + 1).padStart(5, '0')}`,
+      ...changes[i],
+    };
     lines.push(columns.map((c) => csvQuote(row[c] ?? '')).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
-
 
 export const codesOf = (report: ValidationReport) => [...report.errors, ...report.warnings].map((issue) => issue.code);

@@ -23,7 +23,13 @@ export function temporaryFolder(prefix = 'workforce-test-'): string {
 }
 
 /** Writes rows as one Parquet file of a table, where the pipeline would put it, under outDir/lake. */
-export function writeLakeFile(outDir: string, table: TableDefinition, period: string, fileName: string, rows: readonly Record<string, unknown>[]): void {
+export function writeLakeFile(
+  outDir: string,
+  table: TableDefinition,
+  period: string,
+  fileName: string,
+  rows: readonly Record<string, unknown>[],
+): void {
   const path = join(outDir, lakeKey(table, period, fileName));
   mkdirSync(dirname(path), { recursive: true });
   const columns = Object.fromEntries(table.columns.map((c) => [c.name, rows.map((row) => row[c.name] ?? null)]));

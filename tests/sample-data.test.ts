@@ -20,7 +20,8 @@ function filesUnder(folder: string): string[] {
 /** partner/dataset/period of a path laid out as uploads are. */
 function layout(path: string) {
   const [, partner, dataset, period] = path.split('/');
-  if (!dataset || !isDatasetName(dataset)) throw new Error(`${path} is not laid out <partner>/<dataset>/<period>/<file>.csv`);
+  if (!dataset || !isDatasetName(dataset))
+    throw new Error(`${path} is not laid out <partner>/<dataset>/<period>/<file>.csv`);
   return { partner: partner as string, dataset, period: period as string };
 }
 
@@ -31,10 +32,15 @@ async function validatePath(path: string) {
 
 describe('Sample data', () => {
   it('is exactly what the seeded generator writes (run `npm run generate` after changing it)', () => {
-    const onDisk = [...filesUnder(join(ROOT, 'landing')), ...filesUnder(join(ROOT, 'broken')), 'trust.config.json'].sort();
+    const onDisk = [
+      ...filesUnder(join(ROOT, 'landing')),
+      ...filesUnder(join(ROOT, 'broken')),
+      'trust.config.json',
+    ].sort();
 
     expect(onDisk).toEqual([...generated.keys()].sort());
-    for (const [path, bytes] of generated) expect(Buffer.compare(readFileSync(join(ROOT, path)), Buffer.from(bytes)), path).toBe(0);
+    for (const [path, bytes] of generated)
+      expect(Buffer.compare(readFileSync(join(ROOT, path)), Buffer.from(bytes)), path).toBe(0);
   });
 
   it('describes a Trust of 8–10 partners across sectors and employer types, over three periods, with a valid config', async () => {
@@ -42,7 +48,10 @@ describe('Sample data', () => {
     const landing = [...generated.keys()].filter((path) => path.startsWith('landing/')).map(layout);
     const rows: { sector: string; employer_type: string }[] = [];
     for (const path of [...generated.keys()].filter((p) => p.startsWith('landing/') && p.includes('/workforce/'))) {
-      await validateCsv(createReadStream(join(ROOT, path)), { dataset: 'workforce', onRows: (batch) => rows.push(...batch) });
+      await validateCsv(createReadStream(join(ROOT, path)), {
+        dataset: 'workforce',
+        onRows: (batch) => rows.push(...batch),
+      });
     }
 
     expect(config.partners.length).toBeGreaterThanOrEqual(8);
@@ -71,12 +80,17 @@ describe('Sample data', () => {
     }
   });
 
-  const manifest: { path: string; expect: { code: string; row: number | null }[] }[] = JSON.parse(readFileSync(join(ROOT, 'broken/manifest.json'), 'utf8'));
+  const manifest: { path: string; expect: { code: string; row: number | null }[] }[] = JSON.parse(
+    readFileSync(join(ROOT, 'broken/manifest.json'), 'utf8'),
+  );
 
-  it.each(manifest.map((entry) => [entry.path, entry] as const))('rejects %s with the issues its manifest names', async (path, entry) => {
-    const report = await validatePath(path);
+  it.each(manifest.map((entry) => [entry.path, entry] as const))(
+    'rejects %s with the issues its manifest names',
+    async (path, entry) => {
+      const report = await validatePath(path);
 
-    expect(report.status).toBe('rejected');
-    for (const expected of entry.expect) expect(report.errors).toContainEqual(expect.objectContaining(expected));
-  });
+      expect(report.status).toBe('rejected');
+      for (const expected of entry.expect) expect(report.errors).toContainEqual(expect.objectContaining(expected));
+    },
+  );
 });

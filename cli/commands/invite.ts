@@ -37,24 +37,33 @@ export async function inviteCommand(args: string[], output: Output): Promise<num
     if (all.length === 0) output.out('No invites yet.');
     for (const invite of all) {
       const who = invite.subject.kind === 'trust' ? 'the Trust' : invite.subject.partnerId;
-      const state = invite.revokedAt ? `revoked ${invite.revokedAt.slice(0, 10)}` : Date.parse(invite.expiresAt) <= Date.now() ? 'expired' : `valid until ${invite.expiresAt.slice(0, 10)}`;
+      const state = invite.revokedAt
+        ? `revoked ${invite.revokedAt.slice(0, 10)}`
+        : Date.parse(invite.expiresAt) <= Date.now()
+          ? 'expired'
+          : `valid until ${invite.expiresAt.slice(0, 10)}`;
       output.out(`${invite.id}  ${who.padEnd(30)} created ${invite.createdAt.slice(0, 10)}  ${state}`);
     }
     return EXIT.ok;
   }
   if (values.revoke !== undefined) {
     const revoked = await invites.revoke(values.revoke);
-    if (!revoked) throw new UsageError(`No single invite has the id '${values.revoke}'. See 'workforce invite --list'.`);
+    if (!revoked)
+      throw new UsageError(`No single invite has the id '${values.revoke}'. See 'workforce invite --list'.`);
     output.out(`Revoked invite ${revoked.id}: its link no longer signs anyone in.`);
     return EXIT.ok;
   }
   const [partnerId, ...extra] = positionals;
-  if (extra.length > 0 || (partnerId === undefined) === !values.trust) throw new UsageError(`Give one partner id, or --trust.\n\n${INVITE_USAGE}`);
+  if (extra.length > 0 || (partnerId === undefined) === !values.trust)
+    throw new UsageError(`Give one partner id, or --trust.\n\n${INVITE_USAGE}`);
   const days = Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--days must be a whole number of days from 1 to 366.`);
+  if (!Number.isInteger(days) || days < 1 || days > 366)
+    throw new UsageError(`--days must be a whole number of days from 1 to 366.`);
   const config = requireTrustConfig(values.config, join(values.data, 'trust.config.json'));
   if (partnerId !== undefined && !config.partners.some((p) => p.id === partnerId)) {
-    throw new UsageError(`'${partnerId}' is not one of ${config.trust}'s partners: ${config.partners.map((p) => p.id).join(', ')}.`);
+    throw new UsageError(
+      `'${partnerId}' is not one of ${config.trust}'s partners: ${config.partners.map((p) => p.id).join(', ')}.`,
+    );
   }
   const base = values.url ?? runningUrl(values.data) ?? 'http://127.0.0.1:8080/';
   const { token, invite } = await invites.create(partnerId ? { kind: 'partner', partnerId } : { kind: 'trust' }, days);

@@ -49,7 +49,9 @@ export async function queryCommand(args: string[], output: Output): Promise<numb
   const lake = await DuckDbLake.open(lakeDir, config);
   try {
     const result = await lake.query(sql);
-    output.out(format === 'json' ? JSON.stringify(result.rows, null, 2) : format === 'csv' ? toCsv(result) : toTable(result));
+    output.out(
+      format === 'json' ? JSON.stringify(result.rows, null, 2) : format === 'csv' ? toCsv(result) : toTable(result),
+    );
     return EXIT.ok;
   } catch (error) {
     if (error instanceof QueryError) {
@@ -63,7 +65,10 @@ export async function queryCommand(args: string[], output: Output): Promise<numb
 }
 
 function toCsv(result: QueryResult): string {
-  return [csvLine(result.columns.map((c) => c.name)), ...result.rows.map((row) => csvLine(result.columns.map((c) => row[c.name])))].join('\n');
+  return [
+    csvLine(result.columns.map((c) => c.name)),
+    ...result.rows.map((row) => csvLine(result.columns.map((c) => row[c.name]))),
+  ].join('\n');
 }
 
 function toTable(result: QueryResult): string {
@@ -71,8 +76,14 @@ function toTable(result: QueryResult): string {
   const cells = result.rows.map((row) => names.map((name) => formatCell(row[name])));
   const widths = names.map((name, i) => Math.max(name.length, ...cells.map((r) => (r[i] as string).length)));
   const numeric = result.columns.map((c) => /INT|DOUBLE|DECIMAL|FLOAT/.test(c.type));
-  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? v.padStart(widths[i] as number) : v.padEnd(widths[i] as number))).join('  ');
-  return [line(names), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line), `(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})`].join('\n');
+  const line = (values: string[]) =>
+    values.map((v, i) => (numeric[i] ? v.padStart(widths[i] as number) : v.padEnd(widths[i] as number))).join('  ');
+  return [
+    line(names),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...cells.map(line),
+    `(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})`,
+  ].join('\n');
 }
 
 function formatCell(value: unknown): string {

@@ -33,7 +33,8 @@ export async function runCommand(args: string[], output: Output): Promise<number
   if (landingDir === undefined || extra.length > 0) {
     throw usageMistake('run', RUN_USAGE, 'Give the one landing folder to run.');
   }
-  if (!existsSync(landingDir) || !statSync(landingDir).isDirectory()) throw new UsageError(`${landingDir} is not a folder.`);
+  if (!existsSync(landingDir) || !statSync(landingDir).isDirectory())
+    throw new UsageError(`${landingDir} is not a folder.`);
   const config = requireTrustConfig(values.config, join(dirname(landingDir), 'trust.config.json'));
   const outDir = values.out;
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
@@ -52,24 +53,42 @@ export async function runCommand(args: string[], output: Output): Promise<number
     landingDir,
     config,
     outDir,
-    onOutcome: (file, done, total) => output.out(`  [${String(done).padStart(String(total).length)}/${total}] ${describe(file).padEnd(10)} ${file.file}`),
+    onOutcome: (file, done, total) =>
+      output.out(
+        `  [${String(done).padStart(String(total).length)}/${total}] ${describe(file).padEnd(10)} ${file.file}`,
+      ),
   });
 
   const partners = [...new Set(result.outcomes.map((o) => o.file.split(/[\\/]/)[0] as string))].sort();
   output.out(`\n${'partner'.padEnd(30)}${'accepted'.padEnd(10)}${'rejected'.padEnd(10)}superseded`);
   for (const partner of partners) {
     const mine = result.outcomes.filter((o) => o.file.startsWith(`${partner}/`) || o.file.startsWith(`${partner}\\`));
-    const count = (status: string) => mine.filter((o) => o.outcome.status === status || (o.outcome.status === 'replayed' && o.outcome.recorded === status)).length;
-    output.out(`${partner.padEnd(30)}${String(count('accepted')).padEnd(10)}${String(count('rejected')).padEnd(10)}${count('superseded')}`);
+    const count = (status: string) =>
+      mine.filter(
+        (o) => o.outcome.status === status || (o.outcome.status === 'replayed' && o.outcome.recorded === status),
+      ).length;
+    output.out(
+      `${partner.padEnd(30)}${String(count('accepted')).padEnd(10)}${String(count('rejected')).padEnd(10)}${count('superseded')}`,
+    );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  output.out(`\n${result.outcomes.length} files processed in ${seconds} s. Lake: ${relative('.', result.lakeDir) || '.'}/  Validation reports: ${relative('.', result.validationDir)}/`);
+  output.out(
+    `\n${result.outcomes.length} files processed in ${seconds} s. Lake: ${relative('.', result.lakeDir) || '.'}/  Validation reports: ${relative('.', result.validationDir)}/`,
+  );
   if (result.undelivered.length > 0) {
     output.err(`${result.undelivered.length} files could not be processed: ${result.undelivered.join(', ')}`);
     return EXIT.rejected;
   }
-  if (result.outcomes.some((o) => o.outcome.status === 'accepted' || (o.outcome.status === 'replayed' && o.outcome.recorded === 'accepted'))) {
-    const { htmlPath } = await writeLocalReport({ lakeDir: result.lakeDir, config, reportsDir: join(outDir, 'reports') });
+  if (
+    result.outcomes.some(
+      (o) => o.outcome.status === 'accepted' || (o.outcome.status === 'replayed' && o.outcome.recorded === 'accepted'),
+    )
+  ) {
+    const { htmlPath } = await writeLocalReport({
+      lakeDir: result.lakeDir,
+      config,
+      reportsDir: join(outDir, 'reports'),
+    });
     output.out(`Needs-analysis report: ${htmlPath}`);
   } else {
     output.out('No file was accepted, so there is no report.');

@@ -26,24 +26,35 @@ export async function serveCommand(args: string[], output: Output): Promise<numb
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { config: { type: 'string' }, data: { type: 'string', default: 'data' }, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' } },
+    options: {
+      config: { type: 'string' },
+      data: { type: 'string', default: 'data' },
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
   });
   if (positionals.length > 0) throw new UsageError(`Unexpected '${positionals[0]}'.\n\n${SERVE_USAGE}`);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`'${values.port}' is not a port number.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`'${values.port}' is not a port number.`);
   const config = requireTrustConfig(values.config, join(values.data, 'trust.config.json'));
   const dataDir = resolve(values.data);
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, 'trust.config.json'), `${JSON.stringify(config, null, 2)}\n`);
 
-  const service = new PipelineService({ dataDir, config, log: (line) => output.out(`${new Date().toISOString().slice(11, 19)} ${line}`) });
+  const service = new PipelineService({
+    dataDir,
+    config,
+    log: (line) => output.out(`${new Date().toISOString().slice(11, 19)} ${line}`),
+  });
   await service.start();
   let portal;
   try {
     portal = await startPortalServer({ service, config, dataDir, port, host: values.host });
   } catch (error) {
     await service.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(`Port ${port} is in use: choose another with --port.`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new UsageError(`Port ${port} is in use: choose another with --port.`);
     throw error;
   }
   mkdirSync(join(dataDir, 'portal'), { recursive: true });

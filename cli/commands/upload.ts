@@ -13,7 +13,13 @@ import {
   TRUST_DATASETS,
 } from '../../transforms/contract/datasets/registry.ts';
 import { routeUploadKey } from '../../transforms/ingest/routing.ts';
-import { TRUST_UPLOADER, UPLOAD_KEY_FORM, uploadKey, uploadsPrefix, validationKey } from '../../transforms/storage/object-layout.ts';
+import {
+  TRUST_UPLOADER,
+  UPLOAD_KEY_FORM,
+  uploadKey,
+  uploadsPrefix,
+  validationKey,
+} from '../../transforms/storage/object-layout.ts';
 import { parseCommandArgs, usageMistake } from '../args.ts';
 import { describeAwsError } from '../aws-errors.ts';
 import { datasetChoice, periodChoice } from '../choices.ts';
@@ -60,7 +66,8 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw mistake('Give exactly one file to upload.');
   const partner = values.trust ? TRUST_UPLOADER : values.partner;
-  if (values.trust && values.partner) throw new UsageError('Give --partner for a partner\'s file, or --trust for the Trust\'s own, not both.');
+  if (values.trust && values.partner)
+    throw new UsageError("Give --partner for a partner's file, or --trust for the Trust's own, not both.");
   if (!partner || !values.dataset || !values.period) {
     throw mistake('Say whose file it is and what it holds: --partner (or --trust), --dataset and --period.');
   }
@@ -86,14 +93,21 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
   const outDir = values.data ?? values.out;
   const result = await runLocalUploads({ uploads: [{ path: file, key }], config, outDir });
   const [outcome] = result.outcomes;
-  const status = outcome?.outcome.status === 'replayed' ? `${outcome.outcome.recorded} (checked by the running service)` : (outcome?.outcome.status ?? 'not processed');
+  const status =
+    outcome?.outcome.status === 'replayed'
+      ? `${outcome.outcome.recorded} (checked by the running service)`
+      : (outcome?.outcome.status ?? 'not processed');
   output.out(`Uploaded to the local stack as ${key}: ${status}.`);
   if (outcome && 'reportKey' in outcome.outcome) {
     const reportPath = join(outDir, outcome.outcome.reportKey.replace(/\.json$/, '.txt'));
     output.out(`\n${readFileSync(reportPath, 'utf8').trim()}\n\nThis report: ${reportPath}`);
   }
   if (outcome?.outcome.status === 'accepted') {
-    const { htmlPath } = await writeLocalReport({ lakeDir: result.lakeDir, config, reportsDir: join(outDir, 'reports') });
+    const { htmlPath } = await writeLocalReport({
+      lakeDir: result.lakeDir,
+      config,
+      reportsDir: join(outDir, 'reports'),
+    });
     output.out(`Needs-analysis report: ${htmlPath}`);
   }
   return EXIT.ok;
@@ -105,7 +119,13 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
  */
 const QUIET = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
-async function uploadToAws(file: string, key: string, bucket: string, roleArn: string | undefined, output: Output): Promise<number> {
+async function uploadToAws(
+  file: string,
+  key: string,
+  bucket: string,
+  roleArn: string | undefined,
+  output: Output,
+): Promise<number> {
   let credentials;
   if (roleArn) {
     const assume = new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `workforce-upload-${Date.now()}` });
@@ -113,14 +133,33 @@ async function uploadToAws(file: string, key: string, bucket: string, roleArn: s
     if (!Credentials?.AccessKeyId || !Credentials.SecretAccessKey) {
       throw new UsageError(`AWS gave no credentials for the role ${roleArn}.`);
     }
-    credentials = { accessKeyId: Credentials.AccessKeyId, secretAccessKey: Credentials.SecretAccessKey, sessionToken: Credentials.SessionToken };
+    credentials = {
+      accessKeyId: Credentials.AccessKeyId,
+      secretAccessKey: Credentials.SecretAccessKey,
+      sessionToken: Credentials.SessionToken,
+    };
   }
   const s3 = new S3Client({ logger: QUIET, ...(credentials ? { credentials } : {}) });
   const size = statSync(file).size;
-  const response = await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentType: 'text/csv' }));
-  const uploadId = uploadIdOf({ bucket, key, ...(response.VersionId ? { versionId: response.VersionId } : {}), ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}) });
+  const response = await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      Body: createReadStream(file),
+      ContentLength: size,
+      ContentType: 'text/csv',
+    }),
+  );
+  const uploadId = uploadIdOf({
+    bucket,
+    key,
+    ...(response.VersionId ? { versionId: response.VersionId } : {}),
+    ...(response.ETag ? { etag: response.ETag.replaceAll('"', '') } : {}),
+  });
   const [, partnerId = '', dataset = '', period = ''] = key.split('/');
   output.out(`Uploaded s3://${bucket}/${key}${response.VersionId ? ` (version ${response.VersionId})` : ''}.`);
-  output.out(`Its validation report will be at s3://${bucket}/${validationKey({ partnerId, dataset, period }, uploadId)} (and .txt) within a minute or two.`);
+  output.out(
+    `Its validation report will be at s3://${bucket}/${validationKey({ partnerId, dataset, period }, uploadId)} (and .txt) within a minute or two.`,
+  );
   return EXIT.ok;
 }

@@ -36,7 +36,8 @@ export async function validateCommand(args: string[], output: Output): Promise<n
   } as const;
   const { values, positionals } = parseCommandArgs({ command: 'validate', usage: VALIDATE_USAGE, options }, args);
   const [file, ...extra] = positionals;
-  if (file === undefined || extra.length > 0) throw new UsageError(`Give exactly one file to validate.\n\n${VALIDATE_USAGE}`);
+  if (file === undefined || extra.length > 0)
+    throw new UsageError(`Give exactly one file to validate.\n\n${VALIDATE_USAGE}`);
   const fromPath = layoutOf(file);
   if (values.dataset === undefined && fromPath.dataset === undefined) {
     throw new UsageError(`Say which dataset the file holds with --dataset (${DATASET_NAMES.join(', ')}).`);
@@ -62,7 +63,9 @@ export async function validateCommand(args: string[], output: Output): Promise<n
       period: period ?? null,
       limits: config?.limits,
       // With the Trust's config, a partner's file is checked against its collection periods, as the pipeline checks it.
-      ...(config && DATASETS[dataset].uploadedBy === 'partner' ? { periodRule: (p: string, today: string) => checkPeriod(config, p, today) } : {}),
+      ...(config && DATASETS[dataset].uploadedBy === 'partner'
+        ? { periodRule: (p: string, today: string) => checkPeriod(config, p, today) }
+        : {}),
     });
   } catch (cause) {
     output.err(`Reading ${file} failed: ${(cause as Error).message}.`);

@@ -117,7 +117,8 @@ export class AthenaQueryEngine implements ReportQueryEngine {
           completedAt: status?.CompletionDateTime,
         };
       }
-      if (Date.now() > deadline) throw new AthenaQueryError(`Athena query ${name} (${id}) did not finish in time; it is still ${state}.`);
+      if (Date.now() > deadline)
+        throw new AthenaQueryError(`Athena query ${name} (${id}) did not finish in time; it is still ${state}.`);
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, this.options.maxPollMs ?? 5000);
     }
@@ -129,7 +130,9 @@ export class AthenaQueryEngine implements ReportQueryEngine {
     let nextToken: string | undefined;
     let first = true;
     do {
-      const page = await this.client.send(new GetQueryResultsCommand({ QueryExecutionId: id, ...(nextToken ? { NextToken: nextToken } : {}) }));
+      const page = await this.client.send(
+        new GetQueryResultsCommand({ QueryExecutionId: id, ...(nextToken ? { NextToken: nextToken } : {}) }),
+      );
       const info = page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
       columns ??= info.map((column, i) => column.Name ?? `column_${i}`);
       const data = page.ResultSet?.Rows ?? [];
@@ -155,5 +158,7 @@ export function attemptToken(
   parameters: readonly string[],
   attempt: number,
 ): string {
-  return createHash('sha256').update(JSON.stringify([runName, name, sql, parameters, attempt])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([runName, name, sql, parameters, attempt]))
+    .digest('hex');
 }

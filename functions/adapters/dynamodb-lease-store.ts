@@ -1,4 +1,9 @@
-import { ConditionalCheckFailedException, DeleteItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import type { LeaseStore } from '../../transforms/ingest/ports.ts';
 
 /**
@@ -27,7 +32,12 @@ export class DynamoDbLeaseStore implements LeaseStore {
       await this.client.send(
         new PutItemCommand({
           TableName: this.tableName,
-          Item: { pk: { S: `lease#${name}` }, holder: { S: holder }, expires: { N: String(now + ttlMs) }, ttl: { N: String(Math.ceil((now + ttlMs) / 1000) + 3600) } },
+          Item: {
+            pk: { S: `lease#${name}` },
+            holder: { S: holder },
+            expires: { N: String(now + ttlMs) },
+            ttl: { N: String(Math.ceil((now + ttlMs) / 1000) + 3600) },
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR expires < :now OR holder = :holder',
           ExpressionAttributeValues: { ':now': { N: String(now) }, ':holder': { S: holder } },
         }),

@@ -47,13 +47,17 @@ export class FileLeaseStore implements LeaseStore {
       try {
         names = (await readdir(dir)).filter((n) => GENERATION.test(n)).sort();
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { generation: 0, state: { holder: null, expires: 0 } };
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          return { generation: 0, state: { holder: null, expires: 0 } };
         throw error;
       }
       const newest = names.at(-1);
       if (newest === undefined) return { generation: 0, state: { holder: null, expires: 0 } };
       try {
-        return { generation: Number(newest), state: JSON.parse(await readFile(join(dir, newest), 'utf8')) as LeaseState };
+        return {
+          generation: Number(newest),
+          state: JSON.parse(await readFile(join(dir, newest), 'utf8')) as LeaseState,
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
         // Tidied away by a writer between our listing and our read: look again.

@@ -74,7 +74,11 @@ export interface ObjectCreated {
 }
 
 /** An EventBridge "Object Created" event in the shape S3 sends it, for the local stack and tests. */
-export function objectCreatedEvent(object: ObjectCreated, region = 'eu-west-2', account = '000000000000'): ObjectCreatedEvent {
+export function objectCreatedEvent(
+  object: ObjectCreated,
+  region = 'eu-west-2',
+  account = '000000000000',
+): ObjectCreatedEvent {
   return {
     version: '0',
     id: crypto.randomUUID(),
@@ -103,7 +107,10 @@ export function objectCreatedEvent(object: ObjectCreated, region = 'eu-west-2', 
 }
 
 /** An SQS batch carrying EventBridge events, as the queue delivers it to the function. */
-export function sqsBatch(events: readonly ObjectCreatedEvent[], queueArn = 'arn:aws:sqs:eu-west-2:000000000000:workforce-ingest'): SQSEvent {
+export function sqsBatch(
+  events: readonly ObjectCreatedEvent[],
+  queueArn = 'arn:aws:sqs:eu-west-2:000000000000:workforce-ingest',
+): SQSEvent {
   return {
     Records: events.map((event) => {
       const body = JSON.stringify(event);

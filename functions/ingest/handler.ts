@@ -1,7 +1,12 @@
 import { SqsRecordSchema } from '@aws-lambda-powertools/parser/schemas';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { z } from 'zod';
-import { ingestUpload, type IngestDependencies, type IngestOutcome, type UploadRef } from '../../transforms/ingest/ingest-upload.ts';
+import {
+  ingestUpload,
+  type IngestDependencies,
+  type IngestOutcome,
+  type UploadRef,
+} from '../../transforms/ingest/ingest-upload.ts';
 import { MalformedMessageError, uploadFromRecord } from './events.ts';
 
 export interface IngestHandlerOptions {
@@ -32,7 +37,9 @@ export function createIngestHandler(deps: IngestDependencies, options: IngestHan
       const record = SqsRecordSchema.safeParse(candidate);
       if (!record.success) {
         const messageId = (candidate as { messageId?: unknown } | null)?.messageId;
-        const reason = new MalformedMessageError(`Not an SQS record (${record.error.issues[0]?.path.join('.') ?? ''}: ${record.error.issues[0]?.message ?? ''})`);
+        const reason = new MalformedMessageError(
+          `Not an SQS record (${record.error.issues[0]?.path.join('.') ?? ''}: ${record.error.issues[0]?.message ?? ''})`,
+        );
         // Without a message id there is nothing to retry alone: fail the batch so that nothing is lost.
         if (typeof messageId !== 'string') throw reason;
         options.onFailure?.(messageId, reason);

@@ -27,7 +27,10 @@ const ingest = createIngestHandler(
     },
     onFailure: (messageId, error) => {
       if (error instanceof MalformedMessageError) {
-        logger.error('Message is not an S3 upload event; it returns to the queue, then the dead-letter queue', { messageId, reason: error.message });
+        logger.error('Message is not an S3 upload event; it returns to the queue, then the dead-letter queue', {
+          messageId,
+          reason: error.message,
+        });
         metrics.addMetric('MessagesMalformed', MetricUnit.Count, 1);
         return;
       }
@@ -41,7 +44,8 @@ export const handler = async (event: unknown, context: Context): Promise<SQSBatc
   logger.addContext(context);
   try {
     if (!censusChecked) {
-      if (await ensureBuiltInCommunityProfile(store, settings.lakeBucket, bundledCensusTexts)) logger.info('Wrote the built-in Census 2021 community profile');
+      if (await ensureBuiltInCommunityProfile(store, settings.lakeBucket, bundledCensusTexts))
+        logger.info('Wrote the built-in Census 2021 community profile');
       censusChecked = true;
     }
     return await ingest(event);

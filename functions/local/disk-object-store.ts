@@ -67,7 +67,13 @@ export class DiskObjectStore implements ObjectStore {
   }
 
   /** Stores a new version of the key from bytes or a stream, and says what was stored. */
-  async put(bucket: string, key: string, body: Uint8Array | string | AsyncIterable<Uint8Array>, contentType: string, maxBytes = Infinity): Promise<ObjectVersion> {
+  async put(
+    bucket: string,
+    key: string,
+    body: Uint8Array | string | AsyncIterable<Uint8Array>,
+    contentType: string,
+    maxBytes = Infinity,
+  ): Promise<ObjectVersion> {
     if (key.length === 0 || Buffer.byteLength(key) > 1024) throw new Error(`Not an object key: '${key.slice(0, 80)}'.`);
     const temp = await this.writeTemp(bucket, body, maxBytes);
     try {
@@ -87,9 +93,14 @@ export class DiskObjectStore implements ObjectStore {
     }
   }
 
-  async getObject(bucket: string, key: string, which: { versionId?: string; etag?: string } = {}): Promise<StoredObject | undefined> {
+  async getObject(
+    bucket: string,
+    key: string,
+    which: { versionId?: string; etag?: string } = {},
+  ): Promise<StoredObject | undefined> {
     const version = await this.head(bucket, key, which.versionId);
-    if (version === undefined || (which.etag !== undefined && which.etag.replaceAll('"', '') !== version.etag)) return undefined;
+    if (version === undefined || (which.etag !== undefined && which.etag.replaceAll('"', '') !== version.etag))
+      return undefined;
     return {
       body: createReadStream(this.dataPath(version), { highWaterMark: 64 * 1024 }),
       lastModified: version.lastModified,
@@ -114,7 +125,10 @@ export class DiskObjectStore implements ObjectStore {
     const id = versionId ?? (await this.committed(dir)).at(-1);
     if (id === undefined) return undefined;
     try {
-      const meta = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as Omit<ObjectVersion, 'bucket' | 'lastModified'>;
+      const meta = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as Omit<
+        ObjectVersion,
+        'bucket' | 'lastModified'
+      >;
       return { bucket, ...meta, lastModified: timeOf(id) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
@@ -133,17 +147,21 @@ export class DiskObjectStore implements ObjectStore {
   async list(bucket: string, options: ListOptions = {}): Promise<ListPage> {
     const prefix = options.prefix ?? '';
     const maxKeys = Math.max(1, options.maxKeys ?? 1000);
-    const keys = (await this.log(bucket).keys()).filter((key) => key.startsWith(prefix) && (options.startAfter === undefined || byBytes(key, options.startAfter) > 0));
+    const keys = (await this.log(bucket).keys()).filter(
+      (key) => key.startsWith(prefix) && (options.startAfter === undefined || byBytes(key, options.startAfter) > 0),
+    );
     keys.sort(byBytes);
     const objects: ObjectVersion[] = [];
     const commonPrefixes: string[] = [];
     let last: string | undefined;
     for (const key of keys) {
-      if (objects.length + commonPrefixes.length >= maxKeys) return { objects, commonPrefixes, isTruncated: true, ...(last ? { nextStartAfter: last } : {}) };
+      if (objects.length + commonPrefixes.length >= maxKeys)
+        return { objects, commonPrefixes, isTruncated: true, ...(last ? { nextStartAfter: last } : {}) };
       const cut = options.delimiter ? key.indexOf(options.delimiter, prefix.length) : -1;
       if (cut !== -1) {
         const common = key.slice(0, cut + (options.delimiter as string).length);
-        if (commonPrefixes.at(-1) !== common && (await this.anyUnder(bucket, keys, common))) commonPrefixes.push(common);
+        if (commonPrefixes.at(-1) !== common && (await this.anyUnder(bucket, keys, common)))
+          commonPrefixes.push(common);
         last = `${common}\u{10FFFF}`;
         continue;
       }
@@ -201,7 +219,10 @@ export class DiskObjectStore implements ObjectStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return names.filter((n) => n.endsWith('.json') && SEQUENCER.test(n.slice(0, -5))).map((n) => n.slice(0, -5)).sort();
+    return names
+      .filter((n) => n.endsWith('.json') && SEQUENCER.test(n.slice(0, -5)))
+      .map((n) => n.slice(0, -5))
+      .sort();
   }
 
   /** Takes the next version of the key by linking the bytes in under a name no other writer has. */
@@ -230,7 +251,8 @@ export class DiskObjectStore implements ObjectStore {
     let size = 0;
     const file = await open(path, 'wx');
     try {
-      const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = typeof body === 'string' ? [Buffer.from(body)] : body instanceof Uint8Array ? [body] : body;
+      const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> =
+        typeof body === 'string' ? [Buffer.from(body)] : body instanceof Uint8Array ? [body] : body;
       for await (const chunk of chunks) {
         size += chunk.length;
         if (size > maxBytes) throw new ObjectTooLargeError(`The upload is larger than ${maxBytes} bytes.`);

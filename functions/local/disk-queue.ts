@@ -63,7 +63,12 @@ export class DiskQueue {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // another consumer took it
         throw error;
       }
-      messages.push({ id: id as string, body: await readFile(handle, 'utf8'), receiveCount: Number(count) + 1, handle });
+      messages.push({
+        id: id as string,
+        body: await readFile(handle, 'utf8'),
+        receiveCount: Number(count) + 1,
+        handle,
+      });
     }
     return messages;
   }
@@ -80,7 +85,10 @@ export class DiskQueue {
       await rename(message.handle, join(this.dir, 'dead', `${message.id}.json`));
       return 'dead';
     }
-    await rename(message.handle, join(this.dir, 'ready', `${this.stamp(this.now() + delayMs)}-${message.receiveCount}-${message.id}.json`));
+    await rename(
+      message.handle,
+      join(this.dir, 'ready', `${this.stamp(this.now() + delayMs)}-${message.receiveCount}-${message.id}.json`),
+    );
     return 'retry';
   }
 
@@ -114,7 +122,10 @@ export class DiskQueue {
     for (const name of await this.names('taken')) {
       const [, takenAt, count, id] = ENTRY.exec(name) as RegExpExecArray;
       if (Number(takenAt) + this.visibility > this.now()) continue;
-      await rename(join(this.dir, 'taken', name), join(this.dir, 'ready', `${this.stamp(this.now())}-${count}-${id}.json`)).catch((error: NodeJS.ErrnoException) => {
+      await rename(
+        join(this.dir, 'taken', name),
+        join(this.dir, 'ready', `${this.stamp(this.now())}-${count}-${id}.json`),
+      ).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
       });
     }
@@ -129,7 +140,9 @@ export class DiskQueue {
 
   private async names(folder: string): Promise<string[]> {
     try {
-      return (await readdir(join(this.dir, folder))).filter((n) => ENTRY.test(n) || (folder === 'dead' && n.endsWith('.json'))).sort();
+      return (await readdir(join(this.dir, folder)))
+        .filter((n) => ENTRY.test(n) || (folder === 'dead' && n.endsWith('.json')))
+        .sort();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

@@ -31,7 +31,8 @@ export class KeyLog {
         const buffer = Buffer.alloc(size - this.offset);
         await file.read(buffer, 0, buffer.length, this.offset);
         const end = buffer.lastIndexOf(0x0a) + 1;
-        for (const line of buffer.subarray(0, end).toString('utf8').split('\n')) if (line) this.known.add(JSON.parse(line) as string);
+        for (const line of buffer.subarray(0, end).toString('utf8').split('\n'))
+          if (line) this.known.add(JSON.parse(line) as string);
         this.offset += end;
       }
     } finally {

@@ -46,7 +46,8 @@ export class LandingFolder {
       }
       const key = uploadKeyOfPath(rel);
       const current = await this.stack.store.head(LOCAL_BUCKETS.landingBucket, key);
-      if (!current || current.etag !== (await md5OfFile(path))) stored.push(await this.stack.upload(key, createReadStream(path)));
+      if (!current || current.etag !== (await md5OfFile(path)))
+        stored.push(await this.stack.upload(key, createReadStream(path)));
       taken[rel] = stamp;
       this.seen.delete(rel);
       await this.save(taken);

@@ -18,8 +18,16 @@ import { DuckDbReportEngine } from './duckdb-report-engine.ts';
  * HTML page and every CSV say the same, then works out, for every withheld count, the range of
  * values consistent with everything published.
  */
-export async function auditReportFolder(folder: string, lakeDir: string, config: TrustConfig): Promise<{ read: ReadReport; audit: AuditResult }> {
-  const csv = new Map(readdirSync(folder).filter((f) => f.endsWith('.csv')).map((f) => [f.replace(/\.csv$/, ''), readFileSync(join(folder, f), 'utf8')]));
+export async function auditReportFolder(
+  folder: string,
+  lakeDir: string,
+  config: TrustConfig,
+): Promise<{ read: ReadReport; audit: AuditResult }> {
+  const csv = new Map(
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.csv'))
+      .map((f) => [f.replace(/\.csv$/, ''), readFileSync(join(folder, f), 'utf8')]),
+  );
   const htmlPath = join(folder, 'needs-analysis.html');
   const read = readPublishedReport({
     json: readFileSync(join(folder, 'needs-analysis.json'), 'utf8'),

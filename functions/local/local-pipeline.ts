@@ -82,7 +82,9 @@ export async function runLocalUploads(options: LocalUploadOptions): Promise<Loca
     for (const file of options.uploads) {
       const current = options.replay ? await stack.store.head(LOCAL_BUCKETS.landingBucket, file.key) : undefined;
       const unchanged = current !== undefined && current.etag === (await md5OfFile(file.path));
-      const stored = unchanged ? await stack.announce(current) : await stack.upload(file.key, createReadStream(file.path));
+      const stored = unchanged
+        ? await stack.announce(current)
+        : await stack.upload(file.key, createReadStream(file.path));
       sent.push(stored);
       mine.set(stored.uploadId, file);
     }

@@ -22,7 +22,9 @@ export interface LocalReportOptions {
 }
 
 /** Writes the needs-analysis report from a local lake, with DuckDB answering the report's queries. */
-export async function writeLocalReport(options: LocalReportOptions): Promise<GeneratedReport & { readonly htmlPath: string }> {
+export async function writeLocalReport(
+  options: LocalReportOptions,
+): Promise<GeneratedReport & { readonly htmlPath: string }> {
   await assertSlotsComplete(readLakeFile(options.lakeDir), options.config, todayInLondon(options.now ?? new Date()));
   const lake = await DuckDbLake.open(options.lakeDir, options.config);
   try {
@@ -32,7 +34,8 @@ export async function writeLocalReport(options: LocalReportOptions): Promise<Gen
       england: parseCswwSeries(readDfeCswwCsv()),
       generatedAt: options.now ?? new Date(),
     });
-    for (const folder of reportFolders(generated.report)) rmSync(join(options.reportsDir, folder.slice(PREFIXES.reports.length)), { recursive: true, force: true });
+    for (const folder of reportFolders(generated.report))
+      rmSync(join(options.reportsDir, folder.slice(PREFIXES.reports.length)), { recursive: true, force: true });
     for (const [fileName, content] of generated.files) {
       for (const key of reportKeys(generated.report, fileName)) {
         const path = join(options.reportsDir, key.slice(PREFIXES.reports.length));

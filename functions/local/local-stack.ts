@@ -50,7 +50,10 @@ export class LocalStack {
     options: { readonly now?: () => Date; readonly visibilityTimeoutMs?: number } = {},
   ) {
     this.store = new DiskObjectStore(join(dataDir, 'store'));
-    this.queue = new DiskQueue(join(dataDir, 'queue'), options.visibilityTimeoutMs ? { visibilityTimeoutMs: options.visibilityTimeoutMs } : {});
+    this.queue = new DiskQueue(
+      join(dataDir, 'queue'),
+      options.visibilityTimeoutMs ? { visibilityTimeoutMs: options.visibilityTimeoutMs } : {},
+    );
     this.lakeDir = join(dataDir, 'lake');
     this.validationDir = join(dataDir, 'validation');
     const leases = new FileLeaseStore(join(dataDir, 'leases'));
@@ -75,13 +78,25 @@ export class LocalStack {
    * Stores a file in the landing bucket as a new version and queues its "Object Created" event,
    * as S3 and EventBridge do.
    */
-  async upload(key: string, body: Uint8Array | string | AsyncIterable<Uint8Array>, maxBytes = Infinity): Promise<StoredUpload> {
+  async upload(
+    key: string,
+    body: Uint8Array | string | AsyncIterable<Uint8Array>,
+    maxBytes = Infinity,
+  ): Promise<StoredUpload> {
     return this.announce(await this.store.put(LOCAL_BUCKETS.landingBucket, key, body, 'text/csv', maxBytes));
   }
 
   /** Queues the "Object Created" event of a stored version (again, for a replay). */
   async announce(version: ObjectVersion): Promise<StoredUpload> {
-    const event = objectCreatedEvent({ bucket: version.bucket, key: version.key, size: version.size, etag: version.etag, versionId: version.versionId, time: version.lastModified, sequencer: version.versionId });
+    const event = objectCreatedEvent({
+      bucket: version.bucket,
+      key: version.key,
+      size: version.size,
+      etag: version.etag,
+      versionId: version.versionId,
+      time: version.lastModified,
+      sequencer: version.versionId,
+    });
     return { version, uploadId: uploadIdOf(refOf(version)), messageId: await this.queue.send(JSON.stringify(event)) };
   }
 
@@ -128,7 +143,8 @@ export class LocalStack {
     if (done !== undefined) return (JSON.parse(done) as { status: string }).status;
     const owner = key.split('/')[1];
     for (const partnerId of owner ? [owner, undefined] : [undefined]) {
-      if (await this.store.exists(LOCAL_BUCKETS.landingBucket, unroutedValidationKey(partnerId, uploadId))) return 'rejected';
+      if (await this.store.exists(LOCAL_BUCKETS.landingBucket, unroutedValidationKey(partnerId, uploadId)))
+        return 'rejected';
     }
     return undefined;
   }
@@ -150,7 +166,14 @@ export class LocalStack {
   private async deliver(messages: readonly QueueMessage[]): Promise<void> {
     const batch = sqsBatch(messages.map((m) => JSON.parse(m.body) as ObjectCreatedEvent));
     const event: SQSEvent = {
-      Records: batch.Records.map((record, i) => ({ ...record, messageId: (messages[i] as QueueMessage).id, attributes: { ...record.attributes, ApproximateReceiveCount: String((messages[i] as QueueMessage).receiveCount) } })),
+      Records: batch.Records.map((record, i) => ({
+        ...record,
+        messageId: (messages[i] as QueueMessage).id,
+        attributes: {
+          ...record.attributes,
+          ApproximateReceiveCount: String((messages[i] as QueueMessage).receiveCount),
+        },
+      })),
     };
     const { batchItemFailures } = await this.handler(event);
     const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
@@ -161,5 +184,11 @@ export class LocalStack {
   }
 }
 
-const refOf = (version: ObjectVersion): UploadRef => ({ bucket: version.bucket, key: version.key, versionId: version.versionId, etag: version.etag, sequencer: version.versionId });
+const refOf = (version: ObjectVersion): UploadRef => ({
+  bucket: version.bucket,
+  key: version.key,
+  versionId: version.versionId,
+  etag: version.etag,
+  sequencer: version.versionId,
+});
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

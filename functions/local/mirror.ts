@@ -10,7 +10,12 @@ import type { DiskObjectStore } from './disk-object-store.ts';
  * the store no longer lists are removed — unless written after this pass began (by another
  * process mirroring newer objects at the same time).
  */
-export async function mirrorPrefix(store: DiskObjectStore, bucket: string, prefix: string, outDir: string): Promise<number> {
+export async function mirrorPrefix(
+  store: DiskObjectStore,
+  bucket: string,
+  prefix: string,
+  outDir: string,
+): Promise<number> {
   const started = Date.now();
   const objects = await store.listAll(bucket, prefix);
   const wanted = new Set<string>();
@@ -20,7 +25,8 @@ export async function mirrorPrefix(store: DiskObjectStore, bucket: string, prefi
     if (relative(outDir, target).startsWith('..')) continue;
     wanted.add(target);
     const existing = await stat(target).catch(() => undefined);
-    if (existing && existing.size === object.size && Math.abs(existing.mtimeMs - object.lastModified.getTime()) < 1) continue;
+    if (existing && existing.size === object.size && Math.abs(existing.mtimeMs - object.lastModified.getTime()) < 1)
+      continue;
     await mkdir(dirname(target), { recursive: true });
     const temp = `${target}.${randomBytes(4).toString('hex')}.partial`;
     await copyFile(store.dataPath(object), temp);

@@ -16,14 +16,15 @@ export interface LocalS3 {
 export async function startLocalS3(directory: string, buckets: readonly string[]): Promise<LocalS3> {
   mkdirSync(directory, { recursive: true });
   const server = new S3rver({ address: '127.0.0.1', port: 0, directory, silent: true, configureBuckets: [] });
-  const address = (await server.run());
+  const address = await server.run();
   const endpoint = `http://127.0.0.1:${address.port}`;
   const client = localS3Client(endpoint);
   for (const bucket of buckets) {
     try {
       await client.send(new CreateBucketCommand({ Bucket: bucket }));
     } catch (error) {
-      if ((error as Error).name !== 'BucketAlreadyOwnedByYou' && (error as Error).name !== 'BucketAlreadyExists') throw error;
+      if ((error as Error).name !== 'BucketAlreadyOwnedByYou' && (error as Error).name !== 'BucketAlreadyExists')
+        throw error;
     }
   }
   return {
@@ -59,7 +60,14 @@ export async function listAllKeys(client: S3Client, bucket: string, prefix: stri
   const keys: string[] = [];
   let startAfter: string | undefined;
   for (;;) {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(startAfter ? { StartAfter: startAfter } : {}), MaxKeys: 1000 }));
+    const page = await client.send(
+      new ListObjectsV2Command({
+        Bucket: bucket,
+        Prefix: prefix,
+        ...(startAfter ? { StartAfter: startAfter } : {}),
+        MaxKeys: 1000,
+      }),
+    );
     const contents = (page.Contents ?? []).map((object) => object.Key as string);
     keys.push(...contents);
     if (!page.IsTruncated || contents.length === 0) return keys;
@@ -74,6 +82,9 @@ export async function downloadPrefix(client: S3Client, bucket: string, prefix: s
     const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     const path = join(outDir, ...key.split('/'));
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+    writeFileSync(
+      path,
+      await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
+    );
   }
 }

@@ -34,7 +34,11 @@ export class PipelineService {
 
   constructor(private readonly options: PipelineServiceOptions) {
     this.stack = new LocalStack(options.dataDir, options.config);
-    this.landing = new LandingFolder(join(options.dataDir, 'landing'), this.stack, join(options.dataDir, 'state', 'landing.json'));
+    this.landing = new LandingFolder(
+      join(options.dataDir, 'landing'),
+      this.stack,
+      join(options.dataDir, 'state', 'landing.json'),
+    );
     this.reportsDir = join(options.dataDir, 'reports');
     this.log = options.log ?? (() => {});
     this.stack.onOutcome(({ upload, outcome }) => {
@@ -110,7 +114,11 @@ export class PipelineService {
   private async writeReport(): Promise<void> {
     this.reportDue = false;
     try {
-      const { htmlPath } = await writeLocalReport({ lakeDir: this.stack.lakeDir, config: this.options.config, reportsDir: this.reportsDir });
+      const { htmlPath } = await writeLocalReport({
+        lakeDir: this.stack.lakeDir,
+        config: this.options.config,
+        reportsDir: this.reportsDir,
+      });
       this.log(`Needs-analysis report: ${htmlPath}`);
     } catch (error) {
       this.log(`The report could not be written: ${(error as Error).message}`);

@@ -28,7 +28,8 @@ export async function buildPortalAssets(): Promise<PortalAssets> {
     logLevel: 'silent',
   });
   const assets = new Map<string, { body: Uint8Array; type: string }>();
-  for (const file of result.outputFiles) assets.set(`/${file.path.split('/').at(-1)}`, { body: file.contents, type: 'text/javascript; charset=utf-8' });
+  for (const file of result.outputFiles)
+    assets.set(`/${file.path.split('/').at(-1)}`, { body: file.contents, type: 'text/javascript; charset=utf-8' });
   const html = readFileSync(join(PORTAL_DIR, 'index.html'));
   assets.set('/', { body: html, type: 'text/html; charset=utf-8' });
   assets.set('/style.css', { body: readFileSync(join(PORTAL_DIR, 'style.css')), type: 'text/css; charset=utf-8' });

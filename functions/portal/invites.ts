@@ -38,7 +38,13 @@ export class InviteStore {
     const token = randomBytes(32).toString('base64url');
     const hash = hashOf(token);
     const created = this.now();
-    const invite: Invite = { id: hash.slice(0, 12), subject, createdAt: created.toISOString(), expiresAt: new Date(created.getTime() + days * 86_400_000).toISOString(), revokedAt: null };
+    const invite: Invite = {
+      id: hash.slice(0, 12),
+      subject,
+      createdAt: created.toISOString(),
+      expiresAt: new Date(created.getTime() + days * 86_400_000).toISOString(),
+      revokedAt: null,
+    };
     await this.write('invites', hash, invite);
     return { token, invite };
   }
@@ -83,7 +89,8 @@ export class InviteStore {
   }
 
   async signOut(sessionToken: string | undefined): Promise<void> {
-    if (sessionToken && isTokenShaped(sessionToken)) await rm(join(this.dir, 'sessions', `${hashOf(sessionToken)}.json`), { force: true });
+    if (sessionToken && isTokenShaped(sessionToken))
+      await rm(join(this.dir, 'sessions', `${hashOf(sessionToken)}.json`), { force: true });
   }
 
   private async usable(inviteHash: string): Promise<Invite | undefined> {
@@ -94,7 +101,9 @@ export class InviteStore {
 
   private async hashes(folder: string): Promise<string[]> {
     try {
-      return (await readdir(join(this.dir, folder))).filter((n) => n.endsWith('.json') && HEX64.test(n.slice(0, -5))).map((n) => n.slice(0, -5));
+      return (await readdir(join(this.dir, folder)))
+        .filter((n) => n.endsWith('.json') && HEX64.test(n.slice(0, -5)))
+        .map((n) => n.slice(0, -5));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

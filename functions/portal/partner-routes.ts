@@ -24,7 +24,11 @@ export function partnerRoutes(context: PortalContext): Route {
     if (key === undefined) return undefined;
     const text = (await reader.getText(LOCAL_BUCKETS.landingBucket, key)) as string;
     const [listed] = await reader.list(LOCAL_BUCKETS.landingBucket, key);
-    return { key, text, entry: historyEntry(uploadId, JSON.parse(text) as StoredReport, listed?.lastModified ?? new Date()) };
+    return {
+      key,
+      text,
+      entry: historyEntry(uploadId, JSON.parse(text) as StoredReport, listed?.lastModified ?? new Date()),
+    };
   };
 
   return async (req, res, url, session) => {
@@ -64,7 +68,8 @@ export function partnerRoutes(context: PortalContext): Route {
     if (req.method === 'POST' && path === '/api/uploads') {
       const dataset = url.searchParams.get('dataset') ?? '';
       const period = url.searchParams.get('period') ?? '';
-      if (!isDatasetName(dataset) || !PARTNER_DATASETS.includes(dataset)) throw new HttpError(400, `Choose one of the datasets: ${PARTNER_DATASETS.join(', ')}.`);
+      if (!isDatasetName(dataset) || !PARTNER_DATASETS.includes(dataset))
+        throw new HttpError(400, `Choose one of the datasets: ${PARTNER_DATASETS.join(', ')}.`);
       const check = checkPeriod(config, period, context.today());
       if (!check.ok) throw new HttpError(400, check.message);
       const length = Number(req.headers['content-length']);
@@ -74,7 +79,8 @@ export function partnerRoutes(context: PortalContext): Route {
       const fileName = safeFileName(url.searchParams.get('name') ?? '');
       const key = uploadKey(partnerId, dataset, period, fileName);
       const route = routeUploadKey(key, config, context.today());
-      if (!route.ok || route.partnerId !== partnerId) throw new HttpError(400, route.ok ? 'Not your upload folder.' : route.message);
+      if (!route.ok || route.partnerId !== partnerId)
+        throw new HttpError(400, route.ok ? 'Not your upload folder.' : route.message);
       let stored;
       try {
         stored = await service.stack.upload(key, req, config.limits.maxFileBytes);
@@ -91,13 +97,17 @@ export function partnerRoutes(context: PortalContext): Route {
     if (req.method === 'GET' && upload) {
       const uploadId = upload[1] as string;
       if (!isUploadId(uploadId)) throw new HttpError(404, 'No such upload.');
-      const waiting = url.searchParams.has('wait') && pending.get(uploadId) === partnerId ? service.waitFor(uploadId, WAIT_MS) : undefined;
+      const waiting =
+        url.searchParams.has('wait') && pending.get(uploadId) === partnerId
+          ? service.waitFor(uploadId, WAIT_MS)
+          : undefined;
       let found = await report(partnerId, uploadId);
       if (!found && waiting) {
         await waiting;
         found = await report(partnerId, uploadId);
       }
-      if (found) sendJson(res, 200, { status: 'checked', upload: found.entry, report: JSON.parse(found.text) });
+      if (found)
+        sendJson(res, 200, { status: 'checked', upload: found.entry, report: JSON.parse(found.text) as unknown });
       else if (pending.get(uploadId) === partnerId) sendJson(res, 202, { status: 'checking' });
       else throw new HttpError(404, 'No such upload.');
       return true;
@@ -109,10 +119,14 @@ export function partnerRoutes(context: PortalContext): Route {
       const stem = found.entry.fileName.replace(/\.[^.]*$/, '');
       const when = found.entry.checkedAt.slice(0, 16).replace('T', ' ').replace(':', '.');
       if (download[2] === 'json') {
-        send(res, 200, found.text, 'application/json; charset=utf-8', { 'Content-Disposition': attachment(`${stem} - check ${when}.json`) });
+        send(res, 200, found.text, 'application/json; charset=utf-8', {
+          'Content-Disposition': attachment(`${stem} - check ${when}.json`),
+        });
       } else {
         const text = (await reader.getText(LOCAL_BUCKETS.landingBucket, found.key.replace(/\.json$/, '.txt'))) ?? '';
-        send(res, 200, text, 'text/plain; charset=utf-8', { 'Content-Disposition': attachment(`${stem} - check ${when}.txt`) });
+        send(res, 200, text, 'text/plain; charset=utf-8', {
+          'Content-Disposition': attachment(`${stem} - check ${when}.txt`),
+        });
       }
       return true;
     }

@@ -48,10 +48,17 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   const invites = new InviteStore(join(options.dataDir, 'portal'));
   const store = options.service.stack.store;
   const reader: PortalReader = {
-    list: async (bucket, prefix) => (await store.listAll(bucket, prefix)).map((o) => ({ key: o.key, lastModified: o.lastModified })),
+    list: async (bucket, prefix) =>
+      (await store.listAll(bucket, prefix)).map((o) => ({ key: o.key, lastModified: o.lastModified })),
     getText: (bucket, key) => store.getText(bucket, key),
   };
-  const context: PortalContext = { service: options.service, config: options.config, reader, today: options.today ?? (() => todayInLondon()), reportsDir: options.service.reportsDir };
+  const context: PortalContext = {
+    service: options.service,
+    config: options.config,
+    reader,
+    today: options.today ?? (() => todayInLondon()),
+    reportsDir: options.service.reportsDir,
+  };
   const routes: Route[] = [partnerRoutes(context), trustRoutes(context)];
   const allowedHosts = new Set<string>();
 
@@ -61,7 +68,13 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
       if (status === 500) process.stderr.write(`portal: ${errorText(error)}\n`);
       // A refused upload's body is not read: the connection closes after the answer.
       const close: Record<string, string> = req.method === 'POST' ? { Connection: 'close' } : {};
-      if (!res.headersSent) sendJson(res, status, { error: status === 500 ? 'Something went wrong on the server.' : (error as Error).message }, close);
+      if (!res.headersSent)
+        sendJson(
+          res,
+          status,
+          { error: status === 500 ? 'Something went wrong on the server.' : (error as Error).message },
+          close,
+        );
       else res.destroy();
     });
   });
@@ -75,10 +88,19 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
     if (url.pathname === '/api/signin' && req.method === 'POST') return signIn(req, res);
     if (url.pathname === '/api/signout' && req.method === 'POST') {
       await invites.signOut(cookie(req, SESSION_COOKIE));
-      return sendJson(res, 200, { signedOut: true }, { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` });
+      return sendJson(
+        res,
+        200,
+        { signedOut: true },
+        { 'Set-Cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0` },
+      );
     }
     const session = await invites.session(cookie(req, SESSION_COOKIE));
-    if (!session || (session.invite.subject.kind === 'partner' && !options.config.partners.some((p) => p.id === (session.invite.subject as { partnerId: string }).partnerId))) {
+    if (
+      !session ||
+      (session.invite.subject.kind === 'partner' &&
+        !options.config.partners.some((p) => p.id === (session.invite.subject as { partnerId: string }).partnerId))
+    ) {
       throw new HttpError(401, 'Sign in with the link the Trust sent you.');
     }
     for (const route of routes) if (await route(req, res, url, session)) return;
@@ -88,9 +110,20 @@ export async function startPortalServer(options: PortalServerOptions): Promise<P
   async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = (await readJson(req)) as { token?: unknown };
     const signedIn = typeof body.token === 'string' ? await invites.signIn(body.token) : undefined;
-    if (!signedIn) throw new HttpError(401, 'This sign-in link is not valid: it may have expired or been withdrawn. Ask the Trust for a new one.');
+    if (!signedIn)
+      throw new HttpError(
+        401,
+        'This sign-in link is not valid: it may have expired or been withdrawn. Ask the Trust for a new one.',
+      );
     const maxAge = Math.floor((Date.parse(signedIn.session.expiresAt) - Date.now()) / 1000);
-    sendJson(res, 200, { subject: signedIn.session.invite.subject }, { 'Set-Cookie': `${SESSION_COOKIE}=${signedIn.sessionToken}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}` });
+    sendJson(
+      res,
+      200,
+      { subject: signedIn.session.invite.subject },
+      {
+        'Set-Cookie': `${SESSION_COOKIE}=${signedIn.sessionToken}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}`,
+      },
+    );
   }
 
   const host = options.host ?? '127.0.0.1';

@@ -8,10 +8,7 @@ import { assertSlotsComplete } from '../../transforms/report/slot-completeness.t
  * time the schedule fired, the same for every retry of one firing).
  */
 export const ReportEventSchema = z.object({
-  period: z
-    .string()
-    .refine(isIsoDate, { error: 'period is a date in the form YYYY-MM-DD' })
-    .optional(),
+  period: z.string().refine(isIsoDate, { error: 'period is a date in the form YYYY-MM-DD' }).optional(),
   run: z.string().min(1).max(100).optional(),
 });
 
@@ -39,7 +36,10 @@ export interface ReportHandlerDependencies extends ScheduledReportDependencies {
 export function createReportHandler(deps: ReportHandlerDependencies) {
   return async (event: unknown): Promise<{ period: string; keys: string[] }> => {
     const parsed = ReportEventSchema.safeParse(event ?? {});
-    if (!parsed.success) throw new Error(`The report was invoked with a bad payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `The report was invoked with a bad payload: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+      );
     const today = todayInLondon((deps.now ?? (() => new Date()))());
     await assertSlotsComplete((key) => deps.store.getText(deps.lakeBucket, key), deps.config, today);
     return publishScheduledReport(parsed.data.period ? { period: parsed.data.period } : {}, deps);

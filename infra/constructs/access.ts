@@ -17,7 +17,10 @@ const latin1 = (text: string) => text.replace(/[^\t\n\r\x20-\x7E\xA1-\xFF]/g, '-
 export interface AccessProps {
   readonly lake: DataLake;
   readonly catalog: Catalog;
-  readonly config: Pick<TrustConfig, 'partners' | 'analystPrincipalArns' | 'allowAnyPrincipalInAccount' | 'baselinePeriod' | 'collectionDates'>;
+  readonly config: Pick<
+    TrustConfig,
+    'partners' | 'analystPrincipalArns' | 'allowAnyPrincipalInAccount' | 'baselinePeriod' | 'collectionDates'
+  >;
   /**
    * The day the policies are written for: collection dates up to it are open; later ones open by
    * themselves on their day (an aws:CurrentTime condition).
@@ -68,16 +71,29 @@ export class Access extends Construct {
     };
 
     config.partners.forEach((partner, index) => {
-      const uploads = (dates: readonly string[]) => dates.flatMap((date) => PARTNER_DATASETS.map((dataset) => `${uploadsPrefix(partner.id, dataset, date)}*`));
+      const uploads = (dates: readonly string[]) =>
+        dates.flatMap((date) => PARTNER_DATASETS.map((dataset) => `${uploadsPrefix(partner.id, dataset, date)}*`));
       const role = new iam.Role(this, `Partner-${partner.id}`, {
-        assumedBy: principalFor(partnerPrincipals(partner), `partners[${index}].principalArns`, `${partner.id}'s upload role`),
+        assumedBy: principalFor(
+          partnerPrincipals(partner),
+          `partners[${index}].principalArns`,
+          `${partner.id}'s upload role`,
+        ),
         description: latin1(`${partner.name}: uploads its files and reads its validation reports`),
         inlinePolicies: {
           uploads: new iam.PolicyDocument({
             statements: [
               // Only its own datasets (never a community profile), only for the Trust's collection
               // dates; a date still to come opens on its day.
-              ...(openDates.length ? [new iam.PolicyStatement({ sid: 'PutOwnUploadsOpenPeriods', actions: ['s3:PutObject'], resources: uploads(openDates).map((p) => lake.landing.arnForObjects(p)) })] : []),
+              ...(openDates.length
+                ? [
+                    new iam.PolicyStatement({
+                      sid: 'PutOwnUploadsOpenPeriods',
+                      actions: ['s3:PutObject'],
+                      resources: uploads(openDates).map((p) => lake.landing.arnForObjects(p)),
+                    }),
+                  ]
+                : []),
               ...futureDates.map(
                 (date) =>
                   new iam.PolicyStatement({
@@ -87,22 +103,41 @@ export class Access extends Construct {
                     conditions: { DateGreaterThanEquals: { 'aws:CurrentTime': `${date}T00:00:00Z` } },
                   }),
               ),
-              new iam.PolicyStatement({ sid: 'ReadOwnReports', actions: ['s3:GetObject'], resources: [lake.landing.arnForObjects(`${validationPrefix(partner.id)}*`)] }),
+              new iam.PolicyStatement({
+                sid: 'ReadOwnReports',
+                actions: ['s3:GetObject'],
+                resources: [lake.landing.arnForObjects(`${validationPrefix(partner.id)}*`)],
+              }),
               new iam.PolicyStatement({
                 sid: 'ListOwnPrefixes',
                 actions: ['s3:ListBucket'],
                 resources: [lake.landing.bucketArn],
-                conditions: { StringLike: { 's3:prefix': [`${uploadsPrefix(partner.id)}*`, `${validationPrefix(partner.id)}*`] } },
+                conditions: {
+                  StringLike: { 's3:prefix': [`${uploadsPrefix(partner.id)}*`, `${validationPrefix(partner.id)}*`] },
+                },
               }),
-              new iam.PolicyStatement({ sid: 'UseKeyThroughS3', actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'], resources: [lake.key.keyArn], conditions: s3ViaService }),
+              new iam.PolicyStatement({
+                sid: 'UseKeyThroughS3',
+                actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'],
+                resources: [lake.key.keyArn],
+                conditions: s3ViaService,
+              }),
             ],
           }),
         },
       });
       for (const pattern of uploads([...openDates, ...futureDates])) {
-        acknowledge(role, objectsFinding(lake.landing, pattern), 'The partner uploads its files for a collection period under names it chooses.');
+        acknowledge(
+          role,
+          objectsFinding(lake.landing, pattern),
+          'The partner uploads its files for a collection period under names it chooses.',
+        );
       }
-      acknowledge(role, objectsFinding(lake.landing, `${validationPrefix(partner.id)}*`), 'The partner reads the reports on its own uploads, named by upload.');
+      acknowledge(
+        role,
+        objectsFinding(lake.landing, `${validationPrefix(partner.id)}*`),
+        'The partner reads the reports on its own uploads, named by upload.',
+      );
       this.partnerRoles.set(partner.id, role);
     });
 
@@ -115,14 +150,38 @@ export class Access extends Construct {
           statements: [
             new iam.PolicyStatement({
               sid: 'QueryInWorkgroup',
-              actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup', 'athena:ListNamedQueries', 'athena:GetNamedQuery', 'athena:BatchGetNamedQuery', 'athena:ListQueryExecutions'],
+              actions: [
+                'athena:StartQueryExecution',
+                'athena:GetQueryExecution',
+                'athena:GetQueryResults',
+                'athena:StopQueryExecution',
+                'athena:GetWorkGroup',
+                'athena:ListNamedQueries',
+                'athena:GetNamedQuery',
+                'athena:BatchGetNamedQuery',
+                'athena:ListQueryExecutions',
+              ],
               resources: [catalog.workGroupArn()],
             }),
-            new iam.PolicyStatement({ sid: 'ReadCatalog', actions: ['glue:GetDatabase', 'glue:GetDatabases', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'], resources: catalog.glueArns() }),
+            new iam.PolicyStatement({
+              sid: 'ReadCatalog',
+              actions: [
+                'glue:GetDatabase',
+                'glue:GetDatabases',
+                'glue:GetTable',
+                'glue:GetTables',
+                'glue:GetPartition',
+                'glue:GetPartitions',
+              ],
+              resources: catalog.glueArns(),
+            }),
             new iam.PolicyStatement({
               sid: 'ReadLakeAndReports',
               actions: ['s3:GetObject'],
-              resources: [lake.lake.arnForObjects(`${PREFIXES.lake}*`), lake.reports.arnForObjects(`${PREFIXES.reports}*`)],
+              resources: [
+                lake.lake.arnForObjects(`${PREFIXES.lake}*`),
+                lake.reports.arnForObjects(`${PREFIXES.reports}*`),
+              ],
             }),
             // Listing only where the analyst may read: the lake's tables (not the pipeline's state), the reports.
             listOnly(lake.lake, [`${PREFIXES.lake}*`], 'ListLake'),
@@ -139,17 +198,43 @@ export class Access extends Construct {
               resources: [lake.athenaResults.arnForObjects('results/*')],
             }),
             // The Trust's own data (its community profiles) is loaded by its analysts, under the Trust's prefix.
-            new iam.PolicyStatement({ sid: 'PutTrustCommunityProfiles', actions: ['s3:PutObject'], resources: trustUploads.map((p) => lake.landing.arnForObjects(p)) }),
-            new iam.PolicyStatement({ sid: 'UseKeyThroughS3', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [lake.key.keyArn], conditions: s3ViaService }),
+            new iam.PolicyStatement({
+              sid: 'PutTrustCommunityProfiles',
+              actions: ['s3:PutObject'],
+              resources: trustUploads.map((p) => lake.landing.arnForObjects(p)),
+            }),
+            new iam.PolicyStatement({
+              sid: 'UseKeyThroughS3',
+              actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+              resources: [lake.key.keyArn],
+              conditions: s3ViaService,
+            }),
           ],
         }),
       },
     });
-    for (const pattern of trustUploads) acknowledge(this.analystRole, objectsFinding(lake.landing, pattern), 'Analysts load the Trust\'s community profiles, under names they choose.');
-    acknowledge(this.analystRole, objectsFinding(lake.lake, `${PREFIXES.lake}*`), 'Analysts read every file of the lake\'s tables through Athena.');
+    for (const pattern of trustUploads)
+      acknowledge(
+        this.analystRole,
+        objectsFinding(lake.landing, pattern),
+        "Analysts load the Trust's community profiles, under names they choose.",
+      );
+    acknowledge(
+      this.analystRole,
+      objectsFinding(lake.lake, `${PREFIXES.lake}*`),
+      "Analysts read every file of the lake's tables through Athena.",
+    );
     acknowledge(this.analystRole, objectsFinding(lake.reports, `${PREFIXES.reports}*`), 'Analysts read every report.');
-    acknowledge(this.analystRole, objectsFinding(lake.athenaResults, 'results/*'), 'Athena writes analysts\' query results under results/, under names it chooses.');
-    acknowledge(this.analystRole, glueTablesFinding(catalog.databaseName), 'Analysts query every table and view of the workforce database.');
+    acknowledge(
+      this.analystRole,
+      objectsFinding(lake.athenaResults, 'results/*'),
+      "Athena writes analysts' query results under results/, under names it chooses.",
+    );
+    acknowledge(
+      this.analystRole,
+      glueTablesFinding(catalog.databaseName),
+      'Analysts query every table and view of the workforce database.',
+    );
   }
 }
 

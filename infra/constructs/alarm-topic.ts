@@ -26,7 +26,7 @@ export class AlarmTopic extends Construct {
     this.namePrefix = `${stack.stackName}-`;
     this.key = new kms.Key(this, 'Key', {
       enableKeyRotation: true,
-      description: 'Encrypts the workforce pipeline\'s alarm notices',
+      description: "Encrypts the workforce pipeline's alarm notices",
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     this.topic = new sns.Topic(this, 'Topic', {

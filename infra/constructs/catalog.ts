@@ -22,14 +22,33 @@ export interface CatalogProps {
 }
 
 const HIVE_TYPE: Record<ColumnType, string> = { string: 'string', bigint: 'bigint', double: 'double' };
-const VIEW_HIVE_TYPE: Record<string, string> = { varchar: 'string', bigint: 'bigint', double: 'double', boolean: 'boolean', date: 'date', integer: 'int' };
+const VIEW_HIVE_TYPE: Record<string, string> = {
+  varchar: 'string',
+  bigint: 'bigint',
+  double: 'double',
+  boolean: 'boolean',
+  date: 'date',
+  integer: 'int',
+};
 
 /** Analyst questions saved in the workgroup. */
 export const NAMED_QUERIES = [
-  { name: 'Headline rates by period', sql: "SELECT * FROM recruitment_rates WHERE partner_id = 'ALL' AND sector = 'ALL' AND role = 'ALL' ORDER BY period" },
-  { name: 'Roles by vacancy rate, latest period', sql: "SELECT role, employees_headcount, vacancy_rate, turnover_rate, agency_rate, hard_to_fill_rate FROM recruitment_rates WHERE period = (SELECT max(period) FROM recruitment_rates) AND partner_id = 'ALL' AND sector = 'ALL' AND role <> 'ALL' ORDER BY vacancy_rate DESC" },
-  { name: 'Under-represented groups, latest period', sql: "SELECT dimension, category, workforce_share, share_ci_low, share_ci_high, community_share, representation_ratio FROM diversity_vs_community WHERE period = (SELECT max(period) FROM diversity_vs_community) AND partner_id = 'ALL' AND assessment = 'under_represented'" },
-  { name: 'Partners yet to submit, latest period', sql: "SELECT partner_id, dataset, latest_status FROM data_quality WHERE period = (SELECT max(period) FROM data_quality) AND latest_status <> 'accepted' ORDER BY partner_id, dataset" },
+  {
+    name: 'Headline rates by period',
+    sql: "SELECT * FROM recruitment_rates WHERE partner_id = 'ALL' AND sector = 'ALL' AND role = 'ALL' ORDER BY period",
+  },
+  {
+    name: 'Roles by vacancy rate, latest period',
+    sql: "SELECT role, employees_headcount, vacancy_rate, turnover_rate, agency_rate, hard_to_fill_rate FROM recruitment_rates WHERE period = (SELECT max(period) FROM recruitment_rates) AND partner_id = 'ALL' AND sector = 'ALL' AND role <> 'ALL' ORDER BY vacancy_rate DESC",
+  },
+  {
+    name: 'Under-represented groups, latest period',
+    sql: "SELECT dimension, category, workforce_share, share_ci_low, share_ci_high, community_share, representation_ratio FROM diversity_vs_community WHERE period = (SELECT max(period) FROM diversity_vs_community) AND partner_id = 'ALL' AND assessment = 'under_represented'",
+  },
+  {
+    name: 'Partners yet to submit, latest period',
+    sql: "SELECT partner_id, dataset, latest_status FROM data_quality WHERE period = (SELECT max(period) FROM data_quality) AND latest_status <> 'accepted' ORDER BY partner_id, dataset",
+  },
 ];
 
 /**
@@ -49,7 +68,10 @@ export class Catalog extends Construct {
     const { lake } = props;
     const account = Stack.of(this).account;
     this.databaseName = props.databaseName ?? 'workforce';
-    const database = new glue.CfnDatabase(this, 'Database', { catalogId: account, databaseInput: { name: this.databaseName, description: "The Children's Trust workforce lake" } });
+    const database = new glue.CfnDatabase(this, 'Database', {
+      catalogId: account,
+      databaseInput: { name: this.databaseName, description: "The Children's Trust workforce lake" },
+    });
 
     for (const table of TABLES) {
       const location = `s3://${lake.lake.bucketName}/${tablePrefix(table.name)}`;
@@ -68,7 +90,11 @@ export class Catalog extends Construct {
           partitionKeys: [{ name: 'period', type: 'date' }],
           storageDescriptor: {
             location,
-            columns: table.columns.map((c) => ({ name: c.name, type: HIVE_TYPE[c.type], comment: c.description.slice(0, 255) })),
+            columns: table.columns.map((c) => ({
+              name: c.name,
+              type: HIVE_TYPE[c.type],
+              comment: c.description.slice(0, 255),
+            })),
             inputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat',
             outputFormat: 'org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat',
             serdeInfo: { serializationLibrary: 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe' },
@@ -81,7 +107,16 @@ export class Catalog extends Construct {
 
     for (const view of props.views) {
       // Athena reads a view from Glue as a "Presto view": its SQL and columns, base64-encoded JSON.
-      const presto = Buffer.from(JSON.stringify({ originalSql: view.sql, catalog: 'awsdatacatalog', schema: this.databaseName, columns: view.columns, owner: 'workforce-needs-analysis', runAsInvoker: false })).toString('base64');
+      const presto = Buffer.from(
+        JSON.stringify({
+          originalSql: view.sql,
+          catalog: 'awsdatacatalog',
+          schema: this.databaseName,
+          columns: view.columns,
+          owner: 'workforce-needs-analysis',
+          runAsInvoker: false,
+        }),
+      ).toString('base64');
       const cfn = new glue.CfnTable(this, `View-${view.name}`, {
         catalogId: account,
         databaseName: this.databaseName,
@@ -92,7 +127,10 @@ export class Catalog extends Construct {
           viewOriginalText: `/* Presto View: ${presto} */`,
           viewExpandedText: '/* Presto View */',
           partitionKeys: [],
-          storageDescriptor: { columns: view.columns.map((c) => ({ name: c.name, type: VIEW_HIVE_TYPE[c.type] ?? 'string' })), serdeInfo: {} },
+          storageDescriptor: {
+            columns: view.columns.map((c) => ({ name: c.name, type: VIEW_HIVE_TYPE[c.type] ?? 'string' })),
+            serdeInfo: {},
+          },
         },
       });
       for (const table of this.tables) cfn.addResourceDependency(table);
@@ -115,7 +153,12 @@ export class Catalog extends Construct {
       },
     });
     NAMED_QUERIES.forEach((query, i) => {
-      const named = new athena.CfnNamedQuery(this, `Query${i}`, { name: query.name, database: this.databaseName, queryString: query.sql, workGroup: this.workGroup.ref });
+      const named = new athena.CfnNamedQuery(this, `Query${i}`, {
+        name: query.name,
+        database: this.databaseName,
+        queryString: query.sql,
+        workGroup: this.workGroup.ref,
+      });
       named.addResourceDependency(this.workGroup);
     });
   }

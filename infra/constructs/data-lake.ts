@@ -29,7 +29,11 @@ export class DataLake extends Construct {
     super(scope, id);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const { retention } = props;
-    this.key = new kms.Key(this, 'Key', { enableKeyRotation: true, description: 'Encrypts the workforce data lake, its queue, table and topics', removalPolicy });
+    this.key = new kms.Key(this, 'Key', {
+      enableKeyRotation: true,
+      description: 'Encrypts the workforce data lake, its queue, table and topics',
+      removalPolicy,
+    });
 
     this.logs = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -37,10 +41,18 @@ export class DataLake extends Construct {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
-      lifecycleRules: [{ expiration: Duration.days(retention.accessLogsDays), noncurrentVersionExpiration: Duration.days(retention.noncurrentVersionsDays) }],
+      lifecycleRules: [
+        {
+          expiration: Duration.days(retention.accessLogsDays),
+          noncurrentVersionExpiration: Duration.days(retention.noncurrentVersionsDays),
+        },
+      ],
       removalPolicy,
     });
-    Validations.of(this.logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it to itself would loop.' });
+    Validations.of(this.logs).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it to itself would loop.',
+    });
 
     const bucket = (name: string, lifecycleRules: s3.LifecycleRule[]) =>
       new s3.Bucket(this, name, {
@@ -53,7 +65,10 @@ export class DataLake extends Construct {
         versioned: true,
         serverAccessLogsBucket: this.logs,
         serverAccessLogsPrefix: `${name.toLowerCase()}/`,
-        lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(retention.noncurrentVersionsDays) }, ...lifecycleRules],
+        lifecycleRules: [
+          { noncurrentVersionExpiration: Duration.days(retention.noncurrentVersionsDays) },
+          ...lifecycleRules,
+        ],
         removalPolicy,
       });
     this.landing = bucket('Landing', [
@@ -65,6 +80,8 @@ export class DataLake extends Construct {
     this.athenaResults = bucket('AthenaResults', [{ expiration: Duration.days(retention.athenaResultsDays) }]);
 
     // S3 sends its events to EventBridge; set on the bucket itself, with no notifications custom resource.
-    (this.landing.node.defaultChild as s3.CfnBucket).notificationConfiguration = { eventBridgeConfiguration: { eventBridgeEnabled: true } };
+    (this.landing.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
   }
 }

@@ -50,7 +50,11 @@ export class Ingest extends Construct {
   constructor(scope: Construct, id: string, props: IngestProps) {
     super(scope, id);
     const { lake } = props;
-    this.deadLetters = new sqs.Queue(this, 'DeadLetters', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     Validations.of(this.deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This is the dead-letter queue.' });
     this.queue = new sqs.Queue(this, 'Uploads', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -60,7 +64,11 @@ export class Ingest extends Construct {
     });
     this.rule = new events.Rule(this, 'UploadCreated', {
       description: 'An upload landed under uploads/',
-      eventPattern: { source: ['aws.s3'], detailType: ['Object Created'], detail: { bucket: { name: [lake.landing.bucketName] }, object: { key: [{ prefix: PREFIXES.uploads }] } } },
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [lake.landing.bucketName] }, object: { key: [{ prefix: PREFIXES.uploads }] } },
+      },
       targets: [new targets.SqsQueue(this.queue)],
     });
 
@@ -82,7 +90,11 @@ export class Ingest extends Construct {
       timeout: Duration.seconds(INGEST_TIMEOUT_SECONDS),
       // Off unless the Trust asks: reserving it takes from the account's pool and can fail the deploy.
       ...(reserved ? { reservedConcurrentExecutions: reserved } : {}),
-      environment: { LANDING_BUCKET: lake.landing.bucketName, LAKE_BUCKET: lake.lake.bucketName, LEASE_TABLE: this.leases.tableName },
+      environment: {
+        LANDING_BUCKET: lake.landing.bucketName,
+        LAKE_BUCKET: lake.lake.bucketName,
+        LEASE_TABLE: this.leases.tableName,
+      },
       files: [
         props.configFile,
         ...CENSUS_FILES.map(referenceFilePath),
@@ -106,22 +118,38 @@ export class Ingest extends Construct {
     allow(['s3:GetObject', 's3:GetObjectVersion'], [lake.landing.arnForObjects(`${PREFIXES.uploads}*`)]);
     allow(['s3:GetObject', 's3:PutObject'], [lake.landing.arnForObjects(`${PREFIXES.validation}*`)]);
     fn.addToRolePolicy(listOnly(lake.landing, [`${PREFIXES.uploads}*`, `${PREFIXES.validation}*`]));
-    allow(['s3:GetObject', 's3:PutObject'], [lake.lake.arnForObjects(`${PREFIXES.lake}*`), lake.lake.arnForObjects(`${PREFIXES.state}*`)]);
+    allow(
+      ['s3:GetObject', 's3:PutObject'],
+      [lake.lake.arnForObjects(`${PREFIXES.lake}*`), lake.lake.arnForObjects(`${PREFIXES.state}*`)],
+    );
     fn.addToRolePolicy(listOnly(lake.lake, [`${PREFIXES.lake}*`, `${PREFIXES.state}*`]));
     // The buckets, and the lease table (encrypted with the same key).
     fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'dynamodb']));
     // Exactly the calls DynamoDbLeaseStore makes.
     allow(['dynamodb:PutItem', 'dynamodb:DeleteItem'], [this.leases.tableArn]);
     acknowledgeFunctionRole(fn);
-    acknowledge(fn, objectsFinding(lake.landing, `${PREFIXES.uploads}*`), 'The function reads any partner\'s uploads: the object keys are not known in advance.');
-    acknowledge(fn, objectsFinding(lake.landing, `${PREFIXES.validation}*`), 'The function writes each partner\'s validation reports under validation/.');
-    acknowledge(fn, objectsFinding(lake.lake, `${PREFIXES.lake}*`), 'It writes the table files, by partner, dataset and period.');
-    acknowledge(fn, objectsFinding(lake.lake, `${PREFIXES.state}*`), 'It keeps the pipeline\'s state under state/.');
+    acknowledge(
+      fn,
+      objectsFinding(lake.landing, `${PREFIXES.uploads}*`),
+      "The function reads any partner's uploads: the object keys are not known in advance.",
+    );
+    acknowledge(
+      fn,
+      objectsFinding(lake.landing, `${PREFIXES.validation}*`),
+      "The function writes each partner's validation reports under validation/.",
+    );
+    acknowledge(
+      fn,
+      objectsFinding(lake.lake, `${PREFIXES.lake}*`),
+      'It writes the table files, by partner, dataset and period.',
+    );
+    acknowledge(fn, objectsFinding(lake.lake, `${PREFIXES.state}*`), "It keeps the pipeline's state under state/.");
     this.function = fn;
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
       alarmName: props.alarms.alarmName('ingest-dead-letters'),
-      alarmDescription: 'Uploads could not be processed after five attempts: see the dead-letter queue and the ingest logs.',
+      alarmDescription:
+        'Uploads could not be processed after five attempts: see the dead-letter queue and the ingest logs.',
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,
       evaluationPeriods: 1,
@@ -131,4 +159,3 @@ export class Ingest extends Construct {
     this.deadLetterAlarm.addAlarmAction(new cloudwatchActions.SnsAction(props.alarms.topic));
   }
 }
-

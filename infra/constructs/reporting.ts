@@ -29,7 +29,11 @@ export class Reporting extends Construct {
   constructor(scope: Construct, id: string, props: ReportingProps) {
     super(scope, id);
     const { lake, catalog } = props;
-    this.topic = new sns.Topic(this, 'Topic', { displayName: 'Workforce needs-analysis reports', masterKey: lake.key, enforceSSL: true });
+    this.topic = new sns.Topic(this, 'Topic', {
+      displayName: 'Workforce needs-analysis reports',
+      masterKey: lake.key,
+      enforceSSL: true,
+    });
 
     const fn = bundledFunction(this, 'Function', {
       entry: 'functions/report/lambda.ts',
@@ -45,33 +49,83 @@ export class Reporting extends Construct {
       },
       // The DfE national series, for the comparison with England; and HiGHS, compiled to WebAssembly, which
       // disclosure control solves its integer programs with.
-      files: [props.configFile, referenceFilePath('dfeCsww'), join(PROJECT_ROOT, 'node_modules/highs/build/highs.wasm')],
+      files: [
+        props.configFile,
+        referenceFilePath('dfeCsww'),
+        join(PROJECT_ROOT, 'node_modules/highs/build/highs.wasm'),
+      ],
     });
     fn.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'], resources: [catalog.workGroupArn()] }),
+      new iam.PolicyStatement({
+        actions: [
+          'athena:StartQueryExecution',
+          'athena:GetQueryExecution',
+          'athena:GetQueryResults',
+          'athena:StopQueryExecution',
+          'athena:GetWorkGroup',
+        ],
+        resources: [catalog.workGroupArn()],
+      }),
     );
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'], resources: catalog.glueArns() }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects(`${PREFIXES.lake}*`)] }));
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions'],
+        resources: catalog.glueArns(),
+      }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects(`${PREFIXES.lake}*`)] }),
+    );
     fn.addToRolePolicy(listOnly(lake.lake, [`${PREFIXES.lake}*`]));
     fn.addToRolePolicy(listOnly(lake.athenaResults, ['results/*']));
     const buckets = [lake.lake.bucketArn, lake.athenaResults.bucketArn];
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: buckets }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'], resources: [lake.athenaResults.arnForObjects('results/*')] }));
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [lake.reports.arnForObjects(`${PREFIXES.reports}*`)] }));
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+        resources: [lake.athenaResults.arnForObjects('results/*')],
+      }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [lake.reports.arnForObjects(`${PREFIXES.reports}*`)],
+      }),
+    );
     // Athena reads the lake and writes its results through S3; the report topic is encrypted with the same key.
     fn.addToRolePolicy(keyThrough(this, lake.key, ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3', 'sns']));
     fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [this.topic.topicArn] }));
     acknowledgeFunctionRole(fn);
-    acknowledge(fn, objectsFinding(lake.lake, `${PREFIXES.lake}*`), 'Athena reads every file of the lake\'s tables on the function\'s behalf.');
-    acknowledge(fn, objectsFinding(lake.athenaResults, 'results/*'), 'Athena writes each query\'s results under results/, under names it chooses.');
-    acknowledge(fn, objectsFinding(lake.reports, `${PREFIXES.reports}*`), 'The function writes each period\'s report files under reports/.');
-    acknowledge(fn, glueTablesFinding(catalog.databaseName), 'Athena reads the definitions of every table and view of the workforce database.');
+    acknowledge(
+      fn,
+      objectsFinding(lake.lake, `${PREFIXES.lake}*`),
+      "Athena reads every file of the lake's tables on the function's behalf.",
+    );
+    acknowledge(
+      fn,
+      objectsFinding(lake.athenaResults, 'results/*'),
+      "Athena writes each query's results under results/, under names it chooses.",
+    );
+    acknowledge(
+      fn,
+      objectsFinding(lake.reports, `${PREFIXES.reports}*`),
+      "The function writes each period's report files under reports/.",
+    );
+    acknowledge(
+      fn,
+      glueTablesFinding(catalog.databaseName),
+      'Athena reads the definitions of every table and view of the workforce database.',
+    );
     this.function = fn;
 
     const invoker = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets EventBridge Scheduler start the report',
-      inlinePolicies: { invoke: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] })] }) },
+      inlinePolicies: {
+        invoke: new iam.PolicyDocument({
+          statements: [new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.functionArn] })],
+        }),
+      },
     });
     this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
       description: 'Writes the needs-analysis report for the latest period',

@@ -13,7 +13,14 @@ const HELP = `Writes the sample data (seeded, the same on every run).
   tsx sample-data/generator/main.ts                     the sample Trust into sample-data/
   tsx sample-data/generator/main.ts --rows N --file F   one workforce file of N rows, for benchmarks`;
 
-const { values } = parseArgs({ options: { rows: { type: 'string' }, file: { type: 'string' }, out: { type: 'string', default: 'sample-data' }, help: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string' },
+    file: { type: 'string' },
+    out: { type: 'string', default: 'sample-data' },
+    help: { type: 'boolean' },
+  },
+});
 if (values.help) {
   console.log(HELP);
 } else if (values.rows !== undefined) {
@@ -32,7 +39,12 @@ if (values.help) {
 /** A single large partner's workforce file, streamed to disk: every role of every sample partner. */
 export async function writeLargeWorkforceFile(path: string, rows: number): Promise<void> {
   const roles: RoleProfile[] = PARTNERS.flatMap((p) => p.roles);
-  const partner: PartnerProfile = { ...(PARTNERS[0] as PartnerProfile), id: 'bench-partner', roles, style: { ...(PARTNERS[0] as PartnerProfile).style, staffRefPrefix: 'B', staffRefDigits: 8 } };
+  const partner: PartnerProfile = {
+    ...(PARTNERS[0] as PartnerProfile),
+    id: 'bench-partner',
+    roles,
+    style: { ...(PARTNERS[0] as PartnerProfile).style, staffRefPrefix: 'B', staffRefDigits: 8 },
+  };
   const random = new Random(SAMPLE_SEED);
   const simulation = new PartnerSimulation(partner, random);
   const weights = Object.fromEntries(roles.map((r, i) => [String(i), r.headcount]));
@@ -44,7 +56,9 @@ export async function writeLargeWorkforceFile(path: string, rows: number): Promi
   const block: string[] = [];
   for (let i = 0; i < rows; i++) {
     const profile = roles[Number(random.weighted(weights))] as RoleProfile;
-    block.push(renderRow(dataset, partner.style, simulation.person(profile, period, random.chance(profile.turnover)), i));
+    block.push(
+      renderRow(dataset, partner.style, simulation.person(profile, period, random.chance(profile.turnover)), i),
+    );
     if (block.length === 10_000 || i === rows - 1) {
       if (!out.write(`${block.join('\n')}\n`)) await once(out, 'drain');
       block.length = 0;

@@ -49,6 +49,8 @@ export class Random {
   dateBetween(from: string, to: string): string {
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`);
-    return new Date(start + Math.floor(this.next() * ((end - start) / 86_400_000)) * 86_400_000).toISOString().slice(0, 10);
+    return new Date(start + Math.floor(this.next() * ((end - start) / 86_400_000)) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
   }
 }

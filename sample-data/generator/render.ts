@@ -7,7 +7,11 @@ import { plainText } from '../../transforms/output/plain-text.ts';
 
 type Row = Readonly<Record<string, unknown>>;
 
-const titleCase = (column: string) => column.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+const titleCase = (column: string) =>
+  column
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 
 /** The header line of a dataset in a partner's style. */
 export function renderHeader(dataset: DatasetDefinition, style: FileStyle): string {
@@ -22,26 +26,41 @@ export function renderRow(dataset: DatasetDefinition, style: FileStyle, row: Row
     const value = row[column];
     if (value === null || value === undefined) return '';
     const list = fieldMeta(spec.field).codeList;
-    if (list) return spellCode(list.name, plainText(value), style, list.entries.find((e) => e.code === value));
+    if (list)
+      return spellCode(
+        list.name,
+        plainText(value),
+        style,
+        list.entries.find((e) => e.code === value),
+      );
     if (fieldMeta(spec.field).kind === 'date' && style.dates === 'uk') {
       const [year, month, day] = plainText(value).split('-');
       return `${day}/${month}/${year}`;
     }
     return csvQuote(plainText(value));
   });
-  if (style.extraColumn) values.push(csvQuote(style.extraColumn.values[rowIndex % style.extraColumn.values.length] as string));
+  if (style.extraColumn)
+    values.push(csvQuote(style.extraColumn.values[rowIndex % style.extraColumn.values.length] as string));
   return values.join(',');
 }
 
-function spellCode(list: string, code: string, style: FileStyle, entry: { label: string; aliases?: readonly string[] } | undefined): string {
+function spellCode(
+  list: string,
+  code: string,
+  style: FileStyle,
+  entry: { label: string; aliases?: readonly string[] } | undefined,
+): string {
   const aliases = entry?.aliases ?? [];
   if (list === 'ethnicity' && style.ethnicity !== 'canonical') {
-    const alias = aliases.find((a) => (style.ethnicity === 'ons' ? /^\d+$/ : style.ethnicity === 'dfe' ? /^[A-Z]{4}$/ : /^[A-Z]$/).test(a));
+    const alias = aliases.find((a) =>
+      (style.ethnicity === 'ons' ? /^\d+$/ : style.ethnicity === 'dfe' ? /^[A-Z]{4}$/ : /^[A-Z]$/).test(a),
+    );
     return alias ?? code;
   }
   if (list === 'sex' && style.sexLetters) return aliases[0] ?? code;
   if (list === 'employer_type' && code === 'private' && style.employerTypeAlias) return style.employerTypeAlias;
-  if (style.codes === 'labels' && ['sector', 'role', 'setting', 'employment_basis', 'contract'].includes(list) && entry) return csvQuote(entry.label);
+  if (style.codes === 'labels' && ['sector', 'role', 'setting', 'employment_basis', 'contract'].includes(list) && entry)
+    return csvQuote(entry.label);
   return code;
 }
 

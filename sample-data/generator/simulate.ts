@@ -68,9 +68,10 @@ export class PartnerSimulation {
     for (const profile of this.partner.roles) {
       const rates = this.year.get(profile) as RoleYear;
       const before = this.members.filter((m) => m.profile === profile);
-      const staff = index === 0
-        ? this.firstStaff(profile, rates, period, leavers)
-        : this.nextStaff(profile, rates, before, period, leavers);
+      const staff =
+        index === 0
+          ? this.firstStaff(profile, rates, period, leavers)
+          : this.nextStaff(profile, rates, before, period, leavers);
       next.push(...staff, ...this.agencyWorkers(profile, before, staff, rates, period));
     }
     this.members = next;
@@ -161,14 +162,21 @@ export class PartnerSimulation {
   }
 
   /** A new member of staff; a starter began in the 12 months to the period. */
-  person(profile: RoleProfile, period: string, starter: boolean, basis?: WorkforceRow['employment_basis']): WorkforceRow {
+  person(
+    profile: RoleProfile,
+    period: string,
+    starter: boolean,
+    basis?: WorkforceRow['employment_basis'],
+  ): WorkforceRow {
     const random = this.random;
     const employmentBasis = basis ?? random.weighted(profile.basis);
     const paid = employmentBasis === 'employee' || employmentBasis === 'agency';
     const employee = employmentBasis === 'employee';
     const yearStart = twelveMonthsBefore(period);
     const tenureStart = `${Number(period.slice(0, 4)) - random.pick([1, 2, 3, 5, 8, 12, 20])}${period.slice(4)}`;
-    const startDate = starter ? random.dateBetween(nextDay(yearStart), nextDay(period)) : random.dateBetween(tenureStart, nextDay(yearStart));
+    const startDate = starter
+      ? random.dateBetween(nextDay(yearStart), nextDay(period))
+      : random.dateBetween(tenureStart, nextDay(yearStart));
     const qualificationGap = random.chance(profile.qualificationGap);
     const style = this.partner.style;
     return {
@@ -179,14 +187,32 @@ export class PartnerSimulation {
       role_title: profile.roleTitle ?? null,
       setting: profile.setting,
       employment_basis: employmentBasis,
-      contract: employee ? random.weighted({ permanent: 85, fixed_term: 10, bank: profile.role === 'early_years_practitioner' ? 15 : 5 }) : null,
-      fte: paid ? fte(random, profile.meanFte, employee) : employmentBasis === 'self_employed' && random.chance(0.5) ? random.around(0.6, 0.4, 0.1) : null,
+      contract: employee
+        ? random.weighted({ permanent: 85, fixed_term: 10, bank: profile.role === 'early_years_practitioner' ? 15 : 5 })
+        : null,
+      fte: paid
+        ? fte(random, profile.meanFte, employee)
+        : employmentBasis === 'self_employed' && random.chance(0.5)
+          ? random.around(0.6, 0.4, 0.1)
+          : null,
       start_date: employee ? (random.chance(0.02) ? null : startDate) : random.chance(0.5) ? startDate : null,
       age_band: random.weighted(AGE_WEIGHTS[profile.age]),
-      sex: random.weighted({ female: profile.female * 1000, male: (1 - profile.female) * 1000, other: 2, not_known: 4, refused: 2 }),
+      sex: random.weighted({
+        female: profile.female * 1000,
+        male: (1 - profile.female) * 1000,
+        other: 2,
+        not_known: 4,
+        refused: 2,
+      }),
       ethnicity: this.ethnicity(),
       disability: random.weighted({ yes: 7, no: 80, not_known: 10, refused: 3 }),
-      qualification_level: paid ? (random.chance(0.03) ? 'not_known' : qualificationGap ? lowerLevel(profile.qualification) : profile.qualification) : null,
+      qualification_level: paid
+        ? random.chance(0.03)
+          ? 'not_known'
+          : qualificationGap
+            ? lowerLevel(profile.qualification)
+            : profile.qualification
+        : null,
       meets_role_qualification: paid ? (qualificationGap ? random.weighted({ no: 60, in_training: 40 }) : 'yes') : null,
       locality: this.partner.id === 'riverside-police' ? null : random.pick(LOCALITIES),
       days_sick: style.recordsSickness && employee ? sickness(random, this.sicknessFactor) : null,
@@ -196,12 +222,14 @@ export class PartnerSimulation {
   private carriedForward(profile: RoleProfile, row: WorkforceRow): WorkforceRow {
     const random = this.random;
     const band = AGE_BANDS.indexOf(row.age_band);
-    const older = band >= 0 && band < AGE_BANDS.length - 1 && random.chance(0.1) ? (AGE_BANDS[band + 1] as AgeBand) : row.age_band;
+    const older =
+      band >= 0 && band < AGE_BANDS.length - 1 && random.chance(0.1) ? (AGE_BANDS[band + 1] as AgeBand) : row.age_band;
     const stillInTraining = row.meets_role_qualification === 'in_training' && random.chance(0.5);
     return {
       ...row,
       age_band: older,
-      meets_role_qualification: row.meets_role_qualification === 'in_training' && !stillInTraining ? 'yes' : row.meets_role_qualification,
+      meets_role_qualification:
+        row.meets_role_qualification === 'in_training' && !stillInTraining ? 'yes' : row.meets_role_qualification,
       days_sick: row.days_sick === null ? null : sickness(random, this.sicknessFactor),
       fte: row.employment_basis === 'employee' && random.chance(0.05) ? fte(random, profile.meanFte, true) : row.fte,
     };
@@ -238,7 +266,15 @@ export class PartnerSimulation {
         other: 3,
         not_known: 6,
       }),
-      destination: random.chance(0.4) ? null : random.weighted({ same_sector_local: 30, other_local_authority: 20, agency: row.sector === 'social_care' ? 20 : 5, other_sector: 25, not_known: 10 }),
+      destination: random.chance(0.4)
+        ? null
+        : random.weighted({
+            same_sector_local: 30,
+            other_local_authority: 20,
+            agency: row.sector === 'social_care' ? 20 : 5,
+            other_sector: 25,
+            not_known: 10,
+          }),
       age_band: row.age_band,
     };
   }
@@ -272,7 +308,9 @@ export class PartnerSimulation {
           vacancies_fte: round2(size),
           agency_cover_fte: covered,
           hard_to_fill: hard ? 'yes' : 'no',
-          hard_to_fill_reason: hard ? random.weighted({ skills_shortage: 45, pay: 25, competition: 15, location: 5, conditions: 7, other: 3 }) : null,
+          hard_to_fill_reason: hard
+            ? random.weighted({ skills_shortage: 45, pay: 25, competition: 15, location: 5, conditions: 7, other: 3 })
+            : null,
           date_opened: random.dateBetween(twelveMonthsBefore(period), period),
         });
         vacant = round2(vacant - size);
@@ -300,7 +338,7 @@ function nonAgencyBasis(profile: RoleProfile): Partial<Record<WorkforceRow['empl
 
 function lowerLevel(level: WorkforceRow['qualification_level']): WorkforceRow['qualification_level'] {
   const number = Number(level);
-  return Number.isInteger(number) && number > 0 ? (String(number - 1)) : level;
+  return Number.isInteger(number) && number > 0 ? String(number - 1) : level;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

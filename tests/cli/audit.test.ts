@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { workforceCsv } from '../helpers.ts';
 
-const workforce = (...args: string[]) => spawnSync(process.execPath, ['cli/workforce.mjs', ...args], { encoding: 'utf8' });
+const workforce = (...args: string[]) =>
+  spawnSync(process.execPath, ['cli/workforce.mjs', ...args], { encoding: 'utf8' });
 
 describe('Command: workforce audit', () => {
   const out = temporaryFolder();
@@ -20,9 +21,32 @@ describe('Command: workforce audit', () => {
       writeFileSync(join(landing, path), text);
     };
     // A small Trust: three Indian staff among thirty, two personal advisers among twenty.
-    place('alpha/workforce/2025-09-30/staff.csv', workforceCsv({ 0: { ethnicity: 'asian_indian' }, 1: { ethnicity: 'asian_indian' }, 2: { ethnicity: 'asian_indian' } }, 30));
-    place('beta/workforce/2025-09-30/staff.csv', workforceCsv({ 0: { role: 'personal_adviser', staff_ref: 'B1' }, 1: { role: 'personal_adviser', staff_ref: 'B2' } }, 20).replaceAll('RC', 'BB'));
-    writeFileSync(config, JSON.stringify({ trust: 'Test Trust', communityAreas: ['E06000035'], baselinePeriod: '2025-09-30', partners: [{ id: 'alpha', name: 'Alpha' }, { id: 'beta', name: 'Beta' }] }));
+    place(
+      'alpha/workforce/2025-09-30/staff.csv',
+      workforceCsv(
+        { 0: { ethnicity: 'asian_indian' }, 1: { ethnicity: 'asian_indian' }, 2: { ethnicity: 'asian_indian' } },
+        30,
+      ),
+    );
+    place(
+      'beta/workforce/2025-09-30/staff.csv',
+      workforceCsv(
+        { 0: { role: 'personal_adviser', staff_ref: 'B1' }, 1: { role: 'personal_adviser', staff_ref: 'B2' } },
+        20,
+      ).replaceAll('RC', 'BB'),
+    );
+    writeFileSync(
+      config,
+      JSON.stringify({
+        trust: 'Test Trust',
+        communityAreas: ['E06000035'],
+        baselinePeriod: '2025-09-30',
+        partners: [
+          { id: 'alpha', name: 'Alpha' },
+          { id: 'beta', name: 'Beta' },
+        ],
+      }),
+    );
     expect(workforce('run', landing, '--config', config, '--out', join(out, 'result')).status).toBe(0);
     reportDir = join(out, 'result', 'reports', '2025-09-30');
   }, 120_000);
@@ -33,7 +57,9 @@ describe('Command: workforce audit', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/withheld counts, every one protected/);
-    expect(result.stdout).toMatch(/diversity-ethnicity · Asian, Asian British or Asian Welsh: Indian · People\s+0 to \d+\s+protected/);
+    expect(result.stdout).toMatch(
+      /diversity-ethnicity · Asian, Asian British or Asian Welsh: Indian · People\s+0 to \d+\s+protected/,
+    );
   });
 
   it('exits 1 and names the counts an attacker could pin when the protection falls short', () => {

@@ -17,13 +17,22 @@ const FILE = join(folder, 'staff.csv');
 writeFileSync(FILE, workforceCsv());
 
 /** An environment with no AWS settings at all: no region, no credentials, no instance metadata. */
-const NO_AWS = { PATH: process.env.PATH ?? '', HOME: folder, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: join(folder, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(folder, 'none') };
+const NO_AWS = {
+  PATH: process.env.PATH ?? '',
+  HOME: folder,
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_CONFIG_FILE: join(folder, 'none'),
+  AWS_SHARED_CREDENTIALS_FILE: join(folder, 'none'),
+};
 
 const workforce = (args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', ...options });
 
 /** Runs the command without blocking this process, for tests that serve it something meanwhile. */
-function workforceAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function workforceAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [CLI, ...args], { env });
     let stdout = '';
@@ -35,7 +44,17 @@ function workforceAsync(args: string[], env: NodeJS.ProcessEnv): Promise<{ statu
 }
 
 const STACK_LINE = /^\s+at /m;
-const upload = (...extra: string[]) => ['upload', FILE, '--partner', 'riverside-council', '--dataset', 'workforce', '--config', CONFIG, ...extra];
+const upload = (...extra: string[]) => [
+  'upload',
+  FILE,
+  '--partner',
+  'riverside-council',
+  '--dataset',
+  'workforce',
+  '--config',
+  CONFIG,
+  ...extra,
+];
 
 describe('Command line: mistakes answered in its own words', () => {
   it.each([
@@ -75,7 +94,17 @@ describe('Command line: mistakes answered in its own words', () => {
 describe('Command line: one rule for periods in every command', () => {
   const commands = {
     validate: (period: string) => ['validate', FILE, '--dataset', 'workforce', '--config', CONFIG, '--period', period],
-    report: (period: string) => ['report', '--period', period, '--lake', folder, '--config', CONFIG, '--out', join(folder, 'reports')],
+    report: (period: string) => [
+      'report',
+      '--period',
+      period,
+      '--lake',
+      folder,
+      '--config',
+      CONFIG,
+      '--out',
+      join(folder, 'reports'),
+    ],
     upload: (period: string) => upload('--period', period, '--out', join(folder, 'stack')),
   };
 
@@ -101,10 +130,12 @@ describe('Command line: one rule for periods in every command', () => {
     const result = workforce(['validate', path]);
 
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe('The period folder 2026-09-31 is an impossible date: September 2026 has 30 days.');
+    expect(result.stderr.trim()).toBe(
+      'The period folder 2026-09-31 is an impossible date: September 2026 has 30 days.',
+    );
   });
 
-  it('leaves a real date that is not an open period to the pipeline\'s rule (validate: rejected, exit 1)', () => {
+  it("leaves a real date that is not an open period to the pipeline's rule (validate: rejected, exit 1)", () => {
     const result = workforce([...commands.validate('2026-06-30'), '--json']);
 
     expect(result.status).toBe(1);
@@ -116,7 +147,8 @@ describe('Command line: query', () => {
   it('lists every table and view in its help, from the definitions', () => {
     const help = workforce(['query', '--help']).stdout;
 
-    for (const name of [...TABLES.map((table) => table.name), ...VIEW_NAMES]) expect(help).toMatch(new RegExp(`^\\s+${name}$`, 'm'));
+    for (const name of [...TABLES.map((table) => table.name), ...VIEW_NAMES])
+      expect(help).toMatch(new RegExp(`^\\s+${name}$`, 'm'));
   });
 
   it('refuses more than one statement instead of running the first', () => {
@@ -126,7 +158,7 @@ describe('Command line: query', () => {
     expect(result.stderr).toContain("Give one SQL statement at a time; this holds 2, separated by ';'.");
   });
 
-  it('points at the demo\'s lake when there is no lake at the default place but the demo has run', () => {
+  it("points at the demo's lake when there is no lake at the default place but the demo has run", () => {
     const cwd = temporaryFolder();
     mkdirSync(join(cwd, 'out', 'demo', 'lake'), { recursive: true });
 
@@ -146,14 +178,18 @@ describe('Command line: AWS errors as one plain line', () => {
     const result = workforce(args, { env: NO_AWS });
 
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe('No AWS region is set: set AWS_REGION (for example `export AWS_REGION=eu-west-2`), or a region in your AWS profile.');
+    expect(result.stderr.trim()).toBe(
+      'No AWS region is set: set AWS_REGION (for example `export AWS_REGION=eu-west-2`), or a region in your AWS profile.',
+    );
   });
 
   it('says there are no credentials', () => {
     const result = workforce(args, { env: { ...NO_AWS, AWS_REGION: 'eu-west-2' } });
 
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe('No AWS credentials found: sign in (for example `aws sso login`), or set AWS_PROFILE, then try again.');
+    expect(result.stderr.trim()).toBe(
+      'No AWS credentials found: sign in (for example `aws sso login`), or set AWS_PROFILE, then try again.',
+    );
   });
 
   it('says access was denied, when S3 answers 403 AccessDenied', async () => {
@@ -162,16 +198,26 @@ describe('Command line: AWS errors as one plain line', () => {
       requests.push(`${request.method} ${request.url}`);
       request.resume().on('end', () => {
         response.writeHead(403, { 'content-type': 'application/xml' });
-        response.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>');
+        response.end(
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+        );
       });
     });
     await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
     const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const env = { ...NO_AWS, AWS_REGION: 'eu-west-2', AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET_ACCESS_KEY: 'example', AWS_ENDPOINT_URL_S3: endpoint };
+    const env = {
+      ...NO_AWS,
+      AWS_REGION: 'eu-west-2',
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'example',
+      AWS_ENDPOINT_URL_S3: endpoint,
+    };
 
     const result = await workforceAsync(args, env).finally(() => server.close());
 
-    expect(requests).toEqual(['PUT /landing-bucket/uploads/riverside-council/workforce/2025-09-30/staff.csv?x-id=PutObject']);
+    expect(requests).toEqual([
+      'PUT /landing-bucket/uploads/riverside-council/workforce/2025-09-30/staff.csv?x-id=PutObject',
+    ]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(
       "AWS denied access: your credentials may not upload to landing-bucket (give your partner role with --role-arn). Ask the Trust to check the role's permissions.",
@@ -183,8 +229,18 @@ describe('Command line: real exports through workforce validate, one issue each'
   const [header, ...rows] = workforceCsv({}, 3).trimEnd().split('\n') as [string, ...string[]];
   const total = `Total${','.repeat(header.split(',').length - 1)}`;
   it.each([
-    ['semicolons from Excel in a European locale', `\uFEFF${[header, ...rows].map((line) => line.replaceAll(',', ';')).join('\r\n')}\r\n`, 0, 'FILE_DELIMITER'],
-    ['a title row from an HR system', ['Riverside Council - Staff list as at 30/09/2025', '', header, ...rows].join('\r\n'), 0, 'HEADER_NOT_FIRST_ROW'],
+    [
+      'semicolons from Excel in a European locale',
+      `\uFEFF${[header, ...rows].map((line) => line.replaceAll(',', ';')).join('\r\n')}\r\n`,
+      0,
+      'FILE_DELIMITER',
+    ],
+    [
+      'a title row from an HR system',
+      ['Riverside Council - Staff list as at 30/09/2025', '', header, ...rows].join('\r\n'),
+      0,
+      'HEADER_NOT_FIRST_ROW',
+    ],
     ['a Total row', [header, ...rows, total].join('\n'), 1, 'ROW_TOTAL'],
   ])('%s', (_, text, status, code) => {
     const file = join(folder, `${code}.csv`);
@@ -217,7 +273,7 @@ describe('Command line: terminal safety', () => {
   });
 });
 
-describe('Command line: no stack trace for a user\'s mistake', () => {
+describe("Command line: no stack trace for a user's mistake", () => {
   const emptyLake = temporaryFolder();
   const notAFolder = FILE;
   it.each([
@@ -232,7 +288,21 @@ describe('Command line: no stack trace for a user\'s mistake', () => {
     ['query', ['query', 'SELECT 1', '--lake', emptyLake, '--format', 'xml']],
     ['report', ['report']],
     ['report', ['report', '--lake', emptyLake, '--config', CONFIG, '--out', join(folder, 'r')]],
-    ['upload', ['upload', join(folder, 'nothing.csv'), '--partner', 'riverside-council', '--dataset', 'workforce', '--period', '2025-09-30', '--config', CONFIG]],
+    [
+      'upload',
+      [
+        'upload',
+        join(folder, 'nothing.csv'),
+        '--partner',
+        'riverside-council',
+        '--dataset',
+        'workforce',
+        '--period',
+        '2025-09-30',
+        '--config',
+        CONFIG,
+      ],
+    ],
     ['upload', upload('--period', '2025-09-30', '--bucket', 'b', '--role-arn', 'arn:aws:iam::123456789012:role/x')],
     ['(none)', ['frobnicate', '--help']],
   ])('%s: %j', (_, args) => {

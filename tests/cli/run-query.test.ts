@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { workforceCsv } from '../helpers.ts';
 
-const workforce = (...args: string[]) => spawnSync(process.execPath, ['cli/workforce.mjs', ...args], { encoding: 'utf8' });
+const workforce = (...args: string[]) =>
+  spawnSync(process.execPath, ['cli/workforce.mjs', ...args], { encoding: 'utf8' });
 
 describe('Commands: workforce run and workforce query', () => {
   const out = temporaryFolder();
@@ -25,7 +26,18 @@ describe('Commands: workforce run and workforce query', () => {
     place('manifest.json', '{}');
     place('alpha/workforce/2025-09-30/~$staff.csv', 'lock');
     place('alpha/workforce/2025-09-30/notes.txt', 'sent on Monday');
-    writeFileSync(config, JSON.stringify({ trust: 'Test Trust', communityAreas: ['E06000035'], baselinePeriod: '2025-09-30', partners: [{ id: 'alpha', name: 'Alpha' }, { id: 'beta', name: 'Beta' }] }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        trust: 'Test Trust',
+        communityAreas: ['E06000035'],
+        baselinePeriod: '2025-09-30',
+        partners: [
+          { id: 'alpha', name: 'Alpha' },
+          { id: 'beta', name: 'Beta' },
+        ],
+      }),
+    );
     run = workforce('run', landing, '--config', config, '--out', join(out, 'result'));
   });
 
@@ -36,7 +48,9 @@ describe('Commands: workforce run and workforce query', () => {
     expect(run.stdout).toMatch(/rejected\s+beta\/staff\.csv/);
     expect(run.stdout).toMatch(/alpha\s+1\s+0\s+0/);
     expect(run.stdout).toMatch(/beta\s+0\s+2\s+0/);
-    expect(existsSync(join(out, 'result', 'lake', 'workforce_by_type', 'period=2025-09-30', 'alpha.parquet'))).toBe(true);
+    expect(existsSync(join(out, 'result', 'lake', 'workforce_by_type', 'period=2025-09-30', 'alpha.parquet'))).toBe(
+      true,
+    );
     expect(existsSync(join(out, 'result', 'validation', 'beta', 'workforce', '2025-09-30'))).toBe(true);
   });
 
@@ -51,15 +65,34 @@ describe('Commands: workforce run and workforce query', () => {
   });
 
   it('answers SQL as JSON with numbers as numbers and dates as YYYY-MM-DD', () => {
-    const result = workforce('query', 'SELECT period, partner_id, CAST(sum(headcount) AS BIGINT) AS people, sum(fte) AS fte FROM workforce_by_type GROUP BY ALL', '--lake', join(out, 'result', 'lake'), '--format', 'json');
+    const result = workforce(
+      'query',
+      'SELECT period, partner_id, CAST(sum(headcount) AS BIGINT) AS people, sum(fte) AS fte FROM workforce_by_type GROUP BY ALL',
+      '--lake',
+      join(out, 'result', 'lake'),
+      '--format',
+      'json',
+    );
 
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual([{ period: '2025-09-30', partner_id: 'alpha', people: 12, fte: 12 }]);
   });
 
   it('answers as CSV that a spreadsheet will not run, and as a table', () => {
-    const csv = workforce('query', "SELECT '=1+2' AS title, 5 AS n", '--lake', join(out, 'result', 'lake'), '--format', 'csv');
-    const table = workforce('query', 'SELECT dataset, latest_status FROM data_quality ORDER BY ALL', '--lake', join(out, 'result', 'lake'));
+    const csv = workforce(
+      'query',
+      "SELECT '=1+2' AS title, 5 AS n",
+      '--lake',
+      join(out, 'result', 'lake'),
+      '--format',
+      'csv',
+    );
+    const table = workforce(
+      'query',
+      'SELECT dataset, latest_status FROM data_quality ORDER BY ALL',
+      '--lake',
+      join(out, 'result', 'lake'),
+    );
 
     expect(csv.stdout.trim()).toBe("title,n\n'=1+2,5");
     expect(table.stdout).toMatch(/workforce\s+rejected/);
@@ -70,9 +103,42 @@ describe('Commands: workforce run and workforce query', () => {
     const file = join(out, 'alpha-2026.csv');
     writeFileSync(file, workforceCsv({}, 9));
 
-    const result = workforce('upload', file, '--partner', 'alpha', '--dataset', 'workforce', '--period', '2026-09-30', '--out', join(out, 'result'), '--config', config);
-    const stranger = workforce('upload', file, '--partner', 'gamma', '--dataset', 'workforce', '--period', '2026-09-30', '--out', join(out, 'result'), '--config', config);
-    const people = workforce('query', "SELECT CAST(sum(headcount) AS BIGINT) AS n FROM workforce_by_type WHERE period = DATE '2026-09-30'", '--lake', join(out, 'result', 'lake'), '--format', 'json');
+    const result = workforce(
+      'upload',
+      file,
+      '--partner',
+      'alpha',
+      '--dataset',
+      'workforce',
+      '--period',
+      '2026-09-30',
+      '--out',
+      join(out, 'result'),
+      '--config',
+      config,
+    );
+    const stranger = workforce(
+      'upload',
+      file,
+      '--partner',
+      'gamma',
+      '--dataset',
+      'workforce',
+      '--period',
+      '2026-09-30',
+      '--out',
+      join(out, 'result'),
+      '--config',
+      config,
+    );
+    const people = workforce(
+      'query',
+      "SELECT CAST(sum(headcount) AS BIGINT) AS n FROM workforce_by_type WHERE period = DATE '2026-09-30'",
+      '--lake',
+      join(out, 'result', 'lake'),
+      '--format',
+      'json',
+    );
 
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('as uploads/alpha/workforce/2026-09-30/alpha-2026.csv: accepted');
@@ -82,7 +148,7 @@ describe('Commands: workforce run and workforce query', () => {
     expect(stranger.stderr).toContain("'gamma' is not a partner the Trust has configured");
   });
 
-  it('exits 1 with the engine\'s message on a SQL error, and 2 when there is no lake', () => {
+  it("exits 1 with the engine's message on a SQL error, and 2 when there is no lake", () => {
     const bad = workforce('query', 'SELECT nothing FROM nowhere', '--lake', join(out, 'result', 'lake'));
     const noLake = workforce('query', 'SELECT 1', '--lake', join(out, 'missing'), '--config', config);
 

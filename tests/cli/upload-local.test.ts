@@ -9,7 +9,21 @@ const workforce = (...args: string[]) => spawnSync('node', ['cli/workforce.mjs',
 describe('workforce upload to the local stack', () => {
   it('checks the same rejected file again when it is sent again, and prints its report each time', () => {
     const data = temporaryFolder('upload-');
-    const send = () => workforce('upload', BROKEN, '--partner', 'riverside-youth-trust', '--dataset', 'workforce', '--period', '2026-09-30', '--data', data, '--config', 'sample-data/trust.config.json');
+    const send = () =>
+      workforce(
+        'upload',
+        BROKEN,
+        '--partner',
+        'riverside-youth-trust',
+        '--dataset',
+        'workforce',
+        '--period',
+        '2026-09-30',
+        '--data',
+        data,
+        '--config',
+        'sample-data/trust.config.json',
+      );
 
     const first = send();
     const second = send();
@@ -18,7 +32,11 @@ describe('workforce upload to the local stack', () => {
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('unknown-codes.csv: rejected.');
       expect(result.stdout).toContain("row 3, sector: 'socail_care' is not a sector code.");
-      expect(result.stdout).toMatch(new RegExp(`This report: ${join(data, 'validation/riverside-youth-trust/workforce/2026-09-30/')}[0-9a-f]{24}\\.txt`));
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `This report: ${join(data, 'validation/riverside-youth-trust/workforce/2026-09-30/')}[0-9a-f]{24}\\.txt`,
+        ),
+      );
     }
     expect(first.stdout.match(/This report: (\S+)/)?.[1]).not.toBe(second.stdout.match(/This report: (\S+)/)?.[1]);
   });

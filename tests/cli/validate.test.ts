@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workforceCsv } from '../helpers.ts';
 
-const workforce = (...args: string[]) => spawnSync(process.execPath, ['cli/workforce.mjs', ...args], { encoding: 'utf8' });
+const workforce = (...args: string[]) =>
+  spawnSync(process.execPath, ['cli/workforce.mjs', ...args], { encoding: 'utf8' });
 const LANDING = 'sample-data/landing/riverside-council/workforce/2026-09-30/workforce.csv';
 const BROKEN = 'sample-data/broken/riverside-youth-trust/workforce/2026-09-30/unknown-codes.csv';
 
@@ -31,27 +32,61 @@ describe('Command: workforce validate', () => {
     const report = JSON.parse(result.stdout);
 
     expect(result.status).toBe(1);
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['status', 'dataset', 'period', 'rows', 'errors', 'warnings']));
-    expect(report.errors[0]).toEqual({ code: 'CODE_UNKNOWN', severity: 'error', row: 3, column: 'sector', value: 'socail_care', message: expect.any(String) });
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['status', 'dataset', 'period', 'rows', 'errors', 'warnings']),
+    );
+    expect(report.errors[0]).toEqual({
+      code: 'CODE_UNKNOWN',
+      severity: 'error',
+      row: 3,
+      column: 'sector',
+      value: 'socail_care',
+      message: expect.any(String),
+    });
   });
 
   it('applies the file limits of the Trust config', () => {
     const folder = mkdtempSync(join(tmpdir(), 'workforce-'));
-    const config = { trust: 'T', communityAreas: ['E06000035'], baselinePeriod: '2024-09-30', partners: [{ id: 'p', name: 'P' }], limits: { maxRows: 2 } };
+    const config = {
+      trust: 'T',
+      communityAreas: ['E06000035'],
+      baselinePeriod: '2024-09-30',
+      partners: [{ id: 'p', name: 'P' }],
+      limits: { maxRows: 2 },
+    };
     writeFileSync(join(folder, 'trust.config.json'), JSON.stringify(config));
     writeFileSync(join(folder, 'staff.csv'), workforceCsv({}, 3));
 
-    const result = workforce('validate', join(folder, 'staff.csv'), '--dataset', 'workforce', '--config', join(folder, 'trust.config.json'), '--json');
+    const result = workforce(
+      'validate',
+      join(folder, 'staff.csv'),
+      '--dataset',
+      'workforce',
+      '--config',
+      join(folder, 'trust.config.json'),
+      '--json',
+    );
 
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).errors[0].code).toBe('FILE_TOO_MANY_ROWS');
   });
 
-  it('checks the period against the Trust\'s collection dates, as the pipeline will, and says which are open', () => {
-    const result = workforce('validate', LANDING, '--period', '2026-06-30', '--config', 'sample-data/trust.config.json', '--json');
+  it("checks the period against the Trust's collection dates, as the pipeline will, and says which are open", () => {
+    const result = workforce(
+      'validate',
+      LANDING,
+      '--period',
+      '2026-06-30',
+      '--config',
+      'sample-data/trust.config.json',
+      '--json',
+    );
 
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).errors[0]).toMatchObject({ code: 'PERIOD_NOT_COLLECTED', message: expect.stringContaining('open for upload are 2024-09-30, 2025-09-30') });
+    expect(JSON.parse(result.stdout).errors[0]).toMatchObject({
+      code: 'PERIOD_NOT_COLLECTED',
+      message: expect.stringContaining('open for upload are 2024-09-30, 2025-09-30'),
+    });
   });
 
   it.each([

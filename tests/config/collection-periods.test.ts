@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkPeriod, collectionDatesUntil, isCollectionDate, nextCollectionDate, openPeriods } from '../../transforms/config/collection-periods.ts';
+import {
+  checkPeriod,
+  collectionDatesUntil,
+  isCollectionDate,
+  nextCollectionDate,
+  openPeriods,
+} from '../../transforms/config/collection-periods.ts';
 import { compareSequencers, orderOf } from '../../transforms/ingest/upload-order.ts';
 
 const YEARLY = { baselinePeriod: '2024-09-30' };
 const LISTED = { baselinePeriod: '2024-03-31', collectionDates: ['2024-03-31', '2024-09-30', '2025-09-30'] };
 
 describe('Function: the collection-period rule', () => {
-  it('repeats the baseline\'s day and month every year by default', () => {
+  it("repeats the baseline's day and month every year by default", () => {
     expect(openPeriods(YEARLY, '2026-11-28')).toEqual(['2024-09-30', '2025-09-30', '2026-09-30']);
     expect(openPeriods(YEARLY, '2026-09-29')).toEqual(['2024-09-30', '2025-09-30']);
     expect(nextCollectionDate(YEARLY, '2026-11-28')).toBe('2027-09-30');
@@ -33,13 +39,19 @@ describe('Function: the collection-period rule', () => {
     expect(check.ok).toBe(ok);
     if (!check.ok) {
       expect(check.code).toBe(code);
-      expect(check.message).toContain('The periods open for upload are 2024-09-30, 2025-09-30 and 2026-09-30; the next opens on 2027-09-30.');
+      expect(check.message).toContain(
+        'The periods open for upload are 2024-09-30, 2025-09-30 and 2026-09-30; the next opens on 2027-09-30.',
+      );
     }
   });
 
   it('calls an impossible date impossible and a date before the first collection early', () => {
-    expect(checkPeriod(YEARLY, '2025-02-30', '2026-11-28')).toMatchObject({ message: expect.stringMatching(/^'2025-02-30' is an impossible date/) });
-    expect(checkPeriod(YEARLY, '2023-09-30', '2026-11-28')).toMatchObject({ message: expect.stringMatching(/before the first collection \(2024-09-30\)/) });
+    expect(checkPeriod(YEARLY, '2025-02-30', '2026-11-28')).toMatchObject({
+      message: expect.stringMatching(/^'2025-02-30' is an impossible date/),
+    });
+    expect(checkPeriod(YEARLY, '2023-09-30', '2026-11-28')).toMatchObject({
+      message: expect.stringMatching(/before the first collection \(2024-09-30\)/),
+    });
   });
 });
 
@@ -50,12 +62,20 @@ describe('Function: orderOf', () => {
     expect(compareSequencers('0055AED6DCD90281E5', '0055AED6DCD90281E6')).toBeLessThan(0);
     expect(compareSequencers('0055AED6DCD9028', '0055AED6DCD90281E5')).toBeLessThan(0);
     expect(compareSequencers('0055AED6DCD90290', '0055AED6DCD90281E5')).toBeGreaterThan(0);
-    expect(orderOf(stamp('k', '2026-09-30T10:00:00.000Z', '0B'), stamp('k', '2026-09-30T10:00:00.000Z', '0A'))).toBe('later');
-    expect(orderOf(stamp('k', '2026-09-30T10:00:00.000Z', '0A'), stamp('k', '2026-09-30T10:00:00.000Z', '0B'))).toBe('earlier');
+    expect(orderOf(stamp('k', '2026-09-30T10:00:00.000Z', '0B'), stamp('k', '2026-09-30T10:00:00.000Z', '0A'))).toBe(
+      'later',
+    );
+    expect(orderOf(stamp('k', '2026-09-30T10:00:00.000Z', '0A'), stamp('k', '2026-09-30T10:00:00.000Z', '0B'))).toBe(
+      'earlier',
+    );
   });
 
   it('orders different keys by the time stored, and calls the same second uncertain', () => {
-    expect(orderOf(stamp('a', '2026-09-30T10:00:01.000Z', '01'), stamp('b', '2026-09-30T10:00:00.000Z', '02'))).toBe('later');
-    expect(orderOf(stamp('a', '2026-09-30T10:00:00.000Z', '01'), stamp('b', '2026-09-30T10:00:00.000Z', '02'))).toBe('uncertain');
+    expect(orderOf(stamp('a', '2026-09-30T10:00:01.000Z', '01'), stamp('b', '2026-09-30T10:00:00.000Z', '02'))).toBe(
+      'later',
+    );
+    expect(orderOf(stamp('a', '2026-09-30T10:00:00.000Z', '01'), stamp('b', '2026-09-30T10:00:00.000Z', '02'))).toBe(
+      'uncertain',
+    );
   });
 });

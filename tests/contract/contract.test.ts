@@ -10,7 +10,9 @@ import { parseContractDate, twelveMonthsBefore } from '../../transforms/contract
 import { fieldMeta } from '../../transforms/contract/fields.ts';
 import { ISSUE_CODES } from '../../transforms/contract/issue-codes.ts';
 
-const LISTS = (Object.values(CodeLists) as unknown[]).filter((value): value is CodeList => typeof value === 'object' && value !== null && 'entries' in value);
+const LISTS = (Object.values(CodeLists) as unknown[]).filter(
+  (value): value is CodeList => typeof value === 'object' && value !== null && 'entries' in value,
+);
 
 describe('Code lists', () => {
   it.each(LISTS.map((list) => [list.name, list] as const))('%s: every spelling means exactly one code', (_, list) => {
@@ -18,7 +20,9 @@ describe('Code lists', () => {
     for (const entry of list.entries) {
       for (const spelling of [entry.code, entry.label, ...(entry.aliases ?? [])]) {
         const key = normalizeKey(spelling);
-        expect(owner.get(key) ?? entry.code, `'${spelling}' is claimed by ${owner.get(key)} and ${entry.code}`).toBe(entry.code);
+        expect(owner.get(key) ?? entry.code, `'${spelling}' is claimed by ${owner.get(key)} and ${entry.code}`).toBe(
+          entry.code,
+        );
         owner.set(key, entry.code);
         expect(resolveCode(list, spelling.toUpperCase())).toBe(entry.code);
       }
@@ -43,14 +47,22 @@ describe('Code lists', () => {
   });
 
   it('groups each census category into its broad ethnic group', () => {
-    expect(CodeLists.ETHNIC_GROUP_OF).toMatchObject({ asian_indian: 'asian', black_african: 'black', mixed_other: 'mixed', white_roma: 'white', other_arab: 'other' });
+    expect(CodeLists.ETHNIC_GROUP_OF).toMatchObject({
+      asian_indian: 'asian',
+      black_african: 'black',
+      mixed_other: 'mixed',
+      white_roma: 'white',
+      other_arab: 'other',
+    });
     expect(Object.keys(CodeLists.ETHNIC_GROUP_OF)).toHaveLength(19);
   });
 });
 
 describe('Datasets', () => {
-  it('types a validated workforce row with the contract\'s codes', () => {
-    expectTypeOf<WorkforceRow['employment_basis']>().toEqualTypeOf<'employee' | 'agency' | 'self_employed' | 'volunteer' | 'carer'>();
+  it("types a validated workforce row with the contract's codes", () => {
+    expectTypeOf<WorkforceRow['employment_basis']>().toEqualTypeOf<
+      'employee' | 'agency' | 'self_employed' | 'volunteer' | 'carer'
+    >();
     expectTypeOf<WorkforceRow['fte']>().toEqualTypeOf<number | null>();
     expectTypeOf<WorkforceRow['staff_ref']>().toEqualTypeOf<string>();
   });
@@ -81,9 +93,11 @@ describe('Issue codes', () => {
     expect(definition.fix.toLowerCase()).not.toContain(definition.title.toLowerCase().replace(/\.$/, ''));
   });
 
-  it.each(codes)('%s: is in the partners\' data contract with its fix, and something raises it', (code, definition) => {
+  it.each(codes)("%s: is in the partners' data contract with its fix, and something raises it", (code, definition) => {
     const escape = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-    expect(contract).toContain(`| \`${code}\` | ${definition.severity} | ${escape(definition.title)} | ${escape(definition.fix)} |`);
+    expect(contract).toContain(
+      `| \`${code}\` | ${definition.severity} | ${escape(definition.title)} | ${escape(definition.fix)} |`,
+    );
     expect(source, `${code} is never raised`).toContain(`'${code}'`);
   });
 });

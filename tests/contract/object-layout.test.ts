@@ -29,7 +29,9 @@ describe('the object layout', () => {
   // Written out in full: partners, their IAM policies, Glue's table locations and people's
   // bookmarks rely on these keys, so a change here is a change of contract, not a refactor.
   it('puts every object where partners, Glue and the IAM policies expect it', () => {
-    expect(uploadKey('riverside-council', 'workforce', '2026-09-30', 'staff.csv')).toBe('uploads/riverside-council/workforce/2026-09-30/staff.csv');
+    expect(uploadKey('riverside-council', 'workforce', '2026-09-30', 'staff.csv')).toBe(
+      'uploads/riverside-council/workforce/2026-09-30/staff.csv',
+    );
     expect(uploadsPrefix('riverside-council')).toBe('uploads/riverside-council/');
     expect(uploadsPrefix(TRUST_UPLOADER, 'community_profile')).toBe('uploads/_trust/community_profile/');
     expect(UPLOAD_KEY_FORM).toBe('uploads/<partner_id>/<dataset>/<period>/<file>.csv');
@@ -38,7 +40,9 @@ describe('the object layout', () => {
     expect(unroutedValidationKey(undefined, 'abc')).toBe('validation/_unrouted/_unrouted/abc.json');
     expect(unroutedValidationKey('riverside-council', 'abc')).toBe('validation/riverside-council/_unrouted/abc.json');
     expect(tablePrefix('workforce_by_type')).toBe('lake/workforce_by_type/');
-    expect(tableFileKey('workforce_by_type', '2026-09-30', 'p.workforce')).toBe('lake/workforce_by_type/period=2026-09-30/p.workforce.parquet');
+    expect(tableFileKey('workforce_by_type', '2026-09-30', 'p.workforce')).toBe(
+      'lake/workforce_by_type/period=2026-09-30/p.workforce.parquet',
+    );
     expect(periodOfPartition('period=2026-09-30')).toBe('2026-09-30');
     expect(periodOfPartition('_slots')).toBeUndefined();
     expect(slotMarkerKey(slot)).toBe('lake/_slots/riverside-council/workforce/2026-09-30.json');
@@ -52,9 +56,22 @@ describe('the object layout', () => {
 
   it('routes the keys it makes', () => {
     const rules = { partners: [{ id: 'riverside-council' }], baselinePeriod: '2024-09-30' };
-    const partner = routeUploadKey(uploadKey('riverside-council', 'workforce', '2025-09-30', 'staff.csv'), rules, '2026-11-28');
-    expect(partner).toMatchObject({ ok: true, partnerId: 'riverside-council', dataset: 'workforce', period: '2025-09-30' });
-    const trust = routeUploadKey(uploadKey(TRUST_UPLOADER, 'community_profile', '2021-03-21', 'census.csv'), rules, '2026-11-28');
+    const partner = routeUploadKey(
+      uploadKey('riverside-council', 'workforce', '2025-09-30', 'staff.csv'),
+      rules,
+      '2026-11-28',
+    );
+    expect(partner).toMatchObject({
+      ok: true,
+      partnerId: 'riverside-council',
+      dataset: 'workforce',
+      period: '2025-09-30',
+    });
+    const trust = routeUploadKey(
+      uploadKey(TRUST_UPLOADER, 'community_profile', '2021-03-21', 'census.csv'),
+      rules,
+      '2026-11-28',
+    );
     expect(trust).toMatchObject({ ok: true, uploader: 'trust', dataset: 'community_profile' });
   });
 

@@ -12,13 +12,25 @@ import { V1_PERIODS, v1BaseCounts, v1Tables } from '../support/report-v1.ts';
  */
 const space = new VariableSpace(v1BaseCounts());
 const tables = v1Tables('2026-09-30');
-const rangeOf = async (set: readonly DisclosureTable[], table: string, row: string, column: string): Promise<[number, number]> => {
-  const { cells } = await auditTables(set, space, 5, { only: (c) => c.table === table && c.rowLabel === row && c.column === column });
+const rangeOf = async (
+  set: readonly DisclosureTable[],
+  table: string,
+  row: string,
+  column: string,
+): Promise<[number, number]> => {
+  const { cells } = await auditTables(set, space, 5, {
+    only: (c) => c.table === table && c.rowLabel === row && c.column === column,
+  });
   const [cell] = cells as [CellRange];
   return [cell.min, cell.max];
 };
 const withheldWhere = (test: (table: DisclosureTable, key: string, value: unknown) => boolean) =>
-  tables.map((t) => ({ ...t, rows: t.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, test(t, k, v) ? WITHHELD : v]))) }));
+  tables.map((t) => ({
+    ...t,
+    rows: t.rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, test(t, k, v) ? WITHHELD : v])),
+    ),
+  }));
 
 describe('Audit: the report as version 1 published it', () => {
   it.each(V1_PERIODS)('gives small counts away in %s', async (period) => {
@@ -33,7 +45,12 @@ describe('Audit: the report as version 1 published it', () => {
 
   it('works a count out from totals shared between tables (Arab = Other ethnic group 42 − Any other 39)', async () => {
     const arab = ['diversity-ethnicity', 'Other ethnic group: Arab', 'workforce_headcount'] as const;
-    expect(await rangeOf(tables.filter((t) => t.id === 'diversity-ethnicity'), ...arab)).toEqual([3, 4]);
+    expect(
+      await rangeOf(
+        tables.filter((t) => t.id === 'diversity-ethnicity'),
+        ...arab,
+      ),
+    ).toEqual([3, 4]);
     expect(await rangeOf(tables, ...arab)).toEqual([3, 3]);
   });
 
@@ -53,23 +70,62 @@ describe('Audit: the report as version 1 published it', () => {
 
   it('works a count out from what its mark says: `<5` is 1 to 4', async () => {
     const arts = ['rates-by-role', 'Arts and culture worker', 'leavers_headcount'] as const;
-    expect((await rangeOf(withheldWhere((_t, _k, v) => v === 'c' || v === '<5'), ...arts))[0]).toBe(0);
+    expect(
+      (
+        await rangeOf(
+          withheldWhere((_t, _k, v) => v === 'c' || v === '<5'),
+          ...arts,
+        )
+      )[0],
+    ).toBe(0);
     expect(await rangeOf(tables, ...arts)).toEqual([1, 1]);
   });
 
   it('works a count out from what its mark says: `c` beside `<5` is 0, or 5 and more', async () => {
     // Two roles of 3 and 5 people, and their total, 8: v1 showed `<5` and `c`; now both read [c].
-    const cell = (role: string, headcount: number) => ({ period: '2026-09-30', partner_id: 'p', sector: 'education', employer_type: 'statutory', role, setting: 'school', employment_basis: 'employee', headcount, fte: headcount });
-    const unknown = (['ethnicity', 'sex', 'age_band', 'disability'] as const).map((dimension) => ({ period: '2026-09-30', partner_id: 'p', dimension, category: 'not_known', headcount: 8 }));
-    const small = new VariableSpace({ people: [cell('teacher', 3), cell('senco', 5)], events: [], characteristics: unknown });
+    const cell = (role: string, headcount: number) => ({
+      period: '2026-09-30',
+      partner_id: 'p',
+      sector: 'education',
+      employer_type: 'statutory',
+      role,
+      setting: 'school',
+      employment_basis: 'employee',
+      headcount,
+      fte: headcount,
+    });
+    const unknown = (['ethnicity', 'sex', 'age_band', 'disability'] as const).map((dimension) => ({
+      period: '2026-09-30',
+      partner_id: 'p',
+      dimension,
+      category: 'not_known',
+      headcount: 8,
+    }));
+    const small = new VariableSpace({
+      people: [cell('teacher', 3), cell('senco', 5)],
+      events: [],
+      characteristics: unknown,
+    });
     const table = (marks: [string, string]): DisclosureTable => ({
       id: 'roles',
       title: 'Roles',
-      columns: [{ key: 'role', label: 'Role', kind: 'label' }, { key: 'people', label: 'People', kind: 'count', figure: { type: 'count', term: { measure: 'people' } } }],
-      rows: [{ role: 'Teacher', people: marks[0] }, { role: 'SENCO', people: marks[1] }, { role: 'All', people: 8 }],
-      rowKeys: [{ period: '2026-09-30', role: 'teacher' }, { period: '2026-09-30', role: 'senco' }, { period: '2026-09-30' }],
+      columns: [
+        { key: 'role', label: 'Role', kind: 'label' },
+        { key: 'people', label: 'People', kind: 'count', figure: { type: 'count', term: { measure: 'people' } } },
+      ],
+      rows: [
+        { role: 'Teacher', people: marks[0] },
+        { role: 'SENCO', people: marks[1] },
+        { role: 'All', people: 8 },
+      ],
+      rowKeys: [
+        { period: '2026-09-30', role: 'teacher' },
+        { period: '2026-09-30', role: 'senco' },
+        { period: '2026-09-30' },
+      ],
     });
-    const teacher = async (marks: [string, string]) => (await auditTables([table(marks)], small, 5, { only: (c) => c.rowLabel === 'Teacher' })).cells[0];
+    const teacher = async (marks: [string, string]) =>
+      (await auditTables([table(marks)], small, 5, { only: (c) => c.rowLabel === 'Teacher' })).cells[0];
     expect(await teacher(['<5', 'c'])).toMatchObject({ min: 1, max: 3, protected: false });
     expect(await teacher([WITHHELD, WITHHELD])).toMatchObject({ min: 0, max: 8, protected: true });
   });

@@ -14,25 +14,34 @@ import { temporaryFolder } from '../lake-helpers.ts';
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const PERIODS = ['2024-09-30', '2025-09-30', '2026-09-30'];
 
-describe('Disclosure control: the sample Trust\'s reports, every period', () => {
+describe("Disclosure control: the sample Trust's reports, every period", () => {
   const reports = new Map<string, { report: PublishedReport; read: ReadReport; audit: AuditResult }>();
 
   beforeAll(async () => {
     const out = temporaryFolder();
     const { lakeDir } = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: out });
     for (const period of PERIODS) {
-      await writeLocalReport({ lakeDir, config: CONFIG, reportsDir: join(out, 'reports'), period, now: new Date('2026-11-28T09:00:00Z') });
+      await writeLocalReport({
+        lakeDir,
+        config: CONFIG,
+        reportsDir: join(out, 'reports'),
+        period,
+        now: new Date('2026-11-28T09:00:00Z'),
+      });
       const folder = join(out, 'reports', period);
       const report = JSON.parse(readFileSync(join(folder, 'needs-analysis.json'), 'utf8')) as PublishedReport;
       reports.set(period, { report, ...(await auditReportFolder(folder, lakeDir, CONFIG)) });
     }
   }, 300_000);
 
-  it.each(PERIODS)('protects every withheld count of %s: each could be anything from 0 to the threshold or more', (period) => {
-    const { audit } = reports.get(period)!;
-    expect(audit.cells.length).toBeGreaterThan(10);
-    expect(audit.breaches.map((b) => `${b.cell.figure} [${b.min}, ${b.max}]`)).toEqual([]);
-  });
+  it.each(PERIODS)(
+    'protects every withheld count of %s: each could be anything from 0 to the threshold or more',
+    (period) => {
+      const { audit } = reports.get(period)!;
+      expect(audit.cells.length).toBeGreaterThan(10);
+      expect(audit.breaches.map((b) => `${b.cell.figure} [${b.min}, ${b.max}]`)).toEqual([]);
+    },
+  );
 
   it.each(PERIODS)('says the same in the HTML, every CSV and the JSON of %s', (period) => {
     expect(reports.get(period)!.read.disagreements).toEqual([]);
@@ -44,8 +53,10 @@ describe('Disclosure control: the sample Trust\'s reports, every period', () => 
       for (const column of table.columns.filter((c) => c.kind !== 'label')) {
         for (const row of table.rows) {
           const value = row[column.key];
-          if (typeof value === 'number') expect(Number(value.toFixed(precisionOf(column))), `${table.id}.${column.key}`).toBe(value);
-          if (typeof value === 'string' && column.kind !== 'plain' && column.key !== 'assessment') expect(value, `${table.id}.${column.key}`).toBe(WITHHELD);
+          if (typeof value === 'number')
+            expect(Number(value.toFixed(precisionOf(column))), `${table.id}.${column.key}`).toBe(value);
+          if (typeof value === 'string' && column.kind !== 'plain' && column.key !== 'assessment')
+            expect(value, `${table.id}.${column.key}`).toBe(WITHHELD);
         }
       }
     }

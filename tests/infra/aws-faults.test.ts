@@ -83,7 +83,7 @@ describe('Stack: what the offline checks cannot see, read from the template', ()
       'aws:SourceArn': sourceArn,
     });
 
-    it('lets CloudWatch use the key of the topic it publishes to, for this stack\'s alarms only', () => {
+    it("lets CloudWatch use the key of the topic it publishes to, for this stack's alarms only", () => {
       const keyId = logicalIdOf((resources[topicId()] as Resource).Properties.KmsMasterKeyId);
       const keyStatements = (resources[keyId] as Resource).Properties.KeyPolicy.Statement;
       const keyPolicy = forService(keyStatements, 'cloudwatch.amazonaws.com');
@@ -96,7 +96,7 @@ describe('Stack: what the offline checks cannot see, read from the template', ()
       expect(use('kms:Decrypt', fromAlarm(alarmArn(), '999999999999'))).toBe('denied');
     });
 
-    it('lets CloudWatch publish to the topic, for this stack\'s alarms only', () => {
+    it("lets CloudWatch publish to the topic, for this stack's alarms only", () => {
       const onTopic = ([, p]: [string, Resource]) =>
         p.Properties.Topics.some((t: unknown) => logicalIdOf(t) === topicId());
       const [, policy] = ofType('AWS::SNS::TopicPolicy').find(onTopic) as [string, Resource];
@@ -108,7 +108,7 @@ describe('Stack: what the offline checks cannot see, read from the template', ()
       expect(publish(alarmArn('someone-elses-alarm'))).toBe('denied');
     });
 
-    it('grants CloudWatch nothing on the data lake\'s key', () => {
+    it("grants CloudWatch nothing on the data lake's key", () => {
       const [, lakeKey] = named('AWS::KMS::Key', 'DataLake');
       expect(forService(lakeKey.Properties.KeyPolicy.Statement, 'cloudwatch.amazonaws.com')).toEqual([]);
     });
@@ -165,7 +165,7 @@ describe('Stack: what the offline checks cannot see, read from the template', ()
     expect(`arn:aws:s3:::${logicalIdOf(fn.Properties.Environment.Variables.LAKE_BUCKET)}`).toBe(bucketArn('Lake'));
   });
 
-  it('lets analysts list the lake\'s tables but not the pipeline\'s state', () => {
+  it("lets analysts list the lake's tables but not the pipeline's state", () => {
     const analyst = roleStatements(named('AWS::IAM::Role', 'AccessAnalyst')[0]);
     expect(list(analyst, 'Lake', 'lake/workforce_by_type/period=2025-09-30/')).toBe('allowed');
     expect(list(analyst, 'Lake', 'state/ledger/')).toBe('denied');

@@ -55,7 +55,7 @@ function instants(from: string, to: string, everyDays: number): Date[] {
   return out;
 }
 
-describe('Periods: Athena\'s partition projection covers exactly the periods the pipeline writes', () => {
+describe("Periods: Athena's partition projection covers exactly the periods the pipeline writes", () => {
   let sample: Map<string, Record<string, string>>;
   beforeAll(async () => {
     sample = await projections();
@@ -88,7 +88,7 @@ describe('Periods: Athena\'s partition projection covers exactly the periods the
     expect(projectedPeriods(parameters, NOW)).toEqual(['2024-09-30', '2025-09-30', '2026-09-30']);
   });
 
-  it('keeps the community profile visible from Census day 2021, the built-in profile\'s date, on every day', () => {
+  it("keeps the community profile visible from Census day 2021, the built-in profile's date, on every day", () => {
     const parameters = sample.get(COMMUNITY_PROFILE.name) as Record<string, string>;
     for (const at of instants('2026-01-01', '2028-12-31', 37)) {
       const today = todayInLondon(at);
@@ -161,8 +161,14 @@ describe('Periods: DuckDB and Athena see the same lake', () => {
       const file = { object_key: 'k', object_version: 'v', sha256: 's', processed_at: 'x', report_key: 'r' };
       const outcome = { status: 'accepted', rows: 10, error_count: 0, warning_count: 0 };
       writeLakeFile(out, SUBMISSIONS, period, `${partner}.workforce.u-${period}`, [
-        { upload_id: `u-${period}`, partner_id: partner, dataset: 'workforce',
-          received_at: period, ...file, ...outcome },
+        {
+          upload_id: `u-${period}`,
+          partner_id: partner,
+          dataset: 'workforce',
+          received_at: period,
+          ...file,
+          ...outcome,
+        },
       ]);
     }
     for (const period of ['2021-03-21', '2019-06-30']) {
@@ -187,7 +193,7 @@ describe('Periods: DuckDB and Athena see the same lake', () => {
     expect(athenaSees(table, written)).toEqual([partitions.ok]);
   });
 
-  it('community_profile: the built-in profile\'s date is seen by both, a date before it by neither', async () => {
+  it("community_profile: the built-in profile's date is seen by both, a date before it by neither", async () => {
     expect(await duckdbPeriods(COMMUNITY_PROFILE.name)).toEqual(['2021-03-21']);
     expect(athenaSees(COMMUNITY_PROFILE.name, ['2019-06-30', '2021-03-21'])).toEqual(['2021-03-21']);
   });

@@ -15,7 +15,12 @@ const CONFIG_FILE = 'sample-data/trust.config.json';
 const CONFIG = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
-const statementsOf = (resource: { Properties: { PolicyDocument?: { Statement: Statement[] }; Policies?: { PolicyDocument: { Statement: Statement[] } }[] } }) => [
+const statementsOf = (resource: {
+  Properties: {
+    PolicyDocument?: { Statement: Statement[] };
+    Policies?: { PolicyDocument: { Statement: Statement[] } }[];
+  };
+}) => [
   ...(resource.Properties.PolicyDocument?.Statement ?? []),
   ...(resource.Properties.Policies ?? []).flatMap((p) => p.PolicyDocument.Statement),
 ];
@@ -31,23 +36,33 @@ describe('Stack: the workforce pipeline on AWS', () => {
     template = Template.fromStack(stack);
   });
 
-  it('synthesises with cdk-nag\'s AwsSolutions checks and no unacknowledged finding', () => {
+  it("synthesises with cdk-nag's AwsSolutions checks and no unacknowledged finding", () => {
     expect(() => app.synth()).not.toThrow();
   });
 
   it('encrypts every data bucket with the customer-managed key, and the access-log bucket with S3 keys', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
-    const algorithms = Object.values(buckets).map((b) => b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm);
+    const algorithms = Object.values(buckets).map(
+      (b) =>
+        b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm,
+    );
     expect(algorithms.sort()).toEqual(['AES256', 'aws:kms', 'aws:kms', 'aws:kms', 'aws:kms']);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
   it('blocks public access to, versions, and logs access to every data bucket', () => {
     for (const bucket of Object.values(template.findResources('AWS::S3::Bucket'))) {
-      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
       expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     }
-    const logged = Object.values(template.findResources('AWS::S3::Bucket')).filter((b) => b.Properties.LoggingConfiguration);
+    const logged = Object.values(template.findResources('AWS::S3::Bucket')).filter(
+      (b) => b.Properties.LoggingConfiguration,
+    );
     expect(logged).toHaveLength(4);
   });
 
@@ -56,32 +71,50 @@ describe('Stack: the workforce pipeline on AWS', () => {
     expect(Object.keys(policies)).toHaveLength(5);
     for (const policy of Object.values(policies)) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
-        expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        expect.objectContaining({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
       );
     }
   });
 
   it('takes its lifecycle rules from the config', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 730 })]) },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 730 })]),
+      },
     });
-    template.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 30 })]) } });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 30 })]) },
+    });
   });
 
   it('sends uploads through EventBridge to the queue, with no notifications custom resource', () => {
-    template.hasResourceProperties('AWS::S3::Bucket', { NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } } });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      NotificationConfiguration: { EventBridgeConfiguration: { EventBridgeEnabled: true } },
+    });
     expect(template.findResources('Custom::S3BucketNotifications')).toEqual({});
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { object: { key: [{ prefix: 'uploads/' }] } } },
+      EventPattern: {
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: { object: { key: [{ prefix: 'uploads/' }] } },
+      },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('IngestUploads'), 'Arn'] } })],
     });
-    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: Match.anyValue() } });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { maxReceiveCount: 5, deadLetterTargetArn: Match.anyValue() },
+    });
   });
 
   it('alarms when anything reaches the dead-letter queue', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('IngestDeadLetters'), 'QueueName'] } }],
+      Dimensions: [
+        { Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('IngestDeadLetters'), 'QueueName'] } },
+      ],
       Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [Match.anyValue()],
@@ -89,25 +122,48 @@ describe('Stack: the workforce pipeline on AWS', () => {
   });
 
   it('runs the ingest function on the current Node.js runtime, with partial batch responses', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs24.x', MemorySize: 1769, Environment: { Variables: Match.objectLike({ LEASE_TABLE: Match.anyValue() }) } });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { BatchSize: INGEST_BATCH_SIZE, FunctionResponseTypes: ['ReportBatchItemFailures'] });
-    template.hasResourceProperties('AWS::DynamoDB::Table', { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, SSESpecification: Match.objectLike({ SSEEnabled: true }) });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      MemorySize: 1769,
+      Environment: { Variables: Match.objectLike({ LEASE_TABLE: Match.anyValue() }) },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: INGEST_BATCH_SIZE,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: Match.objectLike({ SSEEnabled: true }),
+    });
   });
 
   it('registers every table of the one table definition, with partition projection on period', () => {
-    const tables = Object.values(template.findResources('AWS::Glue::Table')).map((t) => t.Properties.TableInput).filter((t) => t.TableType === 'EXTERNAL_TABLE');
+    const tables = Object.values(template.findResources('AWS::Glue::Table'))
+      .map((t) => t.Properties.TableInput)
+      .filter((t) => t.TableType === 'EXTERNAL_TABLE');
     expect(tables.map((t) => t.Name).sort()).toEqual(TABLES.map((t) => t.name).sort());
     for (const table of tables) {
       const definition = TABLES.find((t) => t.name === table.Name)!;
-      expect(table.StorageDescriptor.Columns.map((c: { Name: string; Type: string }) => [c.Name, c.Type])).toEqual(definition.columns.map((c) => [c.name, c.type === 'string' ? 'string' : c.type]));
+      expect(table.StorageDescriptor.Columns.map((c: { Name: string; Type: string }) => [c.Name, c.Type])).toEqual(
+        definition.columns.map((c) => [c.name, c.type === 'string' ? 'string' : c.type]),
+      );
       expect(table.PartitionKeys).toEqual([{ Name: 'period', Type: 'date' }]);
-      expect(table.Parameters).toMatchObject({ 'projection.enabled': 'true', 'projection.period.type': 'date', 'projection.period.format': 'yyyy-MM-dd', classification: 'parquet' });
-      expect(JSON.stringify(table.Parameters['storage.location.template'])).toContain(`/lake/${table.Name}/period=\${period}/`);
+      expect(table.Parameters).toMatchObject({
+        'projection.enabled': 'true',
+        'projection.period.type': 'date',
+        'projection.period.format': 'yyyy-MM-dd',
+        classification: 'parquet',
+      });
+      expect(JSON.stringify(table.Parameters['storage.location.template'])).toContain(
+        `/lake/${table.Name}/period=\${period}/`,
+      );
     }
   });
 
   it('creates the views from the same SQL files DuckDB runs', () => {
-    const views = Object.values(template.findResources('AWS::Glue::Table')).map((t) => t.Properties.TableInput).filter((t) => t.TableType === 'VIRTUAL_VIEW');
+    const views = Object.values(template.findResources('AWS::Glue::Table'))
+      .map((t) => t.Properties.TableInput)
+      .filter((t) => t.TableType === 'VIRTUAL_VIEW');
     expect(views.map((v) => v.Name).sort()).toEqual([...VIEW_NAMES].sort());
     for (const view of views) {
       const encoded = /\/\* Presto View: (.*) \*\//.exec(view.ViewOriginalText)?.[1] as string;
@@ -118,7 +174,9 @@ describe('Stack: the workforce pipeline on AWS', () => {
       expect(presto.originalSql).not.toContain('{{');
       expect(withoutComments(sql).length).toBeGreaterThan(200);
       expect(presto.columns).toEqual(viewColumns(view.Name));
-      expect(view.StorageDescriptor.Columns.map((c: { Name: string }) => c.Name)).toEqual(viewColumns(view.Name).map((c) => c.name));
+      expect(view.StorageDescriptor.Columns.map((c: { Name: string }) => c.Name)).toEqual(
+        viewColumns(view.Name).map((c) => c.name),
+      );
     }
   });
 
@@ -129,23 +187,32 @@ describe('Stack: the workforce pipeline on AWS', () => {
         EngineVersion: { SelectedEngineVersion: 'Athena engine version 3' },
         PublishCloudWatchMetricsEnabled: true,
         BytesScannedCutoffPerQuery: 10 * 1024 ** 3,
-        ResultConfiguration: { EncryptionConfiguration: { EncryptionOption: 'SSE_KMS', KmsKey: Match.anyValue() }, OutputLocation: Match.anyValue() },
+        ResultConfiguration: {
+          EncryptionConfiguration: { EncryptionOption: 'SSE_KMS', KmsKey: Match.anyValue() },
+          OutputLocation: Match.anyValue(),
+        },
       },
     });
     expect(Object.keys(template.findResources('AWS::Athena::NamedQuery')).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('runs the report on the config\'s schedule', () => {
+  it("runs the report on the config's schedule", () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: CONFIG.reportSchedule,
       ScheduleExpressionTimezone: 'Europe/London',
-      Target: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ReportingFunction'), 'Arn'] }, Input: '{"run":"<aws.scheduler.scheduled-time>"}', RoleArn: Match.anyValue() },
+      Target: {
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ReportingFunction'), 'Arn'] },
+        Input: '{"run":"<aws.scheduler.scheduled-time>"}',
+        RoleArn: Match.anyValue(),
+      },
     });
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 
   it('lets each partner reach only its own prefixes: no statement of partner A reaches partner B', () => {
-    const roles = template.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('uploads its files') } });
+    const roles = template.findResources('AWS::IAM::Role', {
+      Properties: { Description: Match.stringLikeRegexp('uploads its files') },
+    });
     expect(Object.keys(roles)).toHaveLength(CONFIG.partners.length);
     const resolve = (value: unknown) => JSON.stringify(Stack.of(stack).resolve(value));
     for (const partner of CONFIG.partners) {
@@ -154,19 +221,34 @@ describe('Stack: the workforce pipeline on AWS', () => {
       const statements = statementsOf(role as never);
       for (const statement of statements) {
         const text = resolve(statement.Resource) + resolve(statement.Condition ?? '');
-        for (const other of CONFIG.partners.filter((p: { id: string }) => p.id !== partner.id)) expect(text, `${partner.id} → ${other.id}`).not.toMatch(new RegExp(`(uploads|validation)/${other.id}/`));
+        for (const other of CONFIG.partners.filter((p: { id: string }) => p.id !== partner.id))
+          expect(text, `${partner.id} → ${other.id}`).not.toMatch(new RegExp(`(uploads|validation)/${other.id}/`));
         expect(statement.Action).not.toContain('s3:*');
       }
-      const objectResources = statements.filter((s) => s.Action !== 's3:ListBucket' && String(s.Action).startsWith('s3')).map((s) => resolve(s.Resource));
-      expect(objectResources.every((r) => r.includes(`/uploads/${partner.id}/`) || r.includes(`/validation/${partner.id}/*`))).toBe(true);
+      const objectResources = statements
+        .filter((s) => s.Action !== 's3:ListBucket' && String(s.Action).startsWith('s3'))
+        .map((s) => resolve(s.Resource));
+      expect(
+        objectResources.every(
+          (r) => r.includes(`/uploads/${partner.id}/`) || r.includes(`/validation/${partner.id}/*`),
+        ),
+      ).toBe(true);
       expect(statements.find((s) => s.Action === 's3:PutObject')?.Resource).toBeDefined();
-      expect(resolve(statements.find((s) => s.Action === 's3:PutObject')?.Resource)).toContain(`/uploads/${partner.id}/workforce/`);
+      expect(resolve(statements.find((s) => s.Action === 's3:PutObject')?.Resource)).toContain(
+        `/uploads/${partner.id}/workforce/`,
+      );
     }
   });
 
-  it('gives analysts the lake, the reports and Athena, and of the landing bucket only the Trust\'s own uploads', () => {
-    const [analyst] = Object.values(template.findResources('AWS::IAM::Role', { Properties: { Description: Match.stringLikeRegexp('Queries the lake') } }));
-    const landingId = Object.keys(template.findResources('AWS::S3::Bucket')).find((id) => id.includes('Landing')) as string;
+  it("gives analysts the lake, the reports and Athena, and of the landing bucket only the Trust's own uploads", () => {
+    const [analyst] = Object.values(
+      template.findResources('AWS::IAM::Role', {
+        Properties: { Description: Match.stringLikeRegexp('Queries the lake') },
+      }),
+    );
+    const landingId = Object.keys(template.findResources('AWS::S3::Bucket')).find((id) =>
+      id.includes('Landing'),
+    ) as string;
     const statements = statementsOf(analyst as never);
     const text = JSON.stringify(statements);
 
@@ -180,5 +262,8 @@ describe('Stack: the workforce pipeline on AWS', () => {
 
 /** SQL as the engine reads it: without comments, its white space folded. */
 function withoutComments(sql: string): string {
-  return sql.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim();
+  return sql
+    .replace(/--[^\n]*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -18,7 +18,9 @@ describe('The local object store on disk', () => {
 
     expect(second.versionId > first.versionId).toBe(true);
     expect(await store.getText('landing', 'uploads/p/workforce/2025-09-30/staff.csv')).toBe('second');
-    expect(await text((await store.getObject('landing', first.key, { versionId: first.versionId }))?.body)).toBe('first');
+    expect(await text((await store.getObject('landing', first.key, { versionId: first.versionId }))?.body)).toBe(
+      'first',
+    );
     expect((await store.versions('landing', first.key)).map((v) => v.etag)).toEqual([first.etag, second.etag]);
     expect(first.etag).toBe(createHash('md5').update('first').digest('hex'));
   });
@@ -46,15 +48,26 @@ describe('The local object store on disk', () => {
 
   it('lists every key in byte order across pages, and folders at any depth with a delimiter', async () => {
     const store = new DiskObjectStore(temporaryFolder('store-'), { sync: false });
-    const keys = Array.from({ length: 25 }, (_, i) => `validation/p${i % 3}/workforce/2025-09-30/${String(i).padStart(2, '0')}.json`);
-    keys.push('validation/p1/_unrouted/x.json', 'validation/p1-b/workforce/2025-09-30/y.json', 'validation/p1/deep/er/still/z.json');
+    const keys = Array.from(
+      { length: 25 },
+      (_, i) => `validation/p${i % 3}/workforce/2025-09-30/${String(i).padStart(2, '0')}.json`,
+    );
+    keys.push(
+      'validation/p1/_unrouted/x.json',
+      'validation/p1-b/workforce/2025-09-30/y.json',
+      'validation/p1/deep/er/still/z.json',
+    );
     for (const key of keys) await store.put('landing', key, key, 'application/json');
 
     const seen: string[] = [];
     let startAfter: string | undefined;
     let pages = 0;
     for (;;) {
-      const page = await store.list('landing', { prefix: 'validation/', maxKeys: 4, ...(startAfter ? { startAfter } : {}) });
+      const page = await store.list('landing', {
+        prefix: 'validation/',
+        maxKeys: 4,
+        ...(startAfter ? { startAfter } : {}),
+      });
       seen.push(...page.objects.map((o) => o.key));
       pages++;
       if (!page.isTruncated) break;
@@ -66,7 +79,11 @@ describe('The local object store on disk', () => {
     const top = await store.list('landing', { prefix: 'validation/p1/', delimiter: '/' });
     expect(top.objects).toEqual([]);
     expect(top.commonPrefixes).toEqual(['validation/p1/_unrouted/', 'validation/p1/deep/', 'validation/p1/workforce/']);
-    expect((await store.list('landing', { prefix: 'validation/p1/deep/er/still/', delimiter: '/' })).objects.map((o) => o.key)).toEqual(['validation/p1/deep/er/still/z.json']);
+    expect(
+      (await store.list('landing', { prefix: 'validation/p1/deep/er/still/', delimiter: '/' })).objects.map(
+        (o) => o.key,
+      ),
+    ).toEqual(['validation/p1/deep/er/still/z.json']);
   });
 
   it('stores the bytes it is given, exactly, from a stream of chunks', async () => {
@@ -83,14 +100,20 @@ describe('The local object store on disk', () => {
 
   it('refuses a stream past the size allowed and keeps nothing of it', async () => {
     const store = new DiskObjectStore(temporaryFolder('store-'));
-    await expect(store.put('landing', 'big.csv', Buffer.alloc(2000), 'text/csv', 1000)).rejects.toBeInstanceOf(ObjectTooLargeError);
+    await expect(store.put('landing', 'big.csv', Buffer.alloc(2000), 'text/csv', 1000)).rejects.toBeInstanceOf(
+      ObjectTooLargeError,
+    );
     expect(await store.exists('landing', 'big.csv')).toBe(false);
   });
 
   it('lets two stores on one folder write the same key at once without losing or sharing a version', async () => {
     const root = temporaryFolder('store-');
     const [a, b] = [new DiskObjectStore(root), new DiskObjectStore(root)];
-    const writes = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).put('lake', 'state/ledger.json', `v${i}`, 'application/json')));
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        (i % 2 ? a : b).put('lake', 'state/ledger.json', `v${i}`, 'application/json'),
+      ),
+    );
 
     expect(new Set(writes.map((w) => w.versionId)).size).toBe(20);
     expect((await a.versions('lake', 'state/ledger.json')).length).toBe(20);

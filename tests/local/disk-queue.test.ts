@@ -8,7 +8,9 @@ describe('The local event queue on disk', () => {
     const producer = new DiskQueue(dir);
     for (let i = 0; i < 30; i++) await producer.send(`event ${i}`);
 
-    const taken = await Promise.all([new DiskQueue(dir), new DiskQueue(dir), new DiskQueue(dir)].map((q) => q.receive(30)));
+    const taken = await Promise.all(
+      [new DiskQueue(dir), new DiskQueue(dir), new DiskQueue(dir)].map((q) => q.receive(30)),
+    );
 
     const bodies = taken.flat().map((m) => m.body);
     expect(bodies).toHaveLength(30);

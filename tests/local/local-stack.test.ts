@@ -19,13 +19,20 @@ import type { SubmissionRecord } from '../../transforms/ingest/submission-record
 import { workforceCsv } from '../helpers.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 
-const CONFIG = parseTrustConfig({ trust: 'Test Trust', communityAreas: ['E06000035'], baselinePeriod: '2024-09-30', partners: [{ id: 'partner-a', name: 'A' }] });
+const CONFIG = parseTrustConfig({
+  trust: 'Test Trust',
+  communityAreas: ['E06000035'],
+  baselinePeriod: '2024-09-30',
+  partners: [{ id: 'partner-a', name: 'A' }],
+});
 const SAMPLE = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const KEY = 'uploads/partner-a/workforce/2025-09-30/staff.csv';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 async function submission(stack: LocalStack, uploadId: string): Promise<SubmissionRecord> {
-  return JSON.parse((await stack.store.getText(LOCAL_BUCKETS.lakeBucket, `state/submissions/${uploadId}.json`)) as string) as SubmissionRecord;
+  return JSON.parse(
+    (await stack.store.getText(LOCAL_BUCKETS.lakeBucket, `state/submissions/${uploadId}.json`)) as string,
+  ) as SubmissionRecord;
 }
 
 describe('The local stack: a retried event for an overwritten key', () => {
@@ -37,34 +44,63 @@ describe('The local stack: a retried event for an overwritten key', () => {
 
     await stack.processUntilDone([first.messageId, second.messageId]);
 
-    expect(await submission(stack, first.uploadId)).toMatchObject({ rows: 10, sha256: sha256(older), status: 'superseded' });
-    expect(await submission(stack, second.uploadId)).toMatchObject({ rows: 12, sha256: sha256(newer), status: 'accepted' });
+    expect(await submission(stack, first.uploadId)).toMatchObject({
+      rows: 10,
+      sha256: sha256(older),
+      status: 'superseded',
+    });
+    expect(await submission(stack, second.uploadId)).toMatchObject({
+      rows: 12,
+      sha256: sha256(newer),
+      status: 'accepted',
+    });
   });
 
-  it.each(['the local store on disk', 'the S3 adapter over HTTP (s3rver)'])('finds an event that names only an overwritten ETag gone, with %s', async (which) => {
-    const [older, newer] = [workforceCsv({}, 10), workforceCsv({}, 12)];
-    const s3 = which.startsWith('the S3') ? await startLocalS3(temporaryFolder('s3-'), Object.values(LOCAL_BUCKETS)) : undefined;
-    try {
-      const local = new LocalStack(temporaryFolder('stack-'), CONFIG).store;
-      const store = s3 ? new S3ObjectStore(s3.client) : local;
-      const put = async (body: string) =>
-        s3
-          ? ((await s3.client.send(new PutObjectCommand({ Bucket: LOCAL_BUCKETS.landingBucket, Key: KEY, Body: body }))).ETag as string).replaceAll('"', '')
-          : (await local.put(LOCAL_BUCKETS.landingBucket, KEY, body, 'text/csv')).etag;
-      const etag = await put(older);
-      await put(newer);
-      const outcomes: IngestOutcome[] = [];
-      const handler = createIngestHandler({ store, leases: new MemoryLeaseStore(), settings: LOCAL_BUCKETS, config: CONFIG }, { onOutcome: (_, o) => outcomes.push(o) });
+  it.each(['the local store on disk', 'the S3 adapter over HTTP (s3rver)'])(
+    'finds an event that names only an overwritten ETag gone, with %s',
+    async (which) => {
+      const [older, newer] = [workforceCsv({}, 10), workforceCsv({}, 12)];
+      const s3 = which.startsWith('the S3')
+        ? await startLocalS3(temporaryFolder('s3-'), Object.values(LOCAL_BUCKETS))
+        : undefined;
+      try {
+        const local = new LocalStack(temporaryFolder('stack-'), CONFIG).store;
+        const store = s3 ? new S3ObjectStore(s3.client) : local;
+        const put = async (body: string) =>
+          s3
+            ? (
+                (
+                  await s3.client.send(
+                    new PutObjectCommand({ Bucket: LOCAL_BUCKETS.landingBucket, Key: KEY, Body: body }),
+                  )
+                ).ETag as string
+              ).replaceAll('"', '')
+            : (await local.put(LOCAL_BUCKETS.landingBucket, KEY, body, 'text/csv')).etag;
+        const etag = await put(older);
+        await put(newer);
+        const outcomes: IngestOutcome[] = [];
+        const handler = createIngestHandler(
+          { store, leases: new MemoryLeaseStore(), settings: LOCAL_BUCKETS, config: CONFIG },
+          { onOutcome: (_, o) => outcomes.push(o) },
+        );
 
-      const event = objectCreatedEvent({ bucket: LOCAL_BUCKETS.landingBucket, key: KEY, size: older.length, etag, time: new Date(), sequencer: '01' });
-      const response = await handler(sqsBatch([event]));
+        const event = objectCreatedEvent({
+          bucket: LOCAL_BUCKETS.landingBucket,
+          key: KEY,
+          size: older.length,
+          etag,
+          time: new Date(),
+          sequencer: '01',
+        });
+        const response = await handler(sqsBatch([event]));
 
-      expect(response.batchItemFailures).toEqual([]);
-      expect(outcomes.map((o) => o.status)).toEqual(['gone']);
-    } finally {
-      await s3?.close();
-    }
-  });
+        expect(response.batchItemFailures).toEqual([]);
+        expect(outcomes.map((o) => o.status)).toEqual(['gone']);
+      } finally {
+        await s3?.close();
+      }
+    },
+  );
 });
 
 describe('Leases shared through a data folder', () => {
@@ -97,7 +133,9 @@ describe('Leases shared through a data folder', () => {
   it('gives a contested lease to exactly one of many racing holders', async () => {
     const dir = temporaryFolder('leases-');
     for (let round = 0; round < 10; round++) {
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => new FileLeaseStore(dir).acquire(`slot-${round}`, `holder-${i}`, 60_000)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => new FileLeaseStore(dir).acquire(`slot-${round}`, `holder-${i}`, 60_000)),
+      );
       expect(results.filter(Boolean)).toHaveLength(1);
     }
   });
@@ -110,14 +148,21 @@ describe('Two processes on one data folder', () => {
       cpSync(join('sample-data/landing', partner), join(landing, partner), { recursive: true });
     }
     const out = temporaryFolder('out-');
-    const run = () => promisify(execFile)('node', ['cli/workforce.mjs', 'run', landing, '--config', 'sample-data/trust.config.json', '--out', out], { env: { ...process.env, NO_COLOR: '1' } });
+    const run = () =>
+      promisify(execFile)(
+        'node',
+        ['cli/workforce.mjs', 'run', landing, '--config', 'sample-data/trust.config.json', '--out', out],
+        { env: { ...process.env, NO_COLOR: '1' } },
+      );
 
     const results = await Promise.allSettled([run(), run()]);
 
     expect(results.map((r) => (r.status === 'rejected' ? String(r.reason).slice(0, 500) : 'ok'))).toEqual(['ok', 'ok']);
     const lake = await DuckDbLake.open(join(out, 'lake'), SAMPLE);
     try {
-      const { rows } = await lake.query(`SELECT partner_id, count(*) AS files FROM submissions WHERE status = 'accepted' GROUP BY partner_id ORDER BY partner_id`);
+      const { rows } = await lake.query(
+        `SELECT partner_id, count(*) AS files FROM submissions WHERE status = 'accepted' GROUP BY partner_id ORDER BY partner_id`,
+      );
       expect(rows).toEqual([
         { partner_id: 'brightstart-nurseries', files: 9 },
         { partner_id: 'riverside-council', files: 9 },

@@ -64,7 +64,7 @@ describe('Crash window: a resubmission crashes between its lake writes', () => {
   const counts = async (lake: DuckDbLake) => {
     const people = await lake.query('SELECT CAST(sum(headcount) AS BIGINT) AS n FROM workforce_by_type');
     const employees = await lake.query(
-      "SELECT CAST(sum(employees_headcount) AS BIGINT) AS n FROM recruitment_pressure " +
+      'SELECT CAST(sum(employees_headcount) AS BIGINT) AS n FROM recruitment_pressure ' +
         "WHERE source_dataset = 'workforce'",
     );
     return [people.rows[0]?.n, employees.rows[0]?.n];
@@ -99,7 +99,7 @@ describe('Crash window: a resubmission crashes between its lake writes', () => {
   });
   afterAll(async () => s3?.close());
 
-  it('leaves the slot\'s tables disagreeing until the retry: the window that must never be published', async () => {
+  it("leaves the slot's tables disagreeing until the retry: the window that must never be published", async () => {
     const lake = await DuckDbLake.open(await localLake(), CONFIG);
     try {
       expect(await counts(lake)).toEqual([25, 30]);

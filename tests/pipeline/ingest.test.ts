@@ -5,7 +5,12 @@ import type { SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeaseStore } from '../../functions/adapters/memory-lease-store.ts';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.ts';
-import { decodeEventKey, objectCreatedEvent, sqsBatch, type ObjectCreatedEvent } from '../../functions/ingest/events.ts';
+import {
+  decodeEventKey,
+  objectCreatedEvent,
+  sqsBatch,
+  type ObjectCreatedEvent,
+} from '../../functions/ingest/events.ts';
 import { createIngestHandler } from '../../functions/ingest/handler.ts';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
 import { downloadPrefix, listAllKeys, startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
@@ -15,8 +20,16 @@ import { temporaryFolder } from '../lake-helpers.ts';
 import { workforceCsv } from '../helpers.ts';
 
 const BUCKETS = { landingBucket: 'landing', lakeBucket: 'lake' };
-const PARTNERS = Array.from({ length: 24 }, (_, i) => ({ id: `partner-${String(i + 1).padStart(2, '0')}`, name: `Partner ${i + 1}` }));
-const CONFIG: TrustConfig = parseTrustConfig({ trust: 'Test Trust', communityAreas: ['E06000035'], baselinePeriod: '2024-09-30', partners: PARTNERS });
+const PARTNERS = Array.from({ length: 24 }, (_, i) => ({
+  id: `partner-${String(i + 1).padStart(2, '0')}`,
+  name: `Partner ${i + 1}`,
+}));
+const CONFIG: TrustConfig = parseTrustConfig({
+  trust: 'Test Trust',
+  communityAreas: ['E06000035'],
+  baselinePeriod: '2024-09-30',
+  partners: PARTNERS,
+});
 const PERIOD = '2025-09-30';
 
 let s3: LocalS3;
@@ -35,17 +48,28 @@ beforeEach(() => {
 });
 
 const partner = (i: number) => `${PARTNERS[i]?.id}`;
-const keyFor = (partnerIndex: number, file: string, dataset = 'workforce', period = PERIOD) => `uploads/${partner(partnerIndex)}/${dataset}/${period}/${prefix}-${file}`;
+const keyFor = (partnerIndex: number, file: string, dataset = 'workforce', period = PERIOD) =>
+  `uploads/${partner(partnerIndex)}/${dataset}/${period}/${prefix}-${file}`;
 
 async function upload(key: string, body: string | Uint8Array): Promise<ObjectCreatedEvent> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const response = await s3.client.send(new PutObjectCommand({ Bucket: BUCKETS.landingBucket, Key: key, Body: bytes }));
-  return objectCreatedEvent({ bucket: BUCKETS.landingBucket, key, size: bytes.length, etag: response.ETag?.replaceAll('"', ''), time: new Date(), sequencer: '0' });
+  return objectCreatedEvent({
+    bucket: BUCKETS.landingBucket,
+    key,
+    size: bytes.length,
+    etag: response.ETag?.replaceAll('"', ''),
+    time: new Date(),
+    sequencer: '0',
+  });
 }
 
 function handlerWith(store: ObjectStore = new S3ObjectStore(s3.client), leases = new MemoryLeaseStore()) {
   const outcomes: string[] = [];
-  const handler = createIngestHandler({ store, leases, settings: BUCKETS, config: CONFIG }, { onOutcome: (_, outcome) => outcomes.push(outcome.status) });
+  const handler = createIngestHandler(
+    { store, leases, settings: BUCKETS, config: CONFIG },
+    { onOutcome: (_, outcome) => outcomes.push(outcome.status) },
+  );
   return { handler, outcomes };
 }
 
@@ -54,14 +78,18 @@ async function deliver(events: ObjectCreatedEvent[], handler = handlerWith().han
   let pending = events;
   let rounds = 0;
   while (pending.length > 0 && rounds++ < 50) {
-    const batches = Array.from({ length: Math.ceil(pending.length / batchSize) }, (_, i) => pending.slice(i * batchSize, (i + 1) * batchSize));
+    const batches = Array.from({ length: Math.ceil(pending.length / batchSize) }, (_, i) =>
+      pending.slice(i * batchSize, (i + 1) * batchSize),
+    );
     const failed: ObjectCreatedEvent[] = [];
     await Promise.all(
       batches.map(async (batch) => {
         const request = sqsBatch(batch);
         const { batchItemFailures } = await handler(request);
         const ids = new Set(batchItemFailures.map((f) => f.itemIdentifier));
-        request.Records.forEach((record, i) => ids.has(record.messageId) && failed.push(batch[i] as ObjectCreatedEvent));
+        request.Records.forEach(
+          (record, i) => ids.has(record.messageId) && failed.push(batch[i] as ObjectCreatedEvent),
+        );
       }),
     );
     pending = failed;
@@ -79,7 +107,9 @@ async function lakeNow(): Promise<DuckDbLake> {
 async function headcounts(where = '1 = 1'): Promise<Record<string, number>> {
   const lake = await lakeNow();
   try {
-    const { rows } = await lake.query(`SELECT partner_id, CAST(sum(headcount) AS BIGINT) AS people FROM workforce_by_type WHERE ${where} GROUP BY partner_id ORDER BY partner_id`);
+    const { rows } = await lake.query(
+      `SELECT partner_id, CAST(sum(headcount) AS BIGINT) AS people FROM workforce_by_type WHERE ${where} GROUP BY partner_id ORDER BY partner_id`,
+    );
     return Object.fromEntries(rows.map((r) => [r.partner_id as string, r.people as number]));
   } finally {
     lake.close();
@@ -89,7 +119,11 @@ async function headcounts(where = '1 = 1'): Promise<Record<string, number>> {
 async function submissionsOf(partnerId: string) {
   const lake = await lakeNow();
   try {
-    return (await lake.query(`SELECT object_key, status FROM submissions WHERE partner_id = '${partnerId}' ORDER BY received_at, object_key`)).rows;
+    return (
+      await lake.query(
+        `SELECT object_key, status FROM submissions WHERE partner_id = '${partnerId}' ORDER BY received_at, object_key`,
+      )
+    ).rows;
   } finally {
     lake.close();
   }
@@ -97,22 +131,36 @@ async function submissionsOf(partnerId: string) {
 
 /** The second S3 says it stored an upload in. */
 async function storedSecond(event: ObjectCreatedEvent): Promise<number | undefined> {
-  const response = await s3.client.send(new GetObjectCommand({ Bucket: BUCKETS.landingBucket, Key: decodeEventKey(event.detail.object.key) }));
+  const response = await s3.client.send(
+    new GetObjectCommand({ Bucket: BUCKETS.landingBucket, Key: decodeEventKey(event.detail.object.key) }),
+  );
   await response.Body?.transformToByteArray();
   return response.LastModified?.getTime();
 }
 
 async function reportsOf(partnerId: string): Promise<{ outcome: string; note?: string }[]> {
   const store = new S3ObjectStore(s3.client);
-  const keys = (await listAllKeys(s3.client, BUCKETS.landingBucket, `validation/${partnerId}/`)).filter((key) => key.endsWith('.json'));
-  return Promise.all(keys.map(async (key) => JSON.parse((await store.getText(BUCKETS.landingBucket, key)) as string) as { outcome: string; note?: string }));
+  const keys = (await listAllKeys(s3.client, BUCKETS.landingBucket, `validation/${partnerId}/`)).filter((key) =>
+    key.endsWith('.json'),
+  );
+  return Promise.all(
+    keys.map(
+      async (key) =>
+        JSON.parse((await store.getText(BUCKETS.landingBucket, key)) as string) as { outcome: string; note?: string },
+    ),
+  );
 }
 
 async function lakeSnapshot(): Promise<Map<string, string>> {
   const snapshot = new Map<string, string>();
   for (const key of await listAllKeys(s3.client, BUCKETS.lakeBucket, '')) {
     const response = await s3.client.send(new GetObjectCommand({ Bucket: BUCKETS.lakeBucket, Key: key }));
-    snapshot.set(key, createHash('sha256').update(await response.Body!.transformToByteArray()).digest('hex'));
+    snapshot.set(
+      key,
+      createHash('sha256')
+        .update(await response.Body!.transformToByteArray())
+        .digest('hex'),
+    );
   }
   return snapshot;
 }
@@ -120,7 +168,7 @@ async function lakeSnapshot(): Promise<Map<string, string>> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Function: ingest handler over the local S3 server', () => {
-  it('ingests an upload into the partner\'s lake files, with its report and submission record', async () => {
+  it("ingests an upload into the partner's lake files, with its report and submission record", async () => {
     const event = await upload(keyFor(0, 'staff.csv'), workforceCsv({}, 12));
 
     const { handler, outcomes } = handlerWith();
@@ -129,7 +177,11 @@ describe('Function: ingest handler over the local S3 server', () => {
     expect(response.batchItemFailures).toEqual([]);
     expect(outcomes).toEqual(['accepted']);
     expect((await headcounts(`partner_id = '${partner(0)}'`))[partner(0)]).toBe(12);
-    const reports = await listAllKeys(s3.client, BUCKETS.landingBucket, `validation/${partner(0)}/workforce/${PERIOD}/`);
+    const reports = await listAllKeys(
+      s3.client,
+      BUCKETS.landingBucket,
+      `validation/${partner(0)}/workforce/${PERIOD}/`,
+    );
     expect(reports.filter((k) => k.endsWith('.json'))).toHaveLength(1);
     expect(reports.filter((k) => k.endsWith('.txt'))).toHaveLength(1);
   });
@@ -146,7 +198,7 @@ describe('Function: ingest handler over the local S3 server', () => {
     expect(await lakeSnapshot()).toEqual(before);
   });
 
-  it('replaces a partner\'s rows for a dataset and period when it resubmits', async () => {
+  it("replaces a partner's rows for a dataset and period when it resubmits", async () => {
     await deliver([await upload(keyFor(2, 'staff.csv'), workforceCsv({}, 30))]);
     await sleep(1100);
 
@@ -181,21 +233,68 @@ describe('Function: ingest handler over the local S3 server', () => {
     expect(outcomes).toEqual(['rejected']);
     expect((await headcounts(`partner_id = '${partner(4)}'`))[partner(4)]).toBe(15);
     const lake = await lakeNow();
-    const { rows } = await lake.query(`SELECT latest_status, in_force, rejected_count FROM data_quality WHERE partner_id = '${partner(4)}' AND dataset = 'workforce'`);
+    const { rows } = await lake.query(
+      `SELECT latest_status, in_force, rejected_count FROM data_quality WHERE partner_id = '${partner(4)}' AND dataset = 'workforce'`,
+    );
     lake.close();
     expect(rows).toEqual([{ latest_status: 'rejected', in_force: true, rejected_count: 1 }]);
   });
 
   it.each([
-    ['a key off the pattern', `uploads/${PARTNERS[5]?.id}/staff.csv`, `validation/${PARTNERS[5]?.id}/_unrouted/`, 'UPLOAD_KEY_INVALID'],
-    ['an unknown partner', `uploads/stranger/workforce/${PERIOD}/staff.csv`, 'validation/_unrouted/_unrouted/', 'PARTNER_UNKNOWN'],
-    ['an unknown dataset', `uploads/${PARTNERS[8]?.id}/staff/${PERIOD}/staff.csv`, `validation/${PARTNERS[8]?.id}/_unrouted/`, 'DATASET_UNKNOWN'],
-    ['a bad period', `uploads/${PARTNERS[9]?.id}/workforce/30-09-2025/staff.csv`, `validation/${PARTNERS[9]?.id}/_unrouted/`, 'PERIOD_INVALID'],
-    ['a community profile from a partner', `uploads/${PARTNERS[10]?.id}/community_profile/2021-03-21/census.csv`, `validation/${PARTNERS[10]?.id}/_unrouted/`, 'DATASET_NOT_PERMITTED'],
-    ['a period that is not a collection date', `uploads/${PARTNERS[11]?.id}/workforce/2025-11-27/staff.csv`, `validation/${PARTNERS[11]?.id}/_unrouted/`, 'PERIOD_NOT_COLLECTED'],
-    ['a period before the first collection', `uploads/${PARTNERS[12]?.id}/workforce/2023-09-30/staff.csv`, `validation/${PARTNERS[12]?.id}/_unrouted/`, 'PERIOD_NOT_COLLECTED'],
-    ['a future collection period', `uploads/${PARTNERS[13]?.id}/workforce/2099-09-30/staff.csv`, `validation/${PARTNERS[13]?.id}/_unrouted/`, 'PERIOD_IN_FUTURE'],
-    ['the Trust\'s prefix with a partner\'s dataset', `uploads/_trust/workforce/${PERIOD}/staff.csv`, 'validation/_trust/_unrouted/', 'DATASET_NOT_PERMITTED'],
+    [
+      'a key off the pattern',
+      `uploads/${PARTNERS[5]?.id}/staff.csv`,
+      `validation/${PARTNERS[5]?.id}/_unrouted/`,
+      'UPLOAD_KEY_INVALID',
+    ],
+    [
+      'an unknown partner',
+      `uploads/stranger/workforce/${PERIOD}/staff.csv`,
+      'validation/_unrouted/_unrouted/',
+      'PARTNER_UNKNOWN',
+    ],
+    [
+      'an unknown dataset',
+      `uploads/${PARTNERS[8]?.id}/staff/${PERIOD}/staff.csv`,
+      `validation/${PARTNERS[8]?.id}/_unrouted/`,
+      'DATASET_UNKNOWN',
+    ],
+    [
+      'a bad period',
+      `uploads/${PARTNERS[9]?.id}/workforce/30-09-2025/staff.csv`,
+      `validation/${PARTNERS[9]?.id}/_unrouted/`,
+      'PERIOD_INVALID',
+    ],
+    [
+      'a community profile from a partner',
+      `uploads/${PARTNERS[10]?.id}/community_profile/2021-03-21/census.csv`,
+      `validation/${PARTNERS[10]?.id}/_unrouted/`,
+      'DATASET_NOT_PERMITTED',
+    ],
+    [
+      'a period that is not a collection date',
+      `uploads/${PARTNERS[11]?.id}/workforce/2025-11-27/staff.csv`,
+      `validation/${PARTNERS[11]?.id}/_unrouted/`,
+      'PERIOD_NOT_COLLECTED',
+    ],
+    [
+      'a period before the first collection',
+      `uploads/${PARTNERS[12]?.id}/workforce/2023-09-30/staff.csv`,
+      `validation/${PARTNERS[12]?.id}/_unrouted/`,
+      'PERIOD_NOT_COLLECTED',
+    ],
+    [
+      'a future collection period',
+      `uploads/${PARTNERS[13]?.id}/workforce/2099-09-30/staff.csv`,
+      `validation/${PARTNERS[13]?.id}/_unrouted/`,
+      'PERIOD_IN_FUTURE',
+    ],
+    [
+      "the Trust's prefix with a partner's dataset",
+      `uploads/_trust/workforce/${PERIOD}/staff.csv`,
+      'validation/_trust/_unrouted/',
+      'DATASET_NOT_PERMITTED',
+    ],
   ])('rejects an upload with %s, with a report', async (_, key, reportPrefix, code) => {
     const before = await lakeSnapshot();
     const { handler, outcomes } = handlerWith();
@@ -204,7 +303,10 @@ describe('Function: ingest handler over the local S3 server', () => {
 
     expect(outcomes).toEqual(['rejected']);
     const reports = await listAllKeys(s3.client, BUCKETS.landingBucket, reportPrefix);
-    const report = await new S3ObjectStore(s3.client).getText(BUCKETS.landingBucket, reports.find((k) => k.endsWith('.json')) as string);
+    const report = await new S3ObjectStore(s3.client).getText(
+      BUCKETS.landingBucket,
+      reports.find((k) => k.endsWith('.json')) as string,
+    );
     expect(JSON.parse(report as string).errors[0].code).toBe(code);
     expect(await lakeSnapshot()).toEqual(before);
   });
@@ -226,26 +328,36 @@ describe('Function: ingest handler over the local S3 server', () => {
 
     expect((await headcounts(`partner_id = '${partner(14)}'`))[partner(14)]).toBe(29);
     const submissions = await submissionsOf(partner(14));
-    expect(submissions.filter((s) => s.status === 'accepted').map((s) => s.object_key)).toEqual([correction.detail.object.key]);
+    expect(submissions.filter((s) => s.status === 'accepted').map((s) => s.object_key)).toEqual([
+      correction.detail.object.key,
+    ]);
     const reports = await reportsOf(partner(14));
     expect(reports.map((r) => r.outcome).sort()).toEqual(['accepted', 'superseded']);
     for (const report of reports) expect(report.note).toMatch(/stored in the same second.*in force/);
     const lake = await lakeNow();
-    const { rows } = await lake.query(`SELECT latest_status, order_note FROM data_quality WHERE partner_id = '${partner(14)}' AND dataset = 'workforce' AND period = DATE '${PERIOD}'`);
+    const { rows } = await lake.query(
+      `SELECT latest_status, order_note FROM data_quality WHERE partner_id = '${partner(14)}' AND dataset = 'workforce' AND period = DATE '${PERIOD}'`,
+    );
     lake.close();
     expect(rows).toEqual([{ latest_status: 'accepted', order_note: expect.stringMatching(/cannot be known/) }]);
   });
 
-  it('accepts the Trust\'s own community profile, under its own prefix, and compares the workforce with it', async () => {
+  it("accepts the Trust's own community profile, under its own prefix, and compares the workforce with it", async () => {
     const key = `uploads/_trust/community_profile/2025-06-30/${prefix}-profile.csv`;
-    const profile = ['area_code,area_name,dimension,category,population', 'E06000035,Medway,sex,female,500', 'E06000035,Medway,sex,male,500'].join('\n');
+    const profile = [
+      'area_code,area_name,dimension,category,population',
+      'E06000035,Medway,sex,female,500',
+      'E06000035,Medway,sex,male,500',
+    ].join('\n');
     const { handler, outcomes } = handlerWith();
 
     await handler(sqsBatch([await upload(key, profile)]));
 
     expect(outcomes).toEqual(['accepted']);
     const lake = await lakeNow();
-    const { rows } = await lake.query(`SELECT DISTINCT community_share FROM diversity_vs_community WHERE dimension = 'sex' AND category = 'female'`);
+    const { rows } = await lake.query(
+      `SELECT DISTINCT community_share FROM diversity_vs_community WHERE dimension = 'sex' AND category = 'female'`,
+    );
     const partners = await lake.query(`SELECT DISTINCT partner_id FROM data_quality`);
     lake.close();
     expect(rows).toEqual([{ community_share: 50 }]);
@@ -262,7 +374,7 @@ describe('Function: ingest handler over the local S3 server', () => {
     expect(await stored.Body!.transformToString()).toBe(body);
   });
 
-  it('recovers from a crash part-way through, by the queue\'s retry, with no row lost or doubled', async () => {
+  it("recovers from a crash part-way through, by the queue's retry, with no row lost or doubled", async () => {
     const real = new S3ObjectStore(s3.client);
     let lakeWrites = 0;
     const crashing: ObjectStore = {
@@ -290,7 +402,13 @@ describe('Function: ingest handler over the local S3 server', () => {
     const noKey = { ...good, detail: { ...good.detail, object: { size: 3 } } };
     const overIpv6 = { ...good, detail: { ...good.detail, 'source-ip-address': '2001:db8::1' } };
     const request = sqsBatch([good, good, good, good, good]);
-    const [first, second, third, fourth, fifth] = request.Records as [SQSRecord, SQSRecord, SQSRecord, SQSRecord, SQSRecord];
+    const [first, second, third, fourth, fifth] = request.Records as [
+      SQSRecord,
+      SQSRecord,
+      SQSRecord,
+      SQSRecord,
+      SQSRecord,
+    ];
     first.body = JSON.stringify(deleted);
     second.body = JSON.stringify(noKey);
     third.body = '{"detail-type": "Object Created", "detail": ';
@@ -300,13 +418,20 @@ describe('Function: ingest handler over the local S3 server', () => {
     const outcomes: string[] = [];
     const logged = createIngestHandler(
       { store: new S3ObjectStore(s3.client), leases: new MemoryLeaseStore(), settings: BUCKETS, config: CONFIG },
-      { onOutcome: (_, outcome) => outcomes.push(outcome.status), onFailure: (id, error) => reasons.set(id, `${(error as Error).name}: ${(error as Error).message}`) },
+      {
+        onOutcome: (_, outcome) => outcomes.push(outcome.status),
+        onFailure: (id, error) => reasons.set(id, `${(error as Error).name}: ${(error as Error).message}`),
+      },
     );
 
     const response = await logged(request);
 
-    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([first, second, third, fifth].map((r) => r.messageId).sort());
-    expect(reasons.get(first.messageId)).toMatch(/^MalformedMessageError: Not an S3 Object Created event \(detail-type: /);
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(
+      [first, second, third, fifth].map((r) => r.messageId).sort(),
+    );
+    expect(reasons.get(first.messageId)).toMatch(
+      /^MalformedMessageError: Not an S3 Object Created event \(detail-type: /,
+    );
     expect(reasons.get(second.messageId)).toMatch(/detail\.object\.key/);
     expect(reasons.get(third.messageId)).toMatch(/^MalformedMessageError: /);
     expect(reasons.get(fifth.messageId)).toMatch(/^MalformedMessageError: Not an SQS record \(eventSource/);
@@ -315,14 +440,23 @@ describe('Function: ingest handler over the local S3 server', () => {
     await expect(logged({ notRecords: [] })).rejects.toThrow(/not an SQS batch/);
   });
 
-  it('ingests twenty partners\' files at once, each delivered twice, with no row lost or doubled', async () => {
+  it("ingests twenty partners' files at once, each delivered twice, with no row lost or doubled", async () => {
     const events: ObjectCreatedEvent[] = [];
     const twenty = PARTNERS.slice(0, 20);
-    for (let i = 0; i < 20; i++) events.push(await upload(keyFor(i, 'concurrent.csv', 'workforce', '2024-09-30'), workforceCsv({}, 20 + i)));
+    for (let i = 0; i < 20; i++)
+      events.push(await upload(keyFor(i, 'concurrent.csv', 'workforce', '2024-09-30'), workforceCsv({}, 20 + i)));
     const leases = new MemoryLeaseStore();
     const handlers = [handlerWith(undefined, leases), handlerWith(undefined, leases), handlerWith(undefined, leases)];
 
-    await Promise.all(handlers.map(({ handler }, h) => deliver([...events].sort(() => (h % 2 === 0 ? 1 : -1)), handler, 3)));
+    await Promise.all(
+      handlers.map(({ handler }, h) =>
+        deliver(
+          [...events].sort(() => (h % 2 === 0 ? 1 : -1)),
+          handler,
+          3,
+        ),
+      ),
+    );
 
     const counts = await headcounts(`period = DATE '2024-09-30'`);
     expect(counts).toEqual(Object.fromEntries(twenty.map((p, i) => [p.id, 20 + i])));

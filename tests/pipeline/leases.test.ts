@@ -43,7 +43,7 @@ describe('Adapter: DynamoDbLeaseStore, against a DynamoDB running on loopback (d
     expect(await b.acquire(lease, 'worker-b', 60_000)).toBe(true);
   });
 
-  it('lets another holder take an expired lease, and the old holder\'s release then leaves it alone', async () => {
+  it("lets another holder take an expired lease, and the old holder's release then leaves it alone", async () => {
     const lease = name();
     expect(await store().acquire(lease, 'crashed', 60_000)).toBe(true);
 
@@ -55,7 +55,7 @@ describe('Adapter: DynamoDbLeaseStore, against a DynamoDB running on loopback (d
     expect(await store().acquire(lease, 'third', 60_000)).toBe(false);
   });
 
-  it('marks each lease for DynamoDB\'s TTL to remove once it has long expired', async () => {
+  it("marks each lease for DynamoDB's TTL to remove once it has long expired", async () => {
     const lease = name();
     await store().acquire(lease, 'worker-a', 60_000);
     const key = { pk: { S: `lease#${lease}` } };

@@ -19,7 +19,9 @@ const PARQUET_TYPE: Record<ColumnType, { type: string; logical: string | null }>
 };
 
 const filesUnder = (folder: string): string[] =>
-  readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? filesUnder(join(folder, name)) : [join(folder, name)]));
+  readdirSync(folder).flatMap((name) =>
+    statSync(join(folder, name)).isDirectory() ? filesUnder(join(folder, name)) : [join(folder, name)],
+  );
 
 describe('The sample Trust, end to end on the local stack', () => {
   let result: LocalRunResult;
@@ -50,14 +52,20 @@ describe('The sample Trust, end to end on the local stack', () => {
     for (const file of files) {
       const table = TABLES.find((t) => relative(result.lakeDir, file).startsWith(`${t.name}/period=`));
       expect(table, file).toBeDefined();
-      const { rows } = await lake.query(`SELECT name, type, logical_type FROM parquet_schema('${file}') WHERE name <> 'arrow_schema' ORDER BY name`);
-      const expected = [...table!.columns].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ name: c.name, type: PARQUET_TYPE[c.type].type, logical_type: PARQUET_TYPE[c.type].logical }));
+      const { rows } = await lake.query(
+        `SELECT name, type, logical_type FROM parquet_schema('${file}') WHERE name <> 'arrow_schema' ORDER BY name`,
+      );
+      const expected = [...table!.columns]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((c) => ({ name: c.name, type: PARQUET_TYPE[c.type].type, logical_type: PARQUET_TYPE[c.type].logical }));
       expect(rows, file).toEqual(expected);
     }
   });
 
   it('counts every person of every accepted workforce file exactly once', async () => {
-    const { rows } = await lake.query(`SELECT partner_id, strftime(period, '%Y-%m-%d') AS period, CAST(sum(headcount) AS BIGINT) AS people FROM workforce_by_type GROUP BY ALL`);
+    const { rows } = await lake.query(
+      `SELECT partner_id, strftime(period, '%Y-%m-%d') AS period, CAST(sum(headcount) AS BIGINT) AS people FROM workforce_by_type GROUP BY ALL`,
+    );
     const counted = Object.fromEntries(rows.map((r) => [`${r.partner_id}/${r.period}`, r.people]));
 
     const expected: Record<string, number> = {};
@@ -89,12 +97,15 @@ describe('The sample Trust, end to end on the local stack', () => {
     ]);
   });
 
-  it('compares the workforce with Medway\'s Census 2021 population', async () => {
+  it("compares the workforce with Medway's Census 2021 population", async () => {
     const { rows } = await lake.query(
       `SELECT category, community_population FROM diversity_vs_community WHERE partner_id = 'ALL' AND dimension = 'ethnicity' AND period = DATE '2026-09-30' AND category IN ('white_british', 'black_african')`,
     );
 
-    expect(Object.fromEntries(rows.map((r) => [r.category, r.community_population]))).toEqual({ white_british: 218953, black_african: 11266 });
+    expect(Object.fromEntries(rows.map((r) => [r.category, r.community_population]))).toEqual({
+      white_british: 218953,
+      black_african: 11266,
+    });
   });
 
   /** A column of recruitment_rates, period by period, for each partner (or ALL). */
@@ -106,7 +117,7 @@ describe('The sample Trust, end to end on the local stack', () => {
     return series;
   };
 
-  it('moves from year to year: every partner\'s agency use, vacancies, turnover, starters and 55+ share', async () => {
+  it("moves from year to year: every partner's agency use, vacancies, turnover, starters and 55+ share", async () => {
     const employing = "sector = 'ALL' AND role = 'ALL' AND employees_headcount > 0";
     const columns = ['agency_headcount', 'vacancy_rate', 'turnover_rate', 'starters_headcount'];
     columns.push('replacement_demand_rate');
@@ -142,7 +153,7 @@ describe('The sample Trust, end to end on the local stack', () => {
     }
   });
 
-  it('keeps social workers within England\'s range, and shortage roles short of wholly hard to fill', async () => {
+  it("keeps social workers within England's range, and shortage roles short of wholly hard to fill", async () => {
     // England 2017-2025, latest releases (dfe-csww-england.csv): turnover 11.8-17.2%, vacancies
     // 14.2-20.0%, agency 13.0-17.9%. One Trust's few hundred social workers swing more: allowed
     // from 0.6 × England's lowest to 1.4 × its highest.

@@ -24,7 +24,10 @@ const CONFIG = parseTrustConfig({
 const PERIOD = '2025-09-30';
 
 /** A raw HTTP request, so that headers a browser would never let a page set can be tried. */
-function raw(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
@@ -36,7 +39,7 @@ function raw(url: string, options: { method?: string; headers?: Record<string, s
   });
 }
 
-describe('The portal\'s API and its guards', () => {
+describe("The portal's API and its guards", () => {
   const dataDir = temporaryFolder('portal-api-');
   let service: PipelineService;
   let portal: PortalServer;
@@ -44,9 +47,24 @@ describe('The portal\'s API and its guards', () => {
   let cookieA: string;
   let tokenA: string;
 
-  const signIn = async (token: string) => raw(`${portal.url}api/signin`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify({ token }) });
+  const signIn = async (token: string) =>
+    raw(`${portal.url}api/signin`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: origin },
+      body: JSON.stringify({ token }),
+    });
   const upload = (cookie: string, query: string, body: string, headers: Record<string, string> = {}) =>
-    raw(`${portal.url}api/uploads?${query}`, { method: 'POST', headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'text/csv', 'Content-Length': String(Buffer.byteLength(body)), ...headers }, body });
+    raw(`${portal.url}api/uploads?${query}`, {
+      method: 'POST',
+      headers: {
+        Cookie: cookie,
+        Origin: origin,
+        'Content-Type': 'text/csv',
+        'Content-Length': String(Buffer.byteLength(body)),
+        ...headers,
+      },
+      body,
+    });
 
   beforeAll(async () => {
     service = new PipelineService({ dataDir, config: CONFIG, pollMs: 600_000 });
@@ -66,17 +84,28 @@ describe('The portal\'s API and its guards', () => {
     const response = await signIn(tokenA);
     const setCookie = String(response.headers['set-cookie']);
 
-    expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict; Max-Age=\\d+$`));
+    expect(setCookie).toMatch(
+      new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Strict; Max-Age=\\d+$`),
+    );
     const files = readdirSync(join(dataDir, 'portal'), { recursive: true }).map(String);
-    const stored = files.filter((f) => f.endsWith('.json')).map((f) => readFileSync(join(dataDir, 'portal', f), 'utf8')).join('\n');
+    const stored = files
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => readFileSync(join(dataDir, 'portal', f), 'utf8'))
+      .join('\n');
     expect(stored).not.toContain(tokenA);
     expect(stored).not.toContain(cookieA.split('=')[1]);
   });
 
   it('refuses a sign-in from another site, and a request addressed to another host name', async () => {
-    const evil = await raw(`${portal.url}api/signin`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: JSON.stringify({ token: tokenA }) });
+    const evil = await raw(`${portal.url}api/signin`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+      body: JSON.stringify({ token: tokenA }),
+    });
     const rebound = await raw(`${portal.url}api/me`, { headers: { Host: 'attacker.example:80', Cookie: cookieA } });
-    const crossSiteUpload = await upload(cookieA, `dataset=workforce&period=${PERIOD}&name=x.csv`, workforceCsv(), { Origin: 'http://evil.example' });
+    const crossSiteUpload = await upload(cookieA, `dataset=workforce&period=${PERIOD}&name=x.csv`, workforceCsv(), {
+      Origin: 'http://evil.example',
+    });
 
     expect([evil.status, rebound.status, crossSiteUpload.status]).toEqual([403, 421, 403]);
   });
@@ -95,7 +124,7 @@ describe('The portal\'s API and its guards', () => {
     expect(await later.signIn(tokenA)).toBeUndefined();
   });
 
-  it('refuses a file over the Trust\'s size limit before reading it, and a period or dataset not open to partners', async () => {
+  it("refuses a file over the Trust's size limit before reading it, and a period or dataset not open to partners", async () => {
     const big = await raw(`${portal.url}api/uploads?dataset=workforce&period=${PERIOD}&name=big.csv`, {
       method: 'POST',
       headers: { Cookie: cookieA, Origin: origin, 'Content-Type': 'text/csv', 'Content-Length': '300000000' },
@@ -109,8 +138,12 @@ describe('The portal\'s API and its guards', () => {
     expect(JSON.parse(future.body).error).toMatch(/after today/);
   });
 
-  it('keeps an upload inside the partner\'s own folder whatever its file name says', async () => {
-    const response = await upload(cookieA, `dataset=workforce&period=${PERIOD}&name=${encodeURIComponent('../../partner-b/workforce/2025-09-30/..\\evil\u0000.csv')}`, workforceCsv());
+  it("keeps an upload inside the partner's own folder whatever its file name says", async () => {
+    const response = await upload(
+      cookieA,
+      `dataset=workforce&period=${PERIOD}&name=${encodeURIComponent('../../partner-b/workforce/2025-09-30/..\\evil\u0000.csv')}`,
+      workforceCsv(),
+    );
 
     expect(response.status).toBe(201);
     const { key, uploadId } = JSON.parse(response.body) as { key: string; uploadId: string };
@@ -133,15 +166,25 @@ describe('The portal\'s API and its guards', () => {
     const outcome = service.waitFor(second[0]!.uploadId, 20_000);
     await service.work();
     expect((await outcome)?.status).toBe('rejected');
-    const reports = await service.stack.store.listAll(LOCAL_BUCKETS.landingBucket, `validation/partner-b/vacancies/${PERIOD}/`);
-    expect(reports.map((r) => r.key)).toEqual([`validation/partner-b/vacancies/${PERIOD}/${second[0]!.uploadId}.json`, `validation/partner-b/vacancies/${PERIOD}/${second[0]!.uploadId}.txt`]);
+    const reports = await service.stack.store.listAll(
+      LOCAL_BUCKETS.landingBucket,
+      `validation/partner-b/vacancies/${PERIOD}/`,
+    );
+    expect(reports.map((r) => r.key)).toEqual([
+      `validation/partner-b/vacancies/${PERIOD}/${second[0]!.uploadId}.json`,
+      `validation/partner-b/vacancies/${PERIOD}/${second[0]!.uploadId}.txt`,
+    ]);
   });
 });
 
 describe('workforce serve', () => {
-  it('prints the portal\'s loopback address, serves the page, and stops cleanly on SIGTERM', async () => {
+  it("prints the portal's loopback address, serves the page, and stops cleanly on SIGTERM", async () => {
     const data = temporaryFolder('serve-');
-    const child = spawn('node', ['cli/workforce.mjs', 'serve', '--config', 'sample-data/trust.config.json', '--data', data, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      'node',
+      ['cli/workforce.mjs', 'serve', '--config', 'sample-data/trust.config.json', '--data', data, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk) => {

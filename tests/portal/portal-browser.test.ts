@@ -34,16 +34,30 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
     await service.start();
     portal = await startPortalServer({ service, config: CONFIG, dataDir, port: 0 });
   }
-  const invite = async (subject: Parameters<PortalServer['invites']['create']>[0]) => (await portal.invites.create(subject, 30)).token;
+  const invite = async (subject: Parameters<PortalServer['invites']['create']>[0]) =>
+    (await portal.invites.create(subject, 30)).token;
   const shot = (p: Page, name: string) => p.screenshot({ path: join('out', name), fullPage: true });
 
   beforeAll(async () => {
     mkdirSync('out', { recursive: true });
     await startService();
-    tokens = { a: await invite({ kind: 'partner', partnerId: PARTNER_A }), b: await invite({ kind: 'partner', partnerId: PARTNER_B }), trust: await invite({ kind: 'trust' }) };
+    tokens = {
+      a: await invite({ kind: 'partner', partnerId: PARTNER_A }),
+      b: await invite({ kind: 'partner', partnerId: PARTNER_B }),
+      trust: await invite({ kind: 'trust' }),
+    };
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     partnerA = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     page = await partnerA.newPage();
@@ -61,17 +75,34 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
     await expect.poll(() => page.locator('#who').textContent()).toContain('Riverside Council');
     expect(page.url()).not.toContain('#'); // the token left the address bar
 
-    expect(await page.getByLabel('Period').locator('option').allTextContents()).toEqual(['30 September 2026', '30 September 2025', '30 September 2024']);
-    expect(await page.getByLabel('Dataset').locator('option').allTextContents()).toEqual(['Workforce', 'Vacancies', 'Leavers']);
+    expect(await page.getByLabel('Period').locator('option').allTextContents()).toEqual([
+      '30 September 2026',
+      '30 September 2025',
+      '30 September 2024',
+    ]);
+    expect(await page.getByLabel('Dataset').locator('option').allTextContents()).toEqual([
+      'Workforce',
+      'Vacancies',
+      'Leavers',
+    ]);
     await page.getByLabel('Dataset').selectOption('workforce');
     await page.getByLabel('Period').selectOption(PERIOD);
     await page.getByLabel('CSV file').setInputFiles(BROKEN);
 
     const group = page.locator('#check .issue-group[data-code="CODE_UNKNOWN"]');
     await group.waitFor();
-    const rows = await group.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
-    const cli = await validateCsv(createReadStream(BROKEN), { dataset: 'workforce', period: PERIOD, limits: CONFIG.limits, periodRule: (p, t) => checkPeriod(CONFIG, p, t) });
-    expect(rows).toEqual(cli.errors.filter((e) => e.code === 'CODE_UNKNOWN').map((e) => [String(e.row), e.column, e.value, e.message]));
+    const rows = await group
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const cli = await validateCsv(createReadStream(BROKEN), {
+      dataset: 'workforce',
+      period: PERIOD,
+      limits: CONFIG.limits,
+      periodRule: (p, t) => checkPeriod(CONFIG, p, t),
+    });
+    expect(rows).toEqual(
+      cli.errors.filter((e) => e.code === 'CODE_UNKNOWN').map((e) => [String(e.row), e.column, e.value, e.message]),
+    );
     expect(await page.locator('#check-summary').textContent()).toContain('Rows read 12');
     expect(await group.textContent()).toContain('How to fix');
     expect(await page.getByRole('button', { name: 'Upload' }).isDisabled()).toBe(true);
@@ -79,7 +110,7 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
     await shot(page, 'portal-check-broken.png');
   });
 
-  it('uploads a good file with a progress bar, shows the pipeline\'s outcome, and lists it in the history', async () => {
+  it("uploads a good file with a progress bar, shows the pipeline's outcome, and lists it in the history", async () => {
     await page.getByLabel('CSV file').setInputFiles(GOOD);
     await page.getByRole('button', { name: 'Upload' }).and(page.locator(':enabled')).waitFor();
     await page.getByRole('button', { name: 'Upload' }).click();
@@ -106,7 +137,7 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
     await expect.poll(() => page.locator('#history-table tbody tr').first().textContent()).toContain('workforce.csv');
   });
 
-  it('shows a second partner none of the first\'s uploads, in the page or through the API by guessing', async () => {
+  it("shows a second partner none of the first's uploads, in the page or through the API by guessing", async () => {
     const other = await browser.newContext();
     try {
       const pageB = await other.newPage();
@@ -116,12 +147,17 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
       const base = portal.url.replace(/\/$/, '');
       const history = await (await api.get(`${base}/api/history`)).json();
       expect(history).toEqual({ uploads: [] });
-      for (const path of [`/api/reports/${uploadIdA}.txt`, `/api/reports/${uploadIdA}.json`, `/api/uploads/${uploadIdA}?wait=1`, `/api/reports/..%2F${PARTNER_A}%2Fworkforce%2F${PERIOD}%2F${uploadIdA}.txt`]) {
+      for (const path of [
+        `/api/reports/${uploadIdA}.txt`,
+        `/api/reports/${uploadIdA}.json`,
+        `/api/uploads/${uploadIdA}?wait=1`,
+        `/api/reports/..%2F${PARTNER_A}%2Fworkforce%2F${PERIOD}%2F${uploadIdA}.txt`,
+      ]) {
         const response = await api.get(`${base}${path}`);
         expect(response.status(), path).toBe(404);
         expect(await response.text()).not.toContain('workforce.csv');
       }
-      expect((await (await partnerA.request.get(`${base}/api/reports/${uploadIdA}.txt`)).text())).toContain('ACCEPTED');
+      expect(await (await partnerA.request.get(`${base}/api/reports/${uploadIdA}.txt`)).text()).toContain('ACCEPTED');
     } finally {
       await other.close();
     }
@@ -154,15 +190,20 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
     const lines = readFileSync(GOOD, 'utf8').trim().split('\n');
     const body = lines.slice(1);
     const rows: string[] = [lines[0] as string];
-    for (let i = 0; i < 300_000; i++) rows.push((body[i % body.length] as string).replace(/^RC\d+/, `RC${String(i).padStart(7, '0')}`));
+    for (let i = 0; i < 300_000; i++)
+      rows.push((body[i % body.length] as string).replace(/^RC\d+/, `RC${String(i).padStart(7, '0')}`));
     writeFileSync(big, `${rows.join('\n')}\n`);
     // A timer on the page, counting the ticks it gets while the check is running.
-    await page.evaluate(`window.busyTicks = 0; setInterval(() => { if (document.querySelector('#check-progress')) window.busyTicks++; }, 20);`);
+    await page.evaluate(
+      `window.busyTicks = 0; setInterval(() => { if (document.querySelector('#check-progress')) window.busyTicks++; }, 20);`,
+    );
 
     await page.getByLabel('CSV file').setInputFiles(big);
     await page.locator('#check-progress').waitFor();
     await page.getByText('How to fix a rejected file').click();
-    const openedWhileChecking = await page.evaluate(`document.getElementById('fix-help').open && !!document.querySelector('#check-progress')`);
+    const openedWhileChecking = await page.evaluate(
+      `document.getElementById('fix-help').open && !!document.querySelector('#check-progress')`,
+    );
     await page.locator('#check-summary').waitFor({ timeout: 60_000 });
 
     expect(openedWhileChecking).toBe(true);
@@ -170,4 +211,3 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
     expect(await page.locator('#check-summary').textContent()).toContain('Rows read 300,000');
   });
 });
-

@@ -53,7 +53,7 @@ describe('The built-in community profile, from the shipped Census 2021 files', (
     expect(rows.filter((r) => r.dimension === 'ethnicity')).toHaveLength(175 * 19);
   });
 
-  it('uses only the data contract\'s codes for each dimension', () => {
+  it("uses only the data contract's codes for each dimension", () => {
     for (const row of rows) {
       const code = resolveCode(DIMENSION_CATEGORIES[row.dimension], row.category);
       expect(code, `${row.dimension} ${row.category}`).toBe(row.category);
@@ -98,7 +98,9 @@ describe('The built-in community profile, from the shipped Census 2021 files', (
   it('ships each file byte for byte as gathered, with its checksum in the README', () => {
     const readme = readFileSync('transforms/reference/README.md', 'utf8');
     for (const name of Object.values(REFERENCE_FILES)) {
-      const sha = createHash('sha256').update(readFileSync(`transforms/reference/${name}`)).digest('hex');
+      const sha = createHash('sha256')
+        .update(readFileSync(`transforms/reference/${name}`))
+        .digest('hex');
       expect(readme, name).toContain(`\`${sha}\``);
     }
   });

@@ -18,7 +18,7 @@ const england = englandSeries(series);
 const LATEST = '2025 release: csww_indicators_2017_to_2025';
 const HEADER = 'year,geographic_level,geography_code,geography,measure,measure_label,unit,value,source_release';
 
-describe('The DfE children\'s social work workforce series, as shipped', () => {
+describe("The DfE children's social work workforce series, as shipped", () => {
   it('holds England for every year from 2017 to 2025, each from the latest release that covers it', () => {
     expect(england.map((year) => year.year)).toEqual([2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     const kinds = new Set(england.map((year) => `${year.geography} ${year.level} ${year.release}`));
@@ -42,7 +42,7 @@ describe('The DfE children\'s social work workforce series, as shipped', () => {
     expect(year(2024)?.turnover_rate_fte?.value).toBe(13.9); // 13.8 in the 2024 release
   });
 
-  it('gives England\'s latest year\'s turnover, vacancy, agency and absence rates as published', () => {
+  it("gives England's latest year's turnover, vacancy, agency and absence rates as published", () => {
     const figures = england.at(-1)?.figures;
 
     const measures = ['turnover_rate_fte', 'vacancy_rate_fte', 'agency_rate_fte', 'absence_rate_fte'] as const;
@@ -71,7 +71,7 @@ describe('The DfE children\'s social work workforce series, as shipped', () => {
     expect(cswwFor(series, '2026-09-30')).toBeUndefined();
   });
 
-  it('gives England\'s rates for a period under the view\'s column names, or nothing before they are out', () => {
+  it("gives England's rates for a period under the view's column names, or nothing before they are out", () => {
     const rates = englandRatesFor(series, '2024-09-30');
 
     expect(rates).toMatchObject({ year: 2024, asAt: '2024-09-30', release: LATEST });

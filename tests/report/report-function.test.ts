@@ -66,7 +66,7 @@ describe('Function: report handler, through the real Athena adapter and the same
     lake?.close();
   });
 
-  it('writes the latest period\'s report to reports/<period>/ and reports/latest/, and notifies the topic', async () => {
+  it("writes the latest period's report to reports/<period>/ and reports/latest/, and notifies the topic", async () => {
     const result = await handler({});
 
     expect(result.period).toBe('2026-09-30');
@@ -74,7 +74,10 @@ describe('Function: report handler, through the real Athena adapter and the same
     expect(keys).toContain('reports/2026-09-30/needs-analysis.html');
     expect(keys).toContain('reports/latest/needs-analysis.html');
     expect(keys.filter((k) => k.startsWith('reports/latest/') && k.endsWith('.csv')).length).toBeGreaterThan(10);
-    expect(sns.published.at(-1)).toMatchObject({ TopicArn: TOPIC, Subject: "Riverside Children's Trust: workforce needs analysis for 2026-09-30" });
+    expect(sns.published.at(-1)).toMatchObject({
+      TopicArn: TOPIC,
+      Subject: "Riverside Children's Trust: workforce needs analysis for 2026-09-30",
+    });
     expect(sns.published.at(-1)?.Message).toContain('s3://reports/reports/2026-09-30/needs-analysis.html');
   });
 
@@ -94,7 +97,9 @@ describe('Function: report handler, through the real Athena adapter and the same
 
     expect(athena.started.length).toBe(before + firstRun.length);
     expect(firstRun.every((q) => q.workGroup === 'workforce-analysts' && q.token && q.token.length >= 32)).toBe(true);
-    expect(firstRun.filter((q) => q.parameters.length > 0).every((q) => q.parameters.every((p) => p === "'2025-09-30'"))).toBe(true);
+    expect(
+      firstRun.filter((q) => q.parameters.length > 0).every((q) => q.parameters.every((p) => p === "'2025-09-30'")),
+    ).toBe(true);
     const keys = await listAllKeys(s3.client, 'reports', 'reports/2025-09-30/');
     expect(keys).toContain('reports/2025-09-30/needs-analysis.html');
   });
@@ -145,7 +150,7 @@ describe('Function: report handler, through the real Athena adapter and the same
     expect(athena.started.length).toBe(before + 1);
   });
 
-  it('names a run by the schedule\'s firing, so its retries share tokens and the next firing does not', () => {
+  it("names a run by the schedule's firing, so its retries share tokens and the next firing does not", () => {
     const firing = { run: '2026-12-01T06:00:00Z' };
     const at = (time: string) => reportRunName(firing, new Date(time));
     const [first, retry] = [at('2026-12-01T06:00:01Z'), at('2026-12-01T06:09:00Z')];

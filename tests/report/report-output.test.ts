@@ -12,7 +12,8 @@ import { temporaryFolder } from '../lake-helpers.ts';
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const CHROMIUM = '/usr/bin/chromium';
 
-const isSmallCount = (value: unknown) => typeof value === 'number' && value >= 1 && value <= CONFIG.suppressionThreshold - 1;
+const isSmallCount = (value: unknown) =>
+  typeof value === 'number' && value >= 1 && value <= CONFIG.suppressionThreshold - 1;
 const isSmallText = (text: string) => /^[1-4]$/.test(text.trim().replaceAll(',', ''));
 
 describe('The needs-analysis report of the sample Trust', () => {
@@ -49,21 +50,31 @@ describe('The needs-analysis report of the sample Trust', () => {
     expect(messages.length).toBeGreaterThanOrEqual(3);
     expect(messages.length).toBeLessThanOrEqual(6);
     expect(messages.slice(1).every((m) => ['better', 'worse', 'no real change'].includes(String(m.trend)))).toBe(true);
-    expect(html).toMatch(/<li class="trend-(better|worse|no-real-change)"><span class="trend">(Better|Worse|No real change)<\/span>/);
+    expect(html).toMatch(
+      /<li class="trend-(better|worse|no-real-change)"><span class="trend">(Better|Worse|No real change)<\/span>/,
+    );
   });
 
   it('sets the social workers beside England, looks forward to the recruitment needed, and compares every dimension with the community', () => {
     const tables = new Map(report.sections.flatMap((s) => s.blocks.map((b) => [b.table.id, b.table] as const)));
     const england = tables.get('social-work-england');
-    expect(england?.rows.map((r) => r.who)).toEqual([expect.stringMatching(/^The Trust, 30 September 2026$/), 'England, 30 September 2025']);
+    expect(england?.rows.map((r) => r.who)).toEqual([
+      expect.stringMatching(/^The Trust, 30 September 2026$/),
+      'England, 30 September 2025',
+    ]);
     expect(england?.caption).toMatch(/not yet published; those shown are the latest, for 30 September 2025/);
     for (const id of ['need-by-sector', 'need-by-role']) {
       expect(tables.get(id)?.rows.length, id).toBeGreaterThan(3);
-      expect(readFileSync(join(folder, `${id}.csv`), 'utf8')).toMatch(/Need next year \(FTE\),Need: from,Need: to,Recruited last year \(FTE\)/);
+      expect(readFileSync(join(folder, `${id}.csv`), 'utf8')).toMatch(
+        /Need next year \(FTE\),Need: from,Need: to,Recruited last year \(FTE\)/,
+      );
     }
     for (const dimension of ['ethnic-group', 'ethnicity', 'sex', 'age-band', 'disability']) {
       const table = tables.get(`diversity-${dimension}`);
-      expect(table?.rows.some((r) => typeof r.community_share === 'number'), dimension).toBe(true);
+      expect(
+        table?.rows.some((r) => typeof r.community_share === 'number'),
+        dimension,
+      ).toBe(true);
     }
     expect(tables.get('diversity-sex')?.caption).toMatch(/residents aged 16 to 64/i);
     expect(tables.get('diversity-disability')?.caption).toMatch(/residents of all ages/i);
@@ -88,7 +99,8 @@ describe('The needs-analysis report of the sample Trust', () => {
   });
 
   it('draws at least four charts as SVG, each with its numbers in a table beside it and a text alternative', () => {
-    const figures = html.match(/<div class="pair"><figure class="chart"[\s\S]*?<\/figure><div class="numbers"><table/g) ?? [];
+    const figures =
+      html.match(/<div class="pair"><figure class="chart"[\s\S]*?<\/figure><div class="numbers"><table/g) ?? [];
 
     expect(figures.length).toBeGreaterThanOrEqual(5);
     expect(html.match(/<svg role="img" aria-label="[^"]{20,}"/g)?.length).toBe(figures.length);
@@ -103,7 +115,11 @@ describe('The needs-analysis report of the sample Trust', () => {
         }
       }
     }
-    const marks = new Set(report.sections.flatMap((s) => s.blocks.flatMap((b) => b.table.rows.flatMap((row) => Object.values(row)))).filter((v) => typeof v === 'string' && /^(<\d+|c|\[c\])$/.test(v)));
+    const marks = new Set(
+      report.sections
+        .flatMap((s) => s.blocks.flatMap((b) => b.table.rows.flatMap((row) => Object.values(row))))
+        .filter((v) => typeof v === 'string' && /^(<\d+|c|\[c\])$/.test(v)),
+    );
     // One mark for every withheld figure: a reader cannot tell a small count from one withheld to protect it.
     expect([...marks]).toEqual(['[c]']);
   });
@@ -114,8 +130,12 @@ describe('The needs-analysis report of the sample Trust', () => {
     for (const file of files) {
       const table = report.sections.flatMap((s) => s.blocks.map((b) => b.table)).find((t) => `${t.id}.csv` === file);
       const counts = new Set(table?.columns.filter((c) => c.kind === 'count').map((c) => c.label));
-      const { data } = Papa.parse<Record<string, string>>(readFileSync(join(folder, file), 'utf8').trim(), { header: true });
-      for (const row of data) for (const [header, value] of Object.entries(row)) if (counts.has(header)) expect(isSmallText(value), `${file} ${header}`).toBe(false);
+      const { data } = Papa.parse<Record<string, string>>(readFileSync(join(folder, file), 'utf8').trim(), {
+        header: true,
+      });
+      for (const row of data)
+        for (const [header, value] of Object.entries(row))
+          if (counts.has(header)) expect(isSmallText(value), `${file} ${header}`).toBe(false);
     }
   });
 
@@ -124,39 +144,58 @@ describe('The needs-analysis report of the sample Trust', () => {
       for (const { table } of section.blocks) {
         if (table.id === 'headline') continue; // periods as rows, turned round: its counts are Trust totals, checked in the JSON
         const body = html.match(new RegExp(`<table id="table-${table.id}">[\\s\\S]*?</table>`))?.[0] ?? '';
-        const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map((r) => [...(r[1] as string).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1] as string));
-        table.columns.filter((c) => !c.hidden).forEach((column, i) => {
-          if (column.kind !== 'count') return;
-          for (const cells of rows) expect(isSmallText(cells[i] ?? ''), `${table.id} ${column.label}: ${cells[i]}`).toBe(false);
-        });
+        const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+          .slice(1)
+          .map((r) => [...(r[1] as string).matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1] as string));
+        table.columns
+          .filter((c) => !c.hidden)
+          .forEach((column, i) => {
+            if (column.kind !== 'count') return;
+            for (const cells of rows)
+              expect(isSmallText(cells[i] ?? ''), `${table.id} ${column.label}: ${cells[i]}`).toBe(false);
+          });
       }
     }
   });
 
-  it.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('shows in a real browser with no console errors and every chart drawn', async () => {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const problems: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
-      await page.goto(`file://${resolve(folder, 'needs-analysis.html')}`);
-      const charts = await page.locator('figure.chart svg').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map((box) => box.width * box.height));
-      mkdirSync('out', { recursive: true });
-      await page.screenshot({ path: join('out', 'report-screenshot.png'), fullPage: true });
-      await page.emulateMedia({ media: 'print' });
-      const pdf = await page.pdf({ format: 'A4' });
+  it.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')(
+    'shows in a real browser with no console errors and every chart drawn',
+    async () => {
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+        const problems: string[] = [];
+        page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto(`file://${resolve(folder, 'needs-analysis.html')}`);
+        const charts = await page
+          .locator('figure.chart svg')
+          .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map((box) => box.width * box.height));
+        mkdirSync('out', { recursive: true });
+        await page.screenshot({ path: join('out', 'report-screenshot.png'), fullPage: true });
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({ format: 'A4' });
 
-      expect(problems).toEqual([]);
-      expect(charts.length).toBeGreaterThanOrEqual(5);
-      expect(charts.every((area) => area > 10_000)).toBe(true);
-      expect(await page.locator('h2').count()).toBe(8);
-      expect(pdf.length).toBeGreaterThan(50_000);
-    } finally {
-      await browser.close();
-    }
-  });
+        expect(problems).toEqual([]);
+        expect(charts.length).toBeGreaterThanOrEqual(5);
+        expect(charts.every((area) => area > 10_000)).toBe(true);
+        expect(await page.locator('h2').count()).toBe(8);
+        expect(pdf.length).toBeGreaterThan(50_000);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

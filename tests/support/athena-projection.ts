@@ -12,7 +12,8 @@ export function projectedPeriods(parameters: Readonly<Record<string, string>>, a
   if (parameters['projection.enabled'] !== 'true') throw new Error('Partition projection is not enabled.');
   const type = parameters['projection.period.type'];
   if (type !== 'date') throw new Error(`Only date projection is modelled, not ${type}.`);
-  if (parameters['projection.period.format'] !== 'yyyy-MM-dd') throw new Error('Only the yyyy-MM-dd format is modelled.');
+  if (parameters['projection.period.format'] !== 'yyyy-MM-dd')
+    throw new Error('Only the yyyy-MM-dd format is modelled.');
   const [left, right] = (parameters['projection.period.range'] ?? '').split(',').map((bound) => toDay(bound, at));
   if (left === undefined || right === undefined || !(left < right)) {
     throw new Error(`The range ${parameters['projection.period.range']} does not run forwards at ${at.toISOString()}.`);

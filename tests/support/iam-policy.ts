@@ -33,12 +33,19 @@ export function resolve(value: unknown): string {
   }
   if ('Fn::GetAtt' in node) {
     const [logicalId, attribute] = node['Fn::GetAtt'] as [string, string];
-    if (attribute === 'Arn') return logicalId.startsWith('DataLake') ? `arn:aws:s3:::${logicalId}` : `arn:aws:other:${REGION}:${ACCOUNT}:${logicalId}`;
+    if (attribute === 'Arn')
+      return logicalId.startsWith('DataLake')
+        ? `arn:aws:s3:::${logicalId}`
+        : `arn:aws:other:${REGION}:${ACCOUNT}:${logicalId}`;
     return `${logicalId}.${attribute}`;
   }
   if ('Ref' in node) {
     const ref = node.Ref as string;
-    return { 'AWS::Partition': 'aws', 'AWS::Region': REGION, 'AWS::AccountId': ACCOUNT, 'AWS::URLSuffix': 'amazonaws.com' }[ref] ?? ref;
+    return (
+      { 'AWS::Partition': 'aws', 'AWS::Region': REGION, 'AWS::AccountId': ACCOUNT, 'AWS::URLSuffix': 'amazonaws.com' }[
+        ref
+      ] ?? ref
+    );
   }
   throw new Error(`Cannot resolve ${JSON.stringify(value)}`);
 }
@@ -47,7 +54,13 @@ const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.is
 
 /** IAM's wildcards: * any run of characters (slashes too), ? any one character. */
 export function wildcardMatch(pattern: string, text: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`, 's');
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.')}$`,
+    's',
+  );
   return regex.test(text);
 }
 
@@ -74,8 +87,16 @@ function conditionHolds(condition: PolicyStatement['Condition'], request: Reques
 
 function applies(statement: PolicyStatement, request: Request): boolean {
   if (!list(statement.Action).some((action) => wildcardMatch(String(action), request.action))) return false;
-  const inResource = statement.Resource !== undefined && list(statement.Resource).map(resolve).some((r) => wildcardMatch(r, request.resource));
-  const inNot = statement.NotResource !== undefined && !list(statement.NotResource).map(resolve).some((r) => wildcardMatch(r, request.resource));
+  const inResource =
+    statement.Resource !== undefined &&
+    list(statement.Resource)
+      .map(resolve)
+      .some((r) => wildcardMatch(r, request.resource));
+  const inNot =
+    statement.NotResource !== undefined &&
+    !list(statement.NotResource)
+      .map(resolve)
+      .some((r) => wildcardMatch(r, request.resource));
   return (inResource || inNot) && conditionHolds(statement.Condition, request);
 }
 

@@ -5,7 +5,12 @@
  * groups, partner totals, rows sorted by a rate), with the figure definitions the report uses.
  */
 import { ETHNIC_GROUP_OF } from '../../transforms/contract/code-lists.ts';
-import type { BaseCounts, CharacteristicCount, EventCount, PeopleCount } from '../../transforms/disclosure/base-counts.ts';
+import type {
+  BaseCounts,
+  CharacteristicCount,
+  EventCount,
+  PeopleCount,
+} from '../../transforms/disclosure/base-counts.ts';
 
 import type { RowKey, Term } from '../../transforms/disclosure/figures.ts';
 import type { CellValue, DisclosureColumn, DisclosureTable } from '../../transforms/disclosure/tables.ts';
@@ -20,7 +25,15 @@ const SECTORS: Record<string, string[]> = {
   social_care: ['social_worker', 'family_support_worker'],
   youth: ['youth_worker'],
 };
-const ETHNICITIES = ['white_british', 'white_other', 'asian_indian', 'black_african', 'mixed_other', 'other_arab', 'not_known'];
+const ETHNICITIES = [
+  'white_british',
+  'white_other',
+  'asian_indian',
+  'black_african',
+  'mixed_other',
+  'other_arab',
+  'not_known',
+];
 
 /** A seeded generator (mulberry32). */
 export function random(seed: number): () => number {
@@ -73,7 +86,17 @@ export function randomTrust(seed: number): RandomTrust {
         const headcount = size();
         if (headcount === 0) continue;
         const fteEach = basis === 'volunteer' ? 0 : 0.6 + rand() * 0.4;
-        people.push({ period: PERIOD, partner_id: partner, sector, employer_type: employer, role, setting: pick(['school', 'community_health', 'office_locality']), employment_basis: basis, headcount, fte: Math.round(headcount * fteEach * 10) / 10 });
+        people.push({
+          period: PERIOD,
+          partner_id: partner,
+          sector,
+          employer_type: employer,
+          role,
+          setting: pick(['school', 'community_health', 'office_locality']),
+          employment_basis: basis,
+          headcount,
+          fte: Math.round(headcount * fteEach * 10) / 10,
+        });
         total += headcount;
         const old = drawAges(headcount);
         if (basis === 'employee') {
@@ -89,17 +112,26 @@ export function randomTrust(seed: number): RandomTrust {
         sector,
         employer_type: employer,
         role,
-        counts: { leavers, starters: int(employees), aged_55_plus: aged, qualification_known: known, qualification_gap: int(known) },
+        counts: {
+          leavers,
+          starters: int(employees),
+          aged_55_plus: aged,
+          qualification_known: known,
+          qualification_gap: int(known),
+        },
         fte: { leavers: Math.round(leavers * 0.8 * 10) / 10, starters: 0 },
       });
     }
-    for (const [category, headcount] of ages) characteristics.push({ period: PERIOD, partner_id: partner, dimension: 'age_band', category, headcount });
+    for (const [category, headcount] of ages)
+      characteristics.push({ period: PERIOD, partner_id: partner, dimension: 'age_band', category, headcount });
     // Each person's ethnicity, sex and disability, at random.
     const tally = (categories: readonly string[], dimension: CharacteristicCount['dimension']) => {
       const counts = new Map<string, number>();
       const drawn = Array.from({ length: total }, () => pick(categories));
       for (const c of drawn) counts.set(c, (counts.get(c) ?? 0) + 1);
-      for (const [category, headcount] of counts) if (headcount > 0) characteristics.push({ period: PERIOD, partner_id: partner, dimension, category, headcount });
+      for (const [category, headcount] of counts)
+        if (headcount > 0)
+          characteristics.push({ period: PERIOD, partner_id: partner, dimension, category, headcount });
     };
     tally(ETHNICITIES, 'ethnicity');
     tally(['female', 'male', 'not_known'], 'sex');
@@ -115,16 +147,32 @@ type Row = Record<string, CellValue>;
 type Where = Partial<Record<'partner_id' | 'sector' | 'employer_type' | 'role', string>>;
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
-function peopleWhere(base: BaseCounts, where: Where & { employment_basis?: string }, of: 'headcount' | 'fte' = 'headcount'): number {
-  return sum(base.people.filter((c) => Object.entries(where).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v)).map((c) => c[of]));
+function peopleWhere(
+  base: BaseCounts,
+  where: Where & { employment_basis?: string },
+  of: 'headcount' | 'fte' = 'headcount',
+): number {
+  return sum(
+    base.people
+      .filter((c) => Object.entries(where).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v))
+      .map((c) => c[of]),
+  );
 }
 
 function eventsWhere(base: BaseCounts, where: Where, measure: keyof EventCount['counts']): number {
-  return sum(base.events.filter((c) => Object.entries(where).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v)).map((c) => c.counts[measure]));
+  return sum(
+    base.events
+      .filter((c) => Object.entries(where).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v))
+      .map((c) => c.counts[measure]),
+  );
 }
 
 function leaverFte(base: BaseCounts, where: Where): number {
-  return sum(base.events.filter((c) => Object.entries(where).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v)).map((c) => c.fte.leavers));
+  return sum(
+    base.events
+      .filter((c) => Object.entries(where).every(([k, v]) => (c as unknown as Record<string, unknown>)[k] === v))
+      .map((c) => c.fte.leavers),
+  );
 }
 
 const ratio = (num: number, den: number) => (den === 0 ? null : (100 * num) / den);
@@ -162,7 +210,12 @@ function rateColumns(detail: boolean): DisclosureColumn[] {
   return [
     count('employees_headcount', 'Employees', employees),
     fte('employees_fte', 'Employees (FTE)', employees, ['employees_headcount']),
-    count('agency_headcount', 'Agency workers', { measure: 'people', where: { employment_basis: 'agency' } }, detail ? { hidden: true } : {}),
+    count(
+      'agency_headcount',
+      'Agency workers',
+      { measure: 'people', where: { employment_basis: 'agency' } },
+      detail ? { hidden: true } : {},
+    ),
     plain('vacancies_fte', 'Vacant FTE', 'decimal'),
     count('leavers_headcount', 'Leavers', { measure: 'leavers' }, detail ? { hidden: true } : {}),
     ...REPORTED_RATES.map(rate),
@@ -176,38 +229,95 @@ function tablesOf(base: BaseCounts, partners: readonly string[]): DisclosureTabl
   const key = (extra: Record<string, string | readonly string[]> = {}): RowKey => ({ period: PERIOD, ...extra });
   const sectors = Object.keys(SECTORS);
   // Vacant FTE by role (0 for some), and summed to sectors and the Trust.
-  const vacancyOf = new Map([...new Set(base.events.map((e) => e.role))].map((role, i) => [role, (role.length + i) % 3 === 0 ? 0 : 1.5]));
+  const vacancyOf = new Map(
+    [...new Set(base.events.map((e) => e.role))].map((role, i) => [role, (role.length + i) % 3 === 0 ? 0 : 1.5]),
+  );
   const sectorOfRole = new Map(base.events.map((e) => [e.role, e.sector]));
-  const vacancies = (where: Where) => sum([...vacancyOf].filter(([role]) => (where.role ? role === where.role : where.sector ? sectorOfRole.get(role) === where.sector : true)).map(([, v]) => v));
+  const vacancies = (where: Where) =>
+    sum(
+      [...vacancyOf]
+        .filter(([role]) =>
+          where.role ? role === where.role : where.sector ? sectorOfRole.get(role) === where.sector : true,
+        )
+        .map(([, v]) => v),
+    );
   const roles = [...new Set(base.events.map((e) => e.role))].sort();
   const tables: DisclosureTable[] = [];
 
-  const headlineColumns = [label('period', 'Period'), count('workforce_headcount', 'Whole workforce', { measure: 'people' }, { exempt: true }), ...rateColumns(false)];
-  tables.push({ id: 'headline', title: 'Headline', columns: headlineColumns, rows: [{ period: PERIOD, workforce_headcount: peopleWhere(base, {}), ...rateRow(base, {}, vacancies({})) }], rowKeys: [key()] });
+  const headlineColumns = [
+    label('period', 'Period'),
+    count('workforce_headcount', 'Whole workforce', { measure: 'people' }, { exempt: true }),
+    ...rateColumns(false),
+  ];
+  tables.push({
+    id: 'headline',
+    title: 'Headline',
+    columns: headlineColumns,
+    rows: [{ period: PERIOD, workforce_headcount: peopleWhere(base, {}), ...rateRow(base, {}, vacancies({})) }],
+    rowKeys: [key()],
+  });
 
   const employers = ['statutory', 'voluntary', 'private'];
   // Every sector is listed, people or not: a listed sector then says nothing of its size.
   tables.push({
     id: 'by-sector-and-employer',
     title: 'By sector and employer',
-    columns: [label('sector', 'Sector'), ...employers.map((e) => count(e, e, { measure: 'people', where: { employer_type: e } })), count('all', 'All', { measure: 'people' })],
-    rows: sectors.map((sector) => ({ sector, ...Object.fromEntries(employers.map((e) => [e, peopleWhere(base, { sector, employer_type: e })])), all: peopleWhere(base, { sector }) })),
+    columns: [
+      label('sector', 'Sector'),
+      ...employers.map((e) => count(e, e, { measure: 'people', where: { employer_type: e } })),
+      count('all', 'All', { measure: 'people' }),
+    ],
+    rows: sectors.map((sector) => ({
+      sector,
+      ...Object.fromEntries(employers.map((e) => [e, peopleWhere(base, { sector, employer_type: e })])),
+      all: peopleWhere(base, { sector }),
+    })),
     rowKeys: sectors.map((sector) => key({ sector })),
   });
 
   const presence = { anyOf: ['employees_headcount', 'agency_headcount', 'leavers_headcount', 'vacancies_fte'] };
-  const active = (where: Where) => ['employees_headcount', 'agency_headcount', 'leavers_headcount', 'vacancies_fte'].some((k) => Number(rateRow(base, where, vacancies(where))[k]) > 0);
+  const active = (where: Where) =>
+    ['employees_headcount', 'agency_headcount', 'leavers_headcount', 'vacancies_fte'].some(
+      (k) => Number(rateRow(base, where, vacancies(where))[k]) > 0,
+    );
   const activeSectors = sectors.filter((sector) => active({ sector }));
   const activeRoles = roles.filter((role) => active({ role }));
-  tables.push({ id: 'rates-by-sector', title: 'By sector', columns: [label('sector', 'Sector'), ...rateColumns(false)], rows: activeSectors.map((sector) => ({ sector, ...rateRow(base, { sector }, vacancies({ sector })) })), rowKeys: activeSectors.map((sector) => key({ sector })), presence });
-  tables.push({ id: 'rates-by-role', title: 'By role', columns: [label('role', 'Role'), ...rateColumns(true)], rows: activeRoles.map((role) => ({ role, ...rateRow(base, { role }, vacancies({ role })) })), rowKeys: activeRoles.map((role) => key({ role })), presence });
+  tables.push({
+    id: 'rates-by-sector',
+    title: 'By sector',
+    columns: [label('sector', 'Sector'), ...rateColumns(false)],
+    rows: activeSectors.map((sector) => ({ sector, ...rateRow(base, { sector }, vacancies({ sector })) })),
+    rowKeys: activeSectors.map((sector) => key({ sector })),
+    presence,
+  });
+  tables.push({
+    id: 'rates-by-role',
+    title: 'By role',
+    columns: [label('role', 'Role'), ...rateColumns(true)],
+    rows: activeRoles.map((role) => ({ role, ...rateRow(base, { role }, vacancies({ role })) })),
+    rowKeys: activeRoles.map((role) => key({ role })),
+    presence,
+  });
 
   const skilled = activeRoles;
   tables.push({
     id: 'skills-gaps',
     title: 'Skills gaps',
-    columns: [label('role', 'Role'), count('qualification_known_headcount', 'Known', { measure: 'qualification_known' }), count('qualification_gap_headcount', 'Gap', { measure: 'qualification_gap' }), rate(rateOf('qualification_gap_rate'))],
-    rows: skilled.map((role) => ({ role, qualification_known_headcount: eventsWhere(base, { role }, 'qualification_known'), qualification_gap_headcount: eventsWhere(base, { role }, 'qualification_gap'), qualification_gap_rate: ratio(eventsWhere(base, { role }, 'qualification_gap'), eventsWhere(base, { role }, 'qualification_known')) })),
+    columns: [
+      label('role', 'Role'),
+      count('qualification_known_headcount', 'Known', { measure: 'qualification_known' }),
+      count('qualification_gap_headcount', 'Gap', { measure: 'qualification_gap' }),
+      rate(rateOf('qualification_gap_rate')),
+    ],
+    rows: skilled.map((role) => ({
+      role,
+      qualification_known_headcount: eventsWhere(base, { role }, 'qualification_known'),
+      qualification_gap_headcount: eventsWhere(base, { role }, 'qualification_gap'),
+      qualification_gap_rate: ratio(
+        eventsWhere(base, { role }, 'qualification_gap'),
+        eventsWhere(base, { role }, 'qualification_known'),
+      ),
+    })),
     rowKeys: skilled.map((role) => key({ role })),
     presence: { sameRowsAs: 'rates-by-role' },
   });
@@ -215,27 +325,92 @@ function tablesOf(base: BaseCounts, partners: readonly string[]): DisclosureTabl
   const characteristic = (dimension: 'ethnicity' | 'ethnic_group' | 'sex') => {
     const { known, unknown } = categoriesOf(dimension);
     const countOf = (category: string) =>
-      sum(base.characteristics.filter((c) => c.dimension === (dimension === 'ethnic_group' ? 'ethnicity' : dimension) && (dimension === 'ethnic_group' ? (ETHNIC_GROUP_OF[c.category] ?? c.category) : c.category) === category).map((c) => c.headcount));
+      sum(
+        base.characteristics
+          .filter(
+            (c) =>
+              c.dimension === (dimension === 'ethnic_group' ? 'ethnicity' : dimension) &&
+              (dimension === 'ethnic_group' ? (ETHNIC_GROUP_OF[c.category] ?? c.category) : c.category) === category,
+          )
+          .map((c) => c.headcount),
+      );
     const recorded = sum(known.map(countOf));
-    const columns = [label('category', 'Group'), count('workforce_headcount', 'People', { measure: dimension }), derived('workforce_share', 'Share', ['workforce_headcount', { row: known.length, column: 'workforce_headcount' }])];
-    const rows: Row[] = [...known.map((c) => ({ category: c, workforce_headcount: countOf(c), workforce_share: ratio(countOf(c), recorded) })), { category: 'recorded', workforce_headcount: recorded, workforce_share: null }, ...unknown.map((c) => ({ category: c, workforce_headcount: countOf(c), workforce_share: null }))];
-    tables.push({ id: `diversity-${dimension}`, title: dimension, columns, rows, rowKeys: [...known.map((c) => key({ category: c })), key({ category: known }), ...unknown.map((c) => key({ category: c }))] });
+    const columns = [
+      label('category', 'Group'),
+      count('workforce_headcount', 'People', { measure: dimension }),
+      derived('workforce_share', 'Share', [
+        'workforce_headcount',
+        { row: known.length, column: 'workforce_headcount' },
+      ]),
+    ];
+    const rows: Row[] = [
+      ...known.map((c) => ({
+        category: c,
+        workforce_headcount: countOf(c),
+        workforce_share: ratio(countOf(c), recorded),
+      })),
+      { category: 'recorded', workforce_headcount: recorded, workforce_share: null },
+      ...unknown.map((c) => ({ category: c, workforce_headcount: countOf(c), workforce_share: null })),
+    ];
+    tables.push({
+      id: `diversity-${dimension}`,
+      title: dimension,
+      columns,
+      rows,
+      rowKeys: [
+        ...known.map((c) => key({ category: c })),
+        key({ category: known }),
+        ...unknown.map((c) => key({ category: c })),
+      ],
+    });
   };
   characteristic('ethnic_group');
   characteristic('ethnicity');
   // (sex and disability are tallied, but only ethnicity is tabled: one characteristic's linkage is the point)
 
-  const unknownEthnicity = (partner: string) => sum(base.characteristics.filter((c) => c.partner_id === partner && c.dimension === 'ethnicity' && (c.category === 'not_known' || c.category === 'refused')).map((c) => c.headcount));
+  const unknownEthnicity = (partner: string) =>
+    sum(
+      base.characteristics
+        .filter(
+          (c) =>
+            c.partner_id === partner &&
+            c.dimension === 'ethnicity' &&
+            (c.category === 'not_known' || c.category === 'refused'),
+        )
+        .map((c) => c.headcount),
+    );
   tables.push({
     id: 'coverage',
     title: 'Coverage',
     columns: [
       label('partner', 'Partner'),
       count('workforce_rows', 'People counted', { measure: 'people' }),
-      count('ethnicity_unknown', 'Ethnicity not known', { measure: 'ethnicity', where: { category: ['not_known', 'refused'] } }, { hidden: true }),
-      { key: 'ethnicity_not_known_share', label: 'Ethnicity not known', kind: 'derived', format: 'percent', basis: ['workforce_rows', 'ethnicity_unknown'], figure: { type: 'ratio', scale: 100, num: [{ measure: 'ethnicity', where: { category: ['not_known', 'refused'] } }], den: [{ measure: 'ethnicity' }] } },
+      count(
+        'ethnicity_unknown',
+        'Ethnicity not known',
+        { measure: 'ethnicity', where: { category: ['not_known', 'refused'] } },
+        { hidden: true },
+      ),
+      {
+        key: 'ethnicity_not_known_share',
+        label: 'Ethnicity not known',
+        kind: 'derived',
+        format: 'percent',
+        basis: ['workforce_rows', 'ethnicity_unknown'],
+        figure: {
+          type: 'ratio',
+          scale: 100,
+          num: [{ measure: 'ethnicity', where: { category: ['not_known', 'refused'] } }],
+          den: [{ measure: 'ethnicity' }],
+        },
+      },
     ],
-    rows: partners.map((partner) => ({ partner, workforce_rows: peopleWhere(base, { partner_id: partner }), ethnicity_unknown: unknownEthnicity(partner), ethnicity_not_known_share: ratio(unknownEthnicity(partner), peopleWhere(base, { partner_id: partner })) })),
+    rows: partners.map((partner) => ({
+      partner,
+      workforce_rows: peopleWhere(base, { partner_id: partner }),
+      ethnicity_unknown: unknownEthnicity(partner),
+      ethnicity_not_known_share: ratio(unknownEthnicity(partner), peopleWhere(base, { partner_id: partner })),
+    })),
     rowKeys: partners.map((partner) => key({ partner_id: partner })),
   });
   return tables;

@@ -24,7 +24,15 @@ export interface SubmissionTransform {
 }
 
 const PRESSURE_KEYS = ['sector', 'employer_type', 'role'] as const;
-const BY_TYPE_KEYS = ['sector', 'employer_type', 'role', 'setting', 'employment_basis', 'contract', 'locality'] as const;
+const BY_TYPE_KEYS = [
+  'sector',
+  'employer_type',
+  'role',
+  'setting',
+  'employment_basis',
+  'contract',
+  'locality',
+] as const;
 const PEOPLE_KEYS = ['sector', 'role', 'ethnicity', 'sex', 'age_band', 'disability'] as const;
 const DIVERSITY_DIMENSIONS = ['ethnicity', 'ethnic_group', 'sex', 'age_band', 'disability'] as const;
 
@@ -59,8 +67,16 @@ function workforceTransform(context: SubmissionContext): SubmissionTransform {
     finish() {
       return [
         { table: WORKFORCE_BY_TYPE, fileName: context.partnerId, data: withPartner(byType.finish(), context) },
-        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.workforce`, data: pressureTable(pressure.finish(), context, 'workforce') },
-        { table: WORKFORCE_DIVERSITY, fileName: context.partnerId, data: withPartner(diversity(people.finish()), context) },
+        {
+          table: RECRUITMENT_PRESSURE,
+          fileName: `${context.partnerId}.workforce`,
+          data: pressureTable(pressure.finish(), context, 'workforce'),
+        },
+        {
+          table: WORKFORCE_DIVERSITY,
+          fileName: context.partnerId,
+          data: withPartner(diversity(people.finish()), context),
+        },
       ];
     },
   };
@@ -72,13 +88,25 @@ function byTypeBlock(rows: readonly Readonly<Record<string, unknown>>[]): Column
     .rollup({ headcount: op.count(), fte: (d: Fields) => op.sum(d.fte == null ? 0 : d.fte) });
 }
 
-function workforcePressureBlock(rows: readonly Readonly<Record<string, unknown>>[], params: { yearStart: string; period: string }): ColumnTable {
-  return blockTable(rows, [...PRESSURE_KEYS, 'employment_basis', 'fte', 'start_date', 'age_band', 'meets_role_qualification', 'days_sick'])
+function workforcePressureBlock(
+  rows: readonly Readonly<Record<string, unknown>>[],
+  params: { yearStart: string; period: string },
+): ColumnTable {
+  return blockTable(rows, [
+    ...PRESSURE_KEYS,
+    'employment_basis',
+    'fte',
+    'start_date',
+    'age_band',
+    'meets_role_qualification',
+    'days_sick',
+  ])
     .params(params)
     .derive({
       employee: (d: Fields) => (d.employment_basis === 'employee' ? 1 : 0),
       agency: (d: Fields) => (d.employment_basis === 'agency' ? 1 : 0),
-      starter: (d: Fields, $: Fields) => (d.employment_basis === 'employee' && d.start_date > $.yearStart && d.start_date <= $.period ? 1 : 0),
+      starter: (d: Fields, $: Fields) =>
+        d.employment_basis === 'employee' && d.start_date > $.yearStart && d.start_date <= $.period ? 1 : 0,
       recorded: (d: Fields) => (d.employment_basis === 'employee' && d.days_sick != null ? 1 : 0),
     })
     .groupby(...PRESSURE_KEYS)
@@ -89,9 +117,12 @@ function workforcePressureBlock(rows: readonly Readonly<Record<string, unknown>>
       agency_fte: (d: Fields) => op.sum(d.agency * d.fte),
       starters_headcount: (d: Fields) => op.sum(d.starter),
       starters_fte: (d: Fields) => op.sum(d.starter * d.fte),
-      aged_55_plus_headcount: (d: Fields) => op.sum(d.employee === 1 && (d.age_band === '55_64' || d.age_band === '65_plus') ? 1 : 0),
-      qualification_known_headcount: (d: Fields) => op.sum(d.employee === 1 && d.meets_role_qualification != null ? 1 : 0),
-      qualification_gap_headcount: (d: Fields) => op.sum(d.employee === 1 && d.meets_role_qualification === 'no' ? 1 : 0),
+      aged_55_plus_headcount: (d: Fields) =>
+        op.sum(d.employee === 1 && (d.age_band === '55_64' || d.age_band === '65_plus') ? 1 : 0),
+      qualification_known_headcount: (d: Fields) =>
+        op.sum(d.employee === 1 && d.meets_role_qualification != null ? 1 : 0),
+      qualification_gap_headcount: (d: Fields) =>
+        op.sum(d.employee === 1 && d.meets_role_qualification === 'no' ? 1 : 0),
       sickness_days: (d: Fields) => op.sum(d.recorded * d.days_sick),
       sickness_recorded_fte: (d: Fields) => op.sum(d.recorded * d.fte),
     });
@@ -114,7 +145,9 @@ function leaversBlock(rows: readonly Readonly<Record<string, unknown>>[]): Colum
 }
 
 function peopleBlock(rows: readonly Readonly<Record<string, unknown>>[]): ColumnTable {
-  return blockTable(rows, PEOPLE_KEYS).groupby(...PEOPLE_KEYS).count({ as: 'headcount' });
+  return blockTable(rows, PEOPLE_KEYS)
+    .groupby(...PEOPLE_KEYS)
+    .count({ as: 'headcount' });
 }
 
 /** From people counted by every characteristic at once, the headcount by each characteristic in turn. */
@@ -136,14 +169,22 @@ function pressureOnly(
   const pressure = new BlockAggregator(aggregateBlock, PRESSURE_KEYS);
   return {
     add: (rows) => pressure.add(rows),
-    finish: () => [{ table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.${dataset}`, data: pressureTable(pressure.finish(), context, dataset) }],
+    finish: () => [
+      {
+        table: RECRUITMENT_PRESSURE,
+        fileName: `${context.partnerId}.${dataset}`,
+        data: pressureTable(pressure.finish(), context, dataset),
+      },
+    ],
   };
 }
 
 /** A dataset's contribution to recruitment_pressure, every measure it does not count set to 0. */
 function pressureTable(counts: ColumnTable, context: SubmissionContext, dataset: DatasetName): ColumnTable {
   const measures = RECRUITMENT_PRESSURE.columns.filter((c) => c.type !== 'string').map((c) => c.name);
-  const zeros = Object.fromEntries(measures.filter((name) => !counts.columnNames().includes(name)).map((name) => [name, () => 0]));
+  const zeros = Object.fromEntries(
+    measures.filter((name) => !counts.columnNames().includes(name)).map((name) => [name, () => 0]),
+  );
   return withPartner(counts, context)
     .derive({ source_dataset: aq.escape(() => dataset), ...zeros })
     .orderby(...PRESSURE_KEYS);
@@ -160,7 +201,9 @@ function communityTransform(context: SubmissionContext): SubmissionTransform {
     add: (batch) => {
       for (const row of batch) rows.push(row);
     },
-    finish: () => [{ table: COMMUNITY_PROFILE, fileName: context.partnerId, data: communityProfileTable(rows, context.partnerId) }],
+    finish: () => [
+      { table: COMMUNITY_PROFILE, fileName: context.partnerId, data: communityProfileTable(rows, context.partnerId) },
+    ],
   };
 }
 

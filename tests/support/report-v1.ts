@@ -6,7 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AGE_BAND, DISABILITY, EMPLOYMENT_BASIS, ETHNICITY, ROLE, SECTOR, SETTING, SEX, type CodeList } from '../../transforms/contract/code-lists.ts';
+import {
+  AGE_BAND,
+  DISABILITY,
+  EMPLOYMENT_BASIS,
+  ETHNICITY,
+  ROLE,
+  SECTOR,
+  SETTING,
+  SEX,
+  type CodeList,
+} from '../../transforms/contract/code-lists.ts';
 import {
   baseCountsFromResults,
   type BaseCountQueryName,
@@ -40,11 +50,20 @@ export function v1BaseCounts(): BaseCounts {
 }
 
 export function v1Tables(period: string): DisclosureTable[] {
-  const report = JSON.parse(readFileSync(join(V1_FOLDER, period, 'needs-analysis.json'), 'utf8')) as { sections: { blocks: { table: V1Table }[] }[]; communityAreas: string[] };
-  const config = JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')) as { partners: { id: string; name: string }[] };
+  const report = JSON.parse(readFileSync(join(V1_FOLDER, period, 'needs-analysis.json'), 'utf8')) as {
+    sections: { blocks: { table: V1Table }[] }[];
+    communityAreas: string[];
+  };
+  const config = JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')) as {
+    partners: { id: string; name: string }[];
+  };
   const partnerOf = new Map(config.partners.map((p) => [p.name, p.id]));
   const tables = report.sections.flatMap((s) => s.blocks.map((b) => b.table));
-  const community = new Map(tables.find((t) => t.id === 'diversity-ethnic-group')?.rows.map((r) => [codeOf('ethnic_group', String(r.category)), r.community_share as number]) ?? []);
+  const community = new Map(
+    tables
+      .find((t) => t.id === 'diversity-ethnic-group')
+      ?.rows.map((r) => [codeOf('ethnic_group', String(r.category)), r.community_share as number]) ?? [],
+  );
   return tables.flatMap((table) => {
     const converted = convert(table, period, partnerOf, community);
     return converted ? [converted] : [];
@@ -60,7 +79,16 @@ const GROUPS: Record<string, string> = {
   'Not known': 'not_known',
   Refused: 'refused',
 };
-const LISTS: Record<string, CodeList> = { sector: SECTOR, role: ROLE, setting: SETTING, employment_basis: EMPLOYMENT_BASIS, ethnicity: ETHNICITY, sex: SEX, age_band: AGE_BAND, disability: DISABILITY };
+const LISTS: Record<string, CodeList> = {
+  sector: SECTOR,
+  role: ROLE,
+  setting: SETTING,
+  employment_basis: EMPLOYMENT_BASIS,
+  ethnicity: ETHNICITY,
+  sex: SEX,
+  age_band: AGE_BAND,
+  disability: DISABILITY,
+};
 
 function codeOf(list: string, label: string): string {
   if (list === 'ethnic_group') return GROUPS[label] ?? label;
@@ -70,14 +98,28 @@ function codeOf(list: string, label: string): string {
   return code;
 }
 
-const count = (key: string, term: Term, exempt = false): Partial<DisclosureColumn> => ({ kind: 'count', format: 'integer', figure: { type: 'count', term }, ...(exempt ? { exempt } : {}) });
+const count = (key: string, term: Term, exempt = false): Partial<DisclosureColumn> => ({
+  kind: 'count',
+  format: 'integer',
+  figure: { type: 'count', term },
+  ...(exempt ? { exempt } : {}),
+});
 const measure = (figure: FigureTemplate): Partial<DisclosureColumn> => ({ kind: 'derived', precision: FULL, figure });
 const employees: Term = { measure: 'people', where: { employment_basis: 'employee' } };
 
 /** What each v1 column meant. */
 function columnFor(tableId: string, key: string): Partial<DisclosureColumn> | undefined {
   const rate = RATES.find((r) => r.key === key);
-  if (rate) return 'numerator' in rate ? measure({ type: 'ratio', scale: 100, num: rate.numerator, den: rate.denominator, emptyMeansNoDenominator: true }) : { kind: 'plain', precision: FULL };
+  if (rate)
+    return 'numerator' in rate
+      ? measure({
+          type: 'ratio',
+          scale: 100,
+          num: rate.numerator,
+          den: rate.denominator,
+          emptyMeansNoDenominator: true,
+        })
+      : { kind: 'plain', precision: FULL };
   switch (key) {
     case 'workforce_headcount':
       return tableId.startsWith('diversity') ? undefined : count(key, { measure: 'people' }, true);
@@ -117,10 +159,22 @@ function columnFor(tableId: string, key: string): Partial<DisclosureColumn> | un
   }
 }
 
-function convert(table: V1Table, period: string, partnerOf: Map<string, string>, community: Map<string, number>): DisclosureTable | undefined {
-  const keyed = (labelKey: string, list: string) => table.rows.map((row): RowKey => ({ period, [list]: codeOf(list, String(row[labelKey])) }));
+function convert(
+  table: V1Table,
+  period: string,
+  partnerOf: Map<string, string>,
+  community: Map<string, number>,
+): DisclosureTable | undefined {
+  const keyed = (labelKey: string, list: string) =>
+    table.rows.map((row): RowKey => ({ period, [list]: codeOf(list, String(row[labelKey])) }));
   const columns = (extra: Record<string, Partial<DisclosureColumn>> = {}) =>
-    table.columns.map((c): DisclosureColumn => ({ key: c.key, label: c.label, kind: c.kind === 'label' ? 'label' : 'plain', ...(columnFor(table.id, c.key) ?? {}), ...(extra[c.key] ?? {}) }));
+    table.columns.map((c): DisclosureColumn => ({
+      key: c.key,
+      label: c.label,
+      kind: c.kind === 'label' ? 'label' : 'plain',
+      ...(columnFor(table.id, c.key) ?? {}),
+      ...(extra[c.key] ?? {}),
+    }));
   const base = { id: table.id, title: table.title, rows: table.rows };
   switch (table.id) {
     case 'headline':
@@ -161,7 +215,16 @@ function convert(table: V1Table, period: string, partnerOf: Map<string, string>,
         columns: table.columns.map((c) => {
           const q = community.get(c.key);
           if (c.key === 'period' || q === undefined) return { key: c.key, label: c.label, kind: 'label' as const };
-          return { key: c.key, label: c.label, ...measure({ type: 'ratio', scale: 100 / q, num: [{ measure: 'ethnic_group', where: { category: c.key } }], den: [knownOf('ethnic_group')] }) } as DisclosureColumn;
+          return {
+            key: c.key,
+            label: c.label,
+            ...measure({
+              type: 'ratio',
+              scale: 100 / q,
+              num: [{ measure: 'ethnic_group', where: { category: c.key } }],
+              den: [knownOf('ethnic_group')],
+            }),
+          } as DisclosureColumn;
         }),
         rowKeys: table.rows.map((r) => ({ period: String(r.period) })),
       };
@@ -180,12 +243,21 @@ const DIMENSIONS: Record<string, 'ethnic_group' | 'ethnicity' | 'sex' | 'age_ban
 };
 
 function knownOf(dimension: string): Term {
-  const list = dimension === 'ethnic_group' ? Object.values(GROUPS) : (LISTS[dimension]?.entries.map((e) => e.code) ?? []);
-  return { measure: dimension as Term['measure'], where: { category: list.filter((c) => c !== 'not_known' && c !== 'refused') } };
+  const list =
+    dimension === 'ethnic_group' ? Object.values(GROUPS) : (LISTS[dimension]?.entries.map((e) => e.code) ?? []);
+  return {
+    measure: dimension as Term['measure'],
+    where: { category: list.filter((c) => c !== 'not_known' && c !== 'refused') },
+  };
 }
 
 function notKnownShare(dimension: 'ethnicity' | 'sex' | 'disability'): Partial<DisclosureColumn> {
-  return measure({ type: 'ratio', scale: 100, num: [{ measure: dimension, where: { category: ['not_known', 'refused'] } }], den: [{ measure: dimension }] });
+  return measure({
+    type: 'ratio',
+    scale: 100,
+    num: [{ measure: dimension, where: { category: ['not_known', 'refused'] } }],
+    den: [{ measure: dimension }],
+  });
 }
 
 /** A diversity table, with the recorded total its caption stated as a row of its own. */
@@ -195,10 +267,28 @@ function diversity(table: V1Table, period: string): DisclosureTable {
   const known = knownOf(dimension);
   const columns: DisclosureColumn[] = [
     { key: 'category', label: 'Group', kind: 'label' },
-    { key: 'workforce_headcount', label: 'People', ...count('workforce_headcount', { measure: dimension as Term['measure'] }) } as DisclosureColumn,
-    { key: 'workforce_share', label: 'Share', ...measure({ type: 'ratio', scale: 100, num: [{ measure: dimension as Term['measure'] }], den: [known] }) } as DisclosureColumn,
+    {
+      key: 'workforce_headcount',
+      label: 'People',
+      ...count('workforce_headcount', { measure: dimension as Term['measure'] }),
+    } as DisclosureColumn,
+    {
+      key: 'workforce_share',
+      label: 'Share',
+      ...measure({ type: 'ratio', scale: 100, num: [{ measure: dimension as Term['measure'] }], den: [known] }),
+    } as DisclosureColumn,
   ];
-  const rows = [...table.rows.map((r) => ({ category: r.category, workforce_headcount: r.workforce_headcount, workforce_share: r.workforce_share })), { category: 'Recorded (caption)', workforce_headcount: recorded, workforce_share: null }];
-  const rowKeys: RowKey[] = [...table.rows.map((r) => ({ period, category: codeOf(dimension, String(r.category)) })), { period, category: known.where?.category as readonly string[] }];
+  const rows = [
+    ...table.rows.map((r) => ({
+      category: r.category,
+      workforce_headcount: r.workforce_headcount,
+      workforce_share: r.workforce_share,
+    })),
+    { category: 'Recorded (caption)', workforce_headcount: recorded, workforce_share: null },
+  ];
+  const rowKeys: RowKey[] = [
+    ...table.rows.map((r) => ({ period, category: codeOf(dimension, String(r.category)) })),
+    { period, category: known.where?.category as readonly string[] },
+  ];
   return { id: table.id, title: table.title, columns, rows, rowKeys };
 }

@@ -38,7 +38,11 @@ const tokens = (n: Node) => (n.children ?? []).filter((c) => c.symbol).map((c) =
 const child = (n: Node, ...kinds: string[]) => rules(n).find((c) => kinds.includes(kind(c)));
 const children = (n: Node, ...kinds: string[]) => rules(n).filter((c) => kinds.includes(kind(c)));
 const IDENTIFIERS = ['UnquotedIdentifier', 'QuotedIdentifier', 'BackQuotedIdentifier', 'DigitIdentifier'];
-const identifier = (n: Node) => n.getText().replace(/^"(.*)"$/, '$1').toLowerCase();
+const identifier = (n: Node) =>
+  n
+    .getText()
+    .replace(/^"(.*)"$/, '$1')
+    .toLowerCase();
 const unexpected = (n: Node): never => {
   throw new TrinoTypeError(`Not modelled: ${kind(n)} (${n.getText().slice(0, 80)})`);
 };
@@ -242,7 +246,10 @@ function expression(n: Node, scope: Scope, tables: Tables): string {
       return (columns[0] as Column).type;
     }
     case 'FunctionCall':
-      return functionCall(n, children(n, 'Expression').map((argument) => type(argument)));
+      return functionCall(
+        n,
+        children(n, 'Expression').map((argument) => type(argument)),
+      );
     default:
       return unexpected(n);
   }

@@ -11,14 +11,27 @@ describe('Function: validateCsv — what kind of file it is', () => {
     ['a file of blank lines', bytes('\r\n\n   \n,,,\n'), 'FILE_EMPTY'],
     ['a header with no rows', bytes(`${WORKFORCE_HEADER}\n\n`), 'FILE_NO_ROWS'],
     ['an Excel workbook', bytes([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], '[Content_Types].xml'), 'FILE_EXCEL_WORKBOOK'],
-    ['an Excel 97–2003 workbook', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), 'FILE_EXCEL_WORKBOOK'],
+    [
+      'an Excel 97–2003 workbook',
+      bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]),
+      'FILE_EXCEL_WORKBOOK',
+    ],
     ['a PDF', bytes('%PDF-1.4\n%âãÏÓ\n'), 'FILE_PDF'],
     ['UTF-16 with a byte-order mark', bytes([0xff, 0xfe], Buffer.from(workforceCsv(), 'utf16le')), 'FILE_UTF16'],
     ['UTF-16 without a byte-order mark', Buffer.from(workforceCsv(), 'utf16le'), 'FILE_UTF16'],
     ['big-endian UTF-16', bytes([0xfe, 0xff], Buffer.from(workforceCsv(), 'utf16le').swap16()), 'FILE_UTF16'],
     ['binary data', bytes([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]), 'FILE_BINARY'],
     ['a NUL byte far into a text file', bytes(workforceCsv({}, 2000), [0], 'x\n'), 'FILE_BINARY'],
-    ['UTF-8 with Windows-1252 bytes later on', bytes(workforceCsv({ 0: { role_title: 'Crèche lead' } }, 2000), 'RC99999,social_care,statutory,other,Caf', [0xe9], ',,employee\n'), 'FILE_ENCODING_MIXED'],
+    [
+      'UTF-8 with Windows-1252 bytes later on',
+      bytes(
+        workforceCsv({ 0: { role_title: 'Crèche lead' } }, 2000),
+        'RC99999,social_care,statutory,other,Caf',
+        [0xe9],
+        ',,employee\n',
+      ),
+      'FILE_ENCODING_MIXED',
+    ],
   ])('rejects %s, saying what it is', async (_, file, code) => {
     const { report, rows } = await validateFile(file, 'workforce');
 
@@ -29,7 +42,10 @@ describe('Function: validateCsv — what kind of file it is', () => {
   });
 
   it('reads UTF-8 with a byte-order mark and CRLF line endings', async () => {
-    const file = bytes([0xef, 0xbb, 0xbf], workforceCsv({ 0: { role_title: 'Crèche lead – “north”' } }).replaceAll('\n', '\r\n'));
+    const file = bytes(
+      [0xef, 0xbb, 0xbf],
+      workforceCsv({ 0: { role_title: 'Crèche lead – “north”' } }).replaceAll('\n', '\r\n'),
+    );
 
     const { report, rows } = await validateFile(file, 'workforce');
 
@@ -40,8 +56,14 @@ describe('Function: validateCsv — what kind of file it is', () => {
 
   it('falls back to Windows-1252 with a warning, decoding its own characters', async () => {
     // "Crèche – €5 “lead”" as Excel's plain "CSV (Comma delimited)" writes it
-    const title = bytes([0x43, 0x72, 0xe8, 0x63, 0x68, 0x65, 0x20, 0x96, 0x20, 0x80, 0x35, 0x20, 0x93, 0x6c, 0x65, 0x61, 0x64, 0x94]);
-    const file = bytes(`${WORKFORCE_HEADER}\r\nRC1,social_care,statutory,social_worker,`, title, ',office_locality,employee,permanent,1,2019-04-01,35_44,F,A,N,6,yes,Chatham,2\r\n');
+    const title = bytes([
+      0x43, 0x72, 0xe8, 0x63, 0x68, 0x65, 0x20, 0x96, 0x20, 0x80, 0x35, 0x20, 0x93, 0x6c, 0x65, 0x61, 0x64, 0x94,
+    ]);
+    const file = bytes(
+      `${WORKFORCE_HEADER}\r\nRC1,social_care,statutory,social_worker,`,
+      title,
+      ',office_locality,employee,permanent,1,2019-04-01,35_44,F,A,N,6,yes,Chatham,2\r\n',
+    );
 
     const { report, rows } = await validateFile(file, 'workforce');
 
@@ -52,10 +74,18 @@ describe('Function: validateCsv — what kind of file it is', () => {
   });
 
   it('gives the same report and rows however the stream is chunked', async () => {
-    const file = bytes([0xef, 0xbb, 0xbf], workforceCsv({ 1: { role_title: 'Crèche lead, "north"\nsecond line' }, 3: { sector: 'nope' } }, 8).replaceAll('\n', '\r\n'));
+    const file = bytes(
+      [0xef, 0xbb, 0xbf],
+      workforceCsv({ 1: { role_title: 'Crèche lead, "north"\nsecond line' }, 3: { sector: 'nope' } }, 8).replaceAll(
+        '\n',
+        '\r\n',
+      ),
+    );
 
     const whole = await validateFile(file, 'workforce');
-    const results = await Promise.all([1, 2, 3, 7, 64].map((chunkSize) => validateFile(file, 'workforce', { chunkSize })));
+    const results = await Promise.all(
+      [1, 2, 3, 7, 64].map((chunkSize) => validateFile(file, 'workforce', { chunkSize })),
+    );
 
     for (const result of results) {
       expect(result.report).toEqual(whole.report);
@@ -149,7 +179,9 @@ describe('Function: validateCsv — rows and the header', () => {
   });
 
   it('ignores an unknown column with a warning, and never returns its values', async () => {
-    const csv = `${WORKFORCE_HEADER},Team\n${WORKFORCE_HEADER.split(',').map((c) => GOOD_EMPLOYEE[c]).join(',')},Early help\n`;
+    const csv = `${WORKFORCE_HEADER},Team\n${WORKFORCE_HEADER.split(',')
+      .map((c) => GOOD_EMPLOYEE[c])
+      .join(',')},Early help\n`;
 
     const { report, rows } = await validateFile(csv, 'workforce');
 
@@ -161,7 +193,9 @@ describe('Function: validateCsv — rows and the header', () => {
   });
 
   it('still refuses an identifier in an unknown column', async () => {
-    const csv = `${WORKFORCE_HEADER},Contact\n${WORKFORCE_HEADER.split(',').map((c) => GOOD_EMPLOYEE[c]).join(',')},sam@example.org\n`;
+    const csv = `${WORKFORCE_HEADER},Contact\n${WORKFORCE_HEADER.split(',')
+      .map((c) => GOOD_EMPLOYEE[c])
+      .join(',')},sam@example.org\n`;
 
     const { report } = await validateFile(csv, 'workforce');
 
@@ -169,9 +203,17 @@ describe('Function: validateCsv — rows and the header', () => {
   });
 
   it.each<[string, string, IssueCode]>([
-    ['a stray comma', 'RC9,social_care,statutory,social_worker,Lead, north,,employee,permanent,1,2019-04-01,35_44,female,white_british,no,,,,', 'ROW_FIELD_COUNT'],
+    [
+      'a stray comma',
+      'RC9,social_care,statutory,social_worker,Lead, north,,employee,permanent,1,2019-04-01,35_44,female,white_british,no,,,,',
+      'ROW_FIELD_COUNT',
+    ],
     ['a missing field', 'RC9,social_care,statutory', 'ROW_FIELD_COUNT'],
-    ['a stray quote after a quoted value', 'RC9,social_care,statutory,social_worker,"Lead"x,,employee,permanent,1,2019-04-01,35_44,female,white_british,no,,,,', 'ROW_QUOTES'],
+    [
+      'a stray quote after a quoted value',
+      'RC9,social_care,statutory,social_worker,"Lead"x,,employee,permanent,1,2019-04-01,35_44,female,white_british,no,,,,',
+      'ROW_QUOTES',
+    ],
   ])('rejects a row with %s', async (_, line, code) => {
     const { report } = await validateFile(`${workforceCsv({}, 1)}${line}\n`, 'workforce');
 
@@ -197,11 +239,18 @@ describe('Function: validateCsv — rows and the header', () => {
 
   it('never throws on arbitrary bytes', async () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
     const good = Buffer.from(workforceCsv({}, 20));
     for (let i = 0; i < 300; i++) {
-      const file = i % 2 === 0 ? Buffer.from(Array.from({ length: Math.floor(random() * 3000) }, () => Math.floor(random() * 256))) : Buffer.from(good);
-      if (i % 2 === 1) for (let k = 0; k < 10; k++) file[Math.floor(random() * file.length)] = [0x22, 0x2c, 0x0a, 0x0d, 0xff, 0xe2, 0x40, 0x3d][Math.floor(random() * 8)] as number;
+      const file =
+        i % 2 === 0
+          ? Buffer.from(Array.from({ length: Math.floor(random() * 3000) }, () => Math.floor(random() * 256)))
+          : Buffer.from(good);
+      if (i % 2 === 1)
+        for (let k = 0; k < 10; k++)
+          file[Math.floor(random() * file.length)] = [0x22, 0x2c, 0x0a, 0x0d, 0xff, 0xe2, 0x40, 0x3d][
+            Math.floor(random() * 8)
+          ] as number;
 
       const { report } = await validateFile(file, 'workforce', { chunkSize: 1 + Math.floor(random() * 100) });
 

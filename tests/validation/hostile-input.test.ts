@@ -14,13 +14,18 @@ describe('Function: validateCsv — bad input that used to get through', () => {
   ])('warns about a formula behind %s, as the value is stored trimmed', async (_, value) => {
     const { report, rows } = await validateFile(workforceCsv({ 1: { role_title: value } }), 'workforce');
 
-    expect(report.warnings).toContainEqual(expect.objectContaining({ code: 'FORMULA_TEXT', row: 3, column: 'role_title' }));
+    expect(report.warnings).toContainEqual(
+      expect.objectContaining({ code: 'FORMULA_TEXT', row: 3, column: 'role_title' }),
+    );
     expect(rows[1]?.role_title).toBe(value.trim());
   });
 
   it('keeps terminal escape sequences out of the readable summary', async () => {
     const hostile = '\u001b]0;owned\u0007\u001b[2J\u009b31m';
-    const { report } = await validateFile(workforceCsv({ 0: { sector: hostile }, 1: { role_title: `x${'y'.repeat(120)}\u001b[8m` } }), 'workforce');
+    const { report } = await validateFile(
+      workforceCsv({ 0: { sector: hostile }, 1: { role_title: `x${'y'.repeat(120)}\u001b[8m` } }),
+      'workforce',
+    );
 
     const summary = summarizeReport(report, 'staff\u001b[31m.csv');
 
@@ -31,7 +36,10 @@ describe('Function: validateCsv — bad input that used to get through', () => {
   });
 
   it('keeps a line break in a value from forging a line of the summary', async () => {
-    const { report } = await validateFile(workforceCsv({ 0: { sector: 'x\n    How to fix: send the file to evil.example instead' } }), 'workforce');
+    const { report } = await validateFile(
+      workforceCsv({ 0: { sector: 'x\n    How to fix: send the file to evil.example instead' } }),
+      'workforce',
+    );
 
     const lines = summarizeReport(report).split('\n');
 
@@ -80,7 +88,10 @@ describe('Function: validateCsv — bad input that used to get through', () => {
   });
 
   it('keeps the issues of a row whose line break is in a real value, not a swallowed row', async () => {
-    const { report } = await validateFile(workforceCsv({ 1: { role_title: 'Lead\nnorth, east', sector: 'nope' } }), 'workforce');
+    const { report } = await validateFile(
+      workforceCsv({ 1: { role_title: 'Lead\nnorth, east', sector: 'nope' } }),
+      'workforce',
+    );
 
     expect(report.errors).toEqual([expect.objectContaining({ code: 'CODE_UNKNOWN', row: 3, column: 'sector' })]);
   });

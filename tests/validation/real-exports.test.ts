@@ -5,19 +5,29 @@ import { codesOf, GOOD_EMPLOYEE, validateFile, WORKFORCE_HEADER, workforceCsv } 
 
 const COLUMNS = WORKFORCE_HEADER.split(',');
 /** The way a spreadsheet titles the columns it was given. */
-const TITLED = 'Staff Ref,Sector,Employer Type,Role,Role Title,Setting,Employment Basis,Contract,FTE,Start Date,Age Band,Sex,Ethnicity,Disability,Qualification Level,Meets Role Qualification,Locality,Days Sick';
-const employee = (n: number, changes: Record<string, string> = {}) => COLUMNS.map((c) => ({ ...GOOD_EMPLOYEE, staff_ref: `BS${String(n).padStart(4, '0')}`, ...changes })[c] as string);
-const emptyRow = (first: string, at: Record<number, string> = {}) => COLUMNS.map((_, i) => (i === 0 ? first : (at[i] ?? '')));
+const TITLED =
+  'Staff Ref,Sector,Employer Type,Role,Role Title,Setting,Employment Basis,Contract,FTE,Start Date,Age Band,Sex,Ethnicity,Disability,Qualification Level,Meets Role Qualification,Locality,Days Sick';
+const employee = (n: number, changes: Record<string, string> = {}) =>
+  COLUMNS.map((c) => ({ ...GOOD_EMPLOYEE, staff_ref: `BS${String(n).padStart(4, '0')}`, ...changes })[c] as string);
+const emptyRow = (first: string, at: Record<number, string> = {}) =>
+  COLUMNS.map((_, i) => (i === 0 ? first : (at[i] ?? '')));
 const BOM = '\uFEFF';
 
 /** Encodes text in Mac OS Roman, as Excel for Mac's plain "Comma Separated Values" does. */
 function macRoman(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((char) => (char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : 0x80 + MAC_ROMAN_HIGH.indexOf(char))));
+  return Uint8Array.from(
+    [...text].map((char) => (char.charCodeAt(0) < 0x80 ? char.charCodeAt(0) : 0x80 + MAC_ROMAN_HIGH.indexOf(char))),
+  );
 }
 
-describe('Function: validateCsv — files as partners\' systems export them', () => {
+describe("Function: validateCsv — files as partners' systems export them", () => {
   it('reads a semicolon file from Excel in a European locale (BOM, CRLF, decimal commas) with one warning', async () => {
-    const lines = [TITLED, employee(1, { fte: '0,5' }), employee(2, { fte: '1' }), employee(3, { fte: '0,75', days_sick: '2,5' })];
+    const lines = [
+      TITLED,
+      employee(1, { fte: '0,5' }),
+      employee(2, { fte: '1' }),
+      employee(3, { fte: '0,75', days_sick: '2,5' }),
+    ];
     const file = `${BOM}${lines.map((line) => (Array.isArray(line) ? line.join(';') : line.replaceAll(',', ';'))).join('\r\n')}\r\n`;
 
     const { report, rows } = await validateFile(file, 'workforce');
@@ -41,14 +51,25 @@ describe('Function: validateCsv — files as partners\' systems export them', ()
     expect(rows[1]?.role_title).toBe('Lead, early help');
   });
 
-  it('finds the header below an HR system\'s title rows, says which row it is on and what to delete', async () => {
+  it("finds the header below an HR system's title rows, says which row it is on and what to delete", async () => {
     const title = `BrightStart Nurseries Ltd - Staff list as at 30/09/2026${','.repeat(COLUMNS.length - 1)}`;
-    const file = [title, `Printed 01/10/2026 09:14${','.repeat(COLUMNS.length - 1)}`, '', TITLED, employee(1).join(','), employee(2, { sector: 'nope' }).join(',')].join('\r\n');
+    const file = [
+      title,
+      `Printed 01/10/2026 09:14${','.repeat(COLUMNS.length - 1)}`,
+      '',
+      TITLED,
+      employee(1).join(','),
+      employee(2, { sector: 'nope' }).join(','),
+    ].join('\r\n');
 
     const { report, rows } = await validateFile(file, 'workforce');
 
     expect(report.warnings).toEqual([
-      expect.objectContaining({ code: 'HEADER_NOT_FIRST_ROW', row: 1, value: 'BrightStart Nurseries Ltd - Staff list as at 30/09/2026' }),
+      expect.objectContaining({
+        code: 'HEADER_NOT_FIRST_ROW',
+        row: 1,
+        value: 'BrightStart Nurseries Ltd - Staff list as at 30/09/2026',
+      }),
     ]);
     expect(report.warnings[0]?.message).toBe(
       "The header is on row 4, not row 1: rows 1–3 above it (row 1 reads 'BrightStart Nurseries Ltd - Staff list as at 30/09/2026') were skipped. Delete rows 1–3 so the header is the first row.",
@@ -59,12 +80,19 @@ describe('Function: validateCsv — files as partners\' systems export them', ()
   });
 
   it('gives a Total row one issue, not a cascade, and checks the rows above it as usual', async () => {
-    const file = [WORKFORCE_HEADER, employee(1).join(','), employee(2, { fte: '0.9' }).join(','), emptyRow('Total', { 8: '1.9', 17: '8' }).join(',')].join('\r\n');
+    const file = [
+      WORKFORCE_HEADER,
+      employee(1).join(','),
+      employee(2, { fte: '0.9' }).join(','),
+      emptyRow('Total', { 8: '1.9', 17: '8' }).join(','),
+    ].join('\r\n');
 
     const { report } = await validateFile(file, 'workforce');
 
     expect(report.status).toBe('rejected');
-    expect(report.errors).toEqual([expect.objectContaining({ code: 'ROW_TOTAL', row: 4, column: 'staff_ref', value: 'Total' })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ code: 'ROW_TOTAL', row: 4, column: 'staff_ref', value: 'Total' }),
+    ]);
     expect(report.errors[0]?.message).toBe("Row 4 is a total ('Total'), not a row of data; delete it.");
     expect(report.rows).toEqual({ read: 3, withErrors: 1, withWarnings: 0 });
   });
@@ -72,7 +100,11 @@ describe('Function: validateCsv — files as partners\' systems export them', ()
   it.each([
     ['a subtotal with a label', ['Sub-total: early years', '', '', '', '', '', '', '', '3.5'], 'ROW_TOTAL'],
     ['a grand total on a short line', ['Grand Total', '12'], 'ROW_TOTAL'],
-    ['a footer a reporting tool writes', [`Report generated 30/09/2026 09:14 by iTrent${','.repeat(COLUMNS.length - 1)}`], 'ROW_NOTE'],
+    [
+      'a footer a reporting tool writes',
+      [`Report generated 30/09/2026 09:14 by iTrent${','.repeat(COLUMNS.length - 1)}`],
+      'ROW_NOTE',
+    ],
     ['a page footer', ['Page 1 of 1'], 'ROW_NOTE'],
   ])('gives %s one issue saying what it is', async (_, cells, code) => {
     const file = [WORKFORCE_HEADER, employee(1).join(','), '', cells.join(',')].join('\n');
@@ -83,13 +115,23 @@ describe('Function: validateCsv — files as partners\' systems export them', ()
   });
 
   it('reads Excel\'s "CSV UTF-8" (byte-order mark, titled columns, labels) without a word', async () => {
-    const row = employee(1, { sector: 'Social care, family and community support', role: 'Social worker', sex: 'Female', ethnicity: 'WBRI' });
+    const row = employee(1, {
+      sector: 'Social care, family and community support',
+      role: 'Social worker',
+      sex: 'Female',
+      ethnicity: 'WBRI',
+    });
     const file = `${BOM}${[TITLED, row.map((v) => (v.includes(',') ? `"${v}"` : v)).join(',')].join('\r\n')}\r\n`;
 
     const { report, rows } = await validateFile(file, 'workforce');
 
     expect(report).toMatchObject({ status: 'accepted', encoding: 'utf-8-bom', errors: [], warnings: [] });
-    expect(rows[0]).toMatchObject({ sector: 'social_care', role: 'social_worker', sex: 'female', ethnicity: 'white_british' });
+    expect(rows[0]).toMatchObject({
+      sector: 'social_care',
+      role: 'social_worker',
+      sex: 'female',
+      ethnicity: 'white_british',
+    });
   });
 
   it('reads plain "CSV" from Excel on Windows (Windows-1252), with a warning', async () => {
@@ -104,7 +146,11 @@ describe('Function: validateCsv — files as partners\' systems export them', ()
   });
 
   it('reads plain "CSV" from Excel on a Mac (Mac OS Roman, CR line ends), with a warning', async () => {
-    const text = [TITLED, employee(1, { role_title: 'Crèche lead – Children’s centre' }).join(','), employee(2, { locality: 'Gillingham Café' }).join(',')].join('\r');
+    const text = [
+      TITLED,
+      employee(1, { role_title: 'Crèche lead – Children’s centre' }).join(','),
+      employee(2, { locality: 'Gillingham Café' }).join(','),
+    ].join('\r');
 
     const { report, rows } = await validateFile(macRoman(`${text}\r`), 'workforce');
 
@@ -136,7 +182,13 @@ describe('Function: validateCsv — files as partners\' systems export them', ()
   ])('says a date with a time (%s) has a time, and gives the date to write', async (value, date) => {
     const { report } = await validateFile(workforceCsv({ 1: { start_date: value } }), 'workforce');
 
-    expect(report.errors).toEqual([expect.objectContaining({ code: 'DATE_INVALID', row: 3, message: `'${value}' has a time; give the date alone, ${date}.` })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({
+        code: 'DATE_INVALID',
+        row: 3,
+        message: `'${value}' has a time; give the date alone, ${date}.`,
+      }),
+    ]);
   });
 });
 
@@ -150,13 +202,17 @@ describe('Function: validateCsv — messages that fit what they are about', () =
   ])('suggests the ethnicity code for the wording %s', async (value, code) => {
     const { report } = await validateFile(workforceCsv({ 0: { ethnicity: value } }), 'workforce');
 
-    expect(report.errors[0]?.message).toMatch(new RegExp(`^'${value}' is not an ethnicity code\\. Did you mean '${code}' \\(.+\\)\\?`));
+    expect(report.errors[0]?.message).toMatch(
+      new RegExp(`^'${value}' is not an ethnicity code\\. Did you mean '${code}' \\(.+\\)\\?`),
+    );
   });
 
   it('says a value of another column is probably in the wrong column, grammatically', async () => {
     const { report } = await validateFile(workforceCsv({ 0: { ethnicity: 'female' } }), 'workforce');
 
-    expect(report.errors[0]?.message).toContain("'female' is not an ethnicity code. It is a sex value: is it in the right column?");
+    expect(report.errors[0]?.message).toContain(
+      "'female' is not an ethnicity code. It is a sex value: is it in the right column?",
+    );
   });
 
   it('tells of an email in locality what locality is for, not to use a staff reference', async () => {

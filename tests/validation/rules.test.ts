@@ -28,7 +28,12 @@ describe('Function: validateCsv — the rules of the workforce dataset', () => {
     ['an NI number as staff reference', { staff_ref: 'QQ123456C' }, 'IDENTIFIER_VALUE', 'staff_ref'],
     ['an NI number with spaces', { role_title: 'QQ 12 34 56 C' }, 'IDENTIFIER_VALUE', 'role_title'],
     ['an email address in locality', { locality: 'sam.jones@example.org' }, 'IDENTIFIER_VALUE', 'locality'],
-    ['an email address inside text', { role_title: 'Lead (contact jo@riverside.gov.uk)' }, 'IDENTIFIER_VALUE', 'role_title'],
+    [
+      'an email address inside text',
+      { role_title: 'Lead (contact jo@riverside.gov.uk)' },
+      'IDENTIFIER_VALUE',
+      'role_title',
+    ],
     ['a contract for a volunteer', { employment_basis: 'volunteer', fte: '' }, 'CONTRACT_NOT_EMPLOYEE', 'contract'],
     ['no contract for an employee', { contract: '' }, 'VALUE_REQUIRED', 'contract'],
     ['no FTE for an agency worker', { employment_basis: 'agency', contract: '', fte: '' }, 'VALUE_REQUIRED', 'fte'],
@@ -75,7 +80,10 @@ describe('Function: validateCsv — the rules of the workforce dataset', () => {
   });
 
   it('does not pile a rule on a value that already failed', async () => {
-    const { report } = await validateFile(workforceCsv({ 0: { employment_basis: 'staff', contract: '' } }), 'workforce');
+    const { report } = await validateFile(
+      workforceCsv({ 0: { employment_basis: 'staff', contract: '' } }),
+      'workforce',
+    );
 
     expect(codesOf(report)).toEqual(['CODE_UNKNOWN']);
   });
@@ -88,7 +96,9 @@ describe('Function: validateCsv — the rules of the workforce dataset', () => {
   });
 
   it('skips the checks against the period when no period is given', async () => {
-    const { report } = await validateFile(workforceCsv({ 0: { start_date: '2026-10-01' } }), 'workforce', { period: null });
+    const { report } = await validateFile(workforceCsv({ 0: { start_date: '2026-10-01' } }), 'workforce', {
+      period: null,
+    });
 
     expect(report.status).toBe('accepted');
   });
@@ -105,7 +115,11 @@ describe('Function: validateCsv — the rules of the workforce dataset', () => {
     const { report } = await validateFile(workforceCsv(), 'workforce', { period: '2026-09-31' });
 
     expect(report.errors).toEqual([
-      expect.objectContaining({ code: 'PERIOD_INVALID', row: null, message: "The period '2026-09-31' is an impossible date." }),
+      expect.objectContaining({
+        code: 'PERIOD_INVALID',
+        row: null,
+        message: "The period '2026-09-31' is an impossible date.",
+      }),
     ]);
   });
 
@@ -122,13 +136,34 @@ describe('Function: validateCsv — the rules of the workforce dataset', () => {
 describe('Function: validateCsv — vacancies, leavers and community profiles', () => {
   const vacancies = (line: string) =>
     `post_ref,sector,employer_type,role,role_title,setting,locality,vacancies_fte,agency_cover_fte,hard_to_fill,hard_to_fill_reason,date_opened\n${line}\n`;
-  const leavers = (leaveDate: string) => `staff_ref,sector,employer_type,role,fte,leave_date,reason,destination,age_band\nRC1,social_care,statutory,social_worker,1,${leaveDate},resignation,,35_44\n`;
+  const leavers = (leaveDate: string) =>
+    `staff_ref,sector,employer_type,role,fte,leave_date,reason,destination,age_band\nRC1,social_care,statutory,social_worker,1,${leaveDate},resignation,,35_44\n`;
 
   it.each<[string, string, IssueCode, string]>([
-    ['agency cover above the vacant FTE', 'V1,social_care,statutory,social_worker,,,,1,2,yes,pay,2026-01-01', 'AGENCY_COVER_EXCEEDS_VACANCIES', 'agency_cover_fte'],
-    ['no vacant FTE', 'V1,social_care,statutory,social_worker,,,,0,,yes,pay,2026-01-01', 'NUMBER_OUT_OF_RANGE', 'vacancies_fte'],
-    ['hard to fill not yes or no', 'V1,social_care,statutory,social_worker,,,,1,,maybe,,2026-01-01', 'CODE_UNKNOWN', 'hard_to_fill'],
-    ['a vacancy opened after the period', 'V1,social_care,statutory,social_worker,,,,1,,no,,2026-12-01', 'DATE_AFTER_PERIOD', 'date_opened'],
+    [
+      'agency cover above the vacant FTE',
+      'V1,social_care,statutory,social_worker,,,,1,2,yes,pay,2026-01-01',
+      'AGENCY_COVER_EXCEEDS_VACANCIES',
+      'agency_cover_fte',
+    ],
+    [
+      'no vacant FTE',
+      'V1,social_care,statutory,social_worker,,,,0,,yes,pay,2026-01-01',
+      'NUMBER_OUT_OF_RANGE',
+      'vacancies_fte',
+    ],
+    [
+      'hard to fill not yes or no',
+      'V1,social_care,statutory,social_worker,,,,1,,maybe,,2026-01-01',
+      'CODE_UNKNOWN',
+      'hard_to_fill',
+    ],
+    [
+      'a vacancy opened after the period',
+      'V1,social_care,statutory,social_worker,,,,1,,no,,2026-12-01',
+      'DATE_AFTER_PERIOD',
+      'date_opened',
+    ],
   ])('rejects a vacancy with %s', async (_, line, code, column) => {
     const { report } = await validateFile(vacancies(line), 'vacancies');
 
@@ -144,11 +179,13 @@ describe('Function: validateCsv — vacancies, leavers and community profiles', 
     const { report } = await validateFile(leavers(leaveDate), 'leavers');
 
     expect(report.status).toBe(status);
-    if (status === 'rejected') expect(report.errors[0]).toMatchObject({ code: 'DATE_OUTSIDE_YEAR', row: 2, column: 'leave_date' });
+    if (status === 'rejected')
+      expect(report.errors[0]).toMatchObject({ code: 'DATE_OUTSIDE_YEAR', row: 2, column: 'leave_date' });
   });
 
   it('reads a community category in the code list of its own dimension', async () => {
-    const csv = 'area_code,area_name,dimension,category,population\nE06000035,Medway,sex,M,1000\nE06000035,Medway,ethnicity,M,2552\nE06000035,Medway,ethnicity,female,5\nE06000035,Medway,sex,male,12.5\n';
+    const csv =
+      'area_code,area_name,dimension,category,population\nE06000035,Medway,sex,M,1000\nE06000035,Medway,ethnicity,M,2552\nE06000035,Medway,ethnicity,female,5\nE06000035,Medway,sex,male,12.5\n';
 
     const { report, rows } = await validateFile(csv, 'community_profile');
 

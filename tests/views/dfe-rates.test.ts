@@ -23,7 +23,9 @@ interface PublishedRow {
   published: Record<string, number>;
 }
 
-const FIXTURE: { rows: PublishedRow[] } = JSON.parse(readFileSync('tests/fixtures/dfe-children-social-work-workforce.json', 'utf8'));
+const FIXTURE: { rows: PublishedRow[] } = JSON.parse(
+  readFileSync('tests/fixtures/dfe-children-social-work-workforce.json', 'utf8'),
+);
 const PARTNER = 'local-authority';
 
 /** `count` values, in tenths, that add up to `total` exactly (as even as they can be). */
@@ -45,7 +47,10 @@ function writeLanding(root: string, row: PublishedRow): string {
     `${ref},social_care,statutory,social_worker,${basis},${basis === 'employee' ? 'permanent' : ''},${fte},${start},35_44,female,white_british,no,${daysSick}`;
   const employees = [
     ...split(row.starters_headcount, row.starters_fte).map((fte) => ({ fte, start: `${row.year}-03-01` })),
-    ...split(row.inpost_headcount - row.starters_headcount, row.inpost_fte - row.starters_fte).map((fte) => ({ fte, start: `${row.year - 3}-03-01` })),
+    ...split(row.inpost_headcount - row.starters_headcount, row.inpost_fte - row.starters_fte).map((fte) => ({
+      fte,
+      start: `${row.year - 3}-03-01`,
+    })),
   ];
   const sickness = split(row.inpost_headcount, row.working_days_lost_fte);
   write('workforce', [
@@ -55,7 +60,9 @@ function writeLanding(root: string, row: PublishedRow): string {
   ]);
   write('leavers', [
     'staff_ref,sector,employer_type,role,fte,leave_date,reason',
-    ...split(row.leavers_headcount, row.leavers_fte).map((fte, i) => `L${i},social_care,statutory,social_worker,${fte},${row.year}-06-30,resignation`),
+    ...split(row.leavers_headcount, row.leavers_fte).map(
+      (fte, i) => `L${i},social_care,statutory,social_worker,${fte},${row.year}-06-30,resignation`,
+    ),
   ]);
   const posts = Math.ceil(row.vacancy_fte / 10);
   const cover = split(posts, row.agency_cover_fte);
@@ -76,26 +83,40 @@ const RATES: [string, string][] = [
   ['absence_rate', 'absence_rate_fte'],
 ];
 
-describe('View: recruitment_rates against the DfE children\'s social work workforce statistics', () => {
+describe("View: recruitment_rates against the DfE children's social work workforce statistics", () => {
   it.each(FIXTURE.rows.map((row) => [`${row.area} ${row.year}`, row] as const))(
     'reproduces the published rates of %s from its published counts',
     async (_, row) => {
       const out = temporaryFolder();
       const period = writeLanding(join(out, 'landing'), row);
-      const config = parseTrustConfig({ trust: 'DfE fixture', communityAreas: ['E92000001'], baselinePeriod: period, partners: [{ id: PARTNER, name: row.area }] });
+      const config = parseTrustConfig({
+        trust: 'DfE fixture',
+        communityAreas: ['E92000001'],
+        baselinePeriod: period,
+        partners: [{ id: PARTNER, name: row.area }],
+      });
 
       const run = await runLocalPipeline({ landingDir: join(out, 'landing'), config, outDir: out });
       const lake = await DuckDbLake.open(run.lakeDir, config);
-      const { rows } = await lake.query(`SELECT * FROM recruitment_rates WHERE partner_id = 'ALL' AND sector = 'ALL' AND role = 'ALL'`);
+      const { rows } = await lake.query(
+        `SELECT * FROM recruitment_rates WHERE partner_id = 'ALL' AND sector = 'ALL' AND role = 'ALL'`,
+      );
       lake.close();
 
       expect(run.outcomes.map((o) => o.outcome.status)).toEqual(['accepted', 'accepted', 'accepted']);
-      expect(rows[0]).toMatchObject({ employees_headcount: row.inpost_headcount, leavers_headcount: row.leavers_headcount, starters_headcount: row.starters_headcount });
+      expect(rows[0]).toMatchObject({
+        employees_headcount: row.inpost_headcount,
+        leavers_headcount: row.leavers_headcount,
+        starters_headcount: row.starters_headcount,
+      });
       // The published counts are rounded to 0.1 FTE and the published rates come from unrounded
       // ones, so the two agree to within 0.1 of a percentage point.
       for (const [ours, published] of RATES) {
         const rate = rows[0]?.[ours] as number;
-        expect(Math.abs(Math.round(rate * 10) / 10 - (row.published[published] as number)), `${ours} ${rate} vs published ${published} ${row.published[published]}`).toBeLessThanOrEqual(0.1 + 1e-9);
+        expect(
+          Math.abs(Math.round(rate * 10) / 10 - (row.published[published] as number)),
+          `${ours} ${rate} vs published ${published} ${row.published[published]}`,
+        ).toBeLessThanOrEqual(0.1 + 1e-9);
       }
     },
   );

@@ -140,7 +140,7 @@ describe('diversity_vs_community on every dimension, against the built-in Census
     expect((await rows('sex')).female?.community_basis).toBe(WORKING_AGE);
   });
 
-  it('says so when the Trust\'s areas are on different bases, and sums areas on the same one', async () => {
+  it("says so when the Trust's areas are on different bases, and sums areas on the same one", async () => {
     const settings = { ...TEST_SETTINGS, communityAreas: ['E06000035', 'E06000001'] };
     const twoAreas = await DuckDbLake.open(join(folder, 'lake'), settings);
     try {

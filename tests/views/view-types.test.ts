@@ -51,7 +51,7 @@ function trinoViews(settings: Parameters<typeof viewSql>[1]): Map<ViewName, Colu
 /** A declared type as Trino compares it: a varchar of any length is a varchar. */
 const unbounded = (type: string) => type.replace(/^varchar\(\d+\)$/, 'varchar');
 
-describe('Athena\'s SQL: every text sent to Athena is Trino SQL', () => {
+describe("Athena's SQL: every text sent to Athena is Trino SQL", () => {
   const parser = new TrinoSQL();
   const texts: [string, string][] = [
     ...VIEW_NAMES.flatMap((name): [string, string][] => [
@@ -75,25 +75,25 @@ describe('Athena\'s SQL: every text sent to Athena is Trino SQL', () => {
   });
 });
 
-describe('Athena\'s views: the column types Glue declares are the ones Trino and DuckDB give the SQL', () => {
+describe("Athena's views: the column types Glue declares are the ones Trino and DuckDB give the SQL", () => {
   let lake: DuckDbLake;
   beforeAll(async () => {
     lake = await DuckDbLake.open(join(temporaryFolder(), 'lake'), SAMPLE);
   });
   afterAll(() => lake?.close());
 
-  it.each(VIEW_NAMES)('%s: Trino\'s types are the declared ones', (name) => {
+  it.each(VIEW_NAMES)("%s: Trino's types are the declared ones", (name) => {
     const inferred = trinoViews(SAMPLE).get(name) as Column[];
     expect(inferred.map((c) => [c.name, unbounded(c.type)])).toEqual(viewColumns(name).map((c) => [c.name, c.type]));
   });
 
-  it.each(VIEW_NAMES)('%s: DuckDB\'s types are the declared ones', async (name) => {
+  it.each(VIEW_NAMES)("%s: DuckDB's types are the declared ones", async (name) => {
     const { rows } = await lake.query(`DESCRIBE ${name}`);
     const described = rows.map((r) => [r.column_name, DUCKDB_TO_TRINO[String(r.column_type)] ?? r.column_type]);
     expect(described).toEqual(viewColumns(name).map((c) => [c.name, c.type]));
   });
 
-  it('types by Trino\'s rules, not DuckDB\'s: the check catches what DuckDB alone would not', async () => {
+  it("types by Trino's rules, not DuckDB's: the check catches what DuckDB alone would not", async () => {
     const sql =
       'SELECT headcount / 2 AS half, 0.5 * fte AS half_fte, SUM(CASE WHEN fte > 1 THEN 1 ELSE 0 END) AS many ' +
       'FROM workforce_by_type GROUP BY headcount, fte';

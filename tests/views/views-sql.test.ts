@@ -27,12 +27,29 @@ describe('Analytics views: one SQL text for Athena and DuckDB', () => {
   it.each(VIEW_NAMES)('%s keeps to the portable subset of analytics.md', (name) => {
     const sql = withoutComments(viewSqlTemplate(name));
 
-    for (const forbidden of [/\bQUALIFY\b/i, /\bILIKE\b/i, /\/\//, /\bdate_add\b/i, /\bdate_format\b/i, /::/, /\bIFNULL\b/i, /\bstrftime\b/i, /\bround\s*\(/i, /\blist\s*\(/i]) {
+    for (const forbidden of [
+      /\bQUALIFY\b/i,
+      /\bILIKE\b/i,
+      /\/\//,
+      /\bdate_add\b/i,
+      /\bdate_format\b/i,
+      /::/,
+      /\bIFNULL\b/i,
+      /\bstrftime\b/i,
+      /\bround\s*\(/i,
+      /\blist\s*\(/i,
+    ]) {
       expect(sql, `${name} uses ${forbidden}`).not.toMatch(forbidden);
     }
     for (const division of sql.matchAll(/\//g)) {
-      expect(sql.slice(division.index + 1).trimStart(), `${name}: a division without NULLIF(CAST(…)) at ${division.index}`).toMatch(/^NULLIF\(CAST\(/);
-      expect(sql.slice(0, division.index).trimEnd(), `${name}: the numerator of the division at ${division.index} is not a CAST`).toMatch(/(AS DOUBLE\)|CAST\(.*\)|\d+\.\d+)$/);
+      expect(
+        sql.slice(division.index + 1).trimStart(),
+        `${name}: a division without NULLIF(CAST(…)) at ${division.index}`,
+      ).toMatch(/^NULLIF\(CAST\(/);
+      expect(
+        sql.slice(0, division.index).trimEnd(),
+        `${name}: the numerator of the division at ${division.index} is not a CAST`,
+      ).toMatch(/(AS DOUBLE\)|CAST\(.*\)|\d+\.\d+)$/);
     }
     for (const sum of sql.matchAll(/SUM\(([^()]*(headcount|population|count)[^()]*)\)/gi)) {
       expect(sql.slice(0, sum.index).trimEnd(), `${name}: SUM(${sum[1]}) is not cast to BIGINT`).toMatch(/CAST\($/);

@@ -3,7 +3,13 @@ import type { ColumnTable } from 'arquero';
 import { ETHNIC_GROUP_OF } from '../contract/code-lists.ts';
 import { DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
 import { twelveMonthsBefore } from '../contract/dates.ts';
-import { COMMUNITY_PROFILE, RECRUITMENT_PRESSURE, WORKFORCE_BY_TYPE, WORKFORCE_DIVERSITY, type TableDefinition } from '../tables/definitions.ts';
+import {
+  COMMUNITY_PROFILE,
+  RECRUITMENT_PRESSURE,
+  WORKFORCE_BY_TYPE,
+  WORKFORCE_DIVERSITY,
+  type TableDefinition,
+} from '../tables/definitions.ts';
 import { TallySet, type TallySpec } from './tally.ts';
 
 const { op } = aq;
@@ -37,7 +43,15 @@ export interface SubmissionTransform {
 }
 
 const PRESSURE_KEYS = ['sector', 'employer_type', 'role'] as const;
-const BY_TYPE_KEYS = ['sector', 'employer_type', 'role', 'setting', 'employment_basis', 'contract', 'locality'] as const;
+const BY_TYPE_KEYS = [
+  'sector',
+  'employer_type',
+  'role',
+  'setting',
+  'employment_basis',
+  'contract',
+  'locality',
+] as const;
 const PEOPLE_KEYS = ['sector', 'role', 'ethnicity', 'sex', 'age_band', 'disability'] as const;
 const DIVERSITY_DIMENSIONS = ['ethnicity', 'ethnic_group', 'sex', 'age_band', 'disability'] as const;
 
@@ -46,19 +60,35 @@ export function submissionTransform(dataset: DatasetName, context: SubmissionCon
     case 'workforce':
       return workforceTransform(context);
     case 'vacancies':
-      return tallied('vacancies', { keys: [...PRESSURE_KEYS, 'hard_to_fill'], sums: ['vacancies_fte', 'agency_cover_fte'] }, (tally) => [
-        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.vacancies`, data: pressureTable(vacancyCounts(tally), context, 'vacancies') },
-      ]);
+      return tallied(
+        'vacancies',
+        { keys: [...PRESSURE_KEYS, 'hard_to_fill'], sums: ['vacancies_fte', 'agency_cover_fte'] },
+        (tally) => [
+          {
+            table: RECRUITMENT_PRESSURE,
+            fileName: `${context.partnerId}.vacancies`,
+            data: pressureTable(vacancyCounts(tally), context, 'vacancies'),
+          },
+        ],
+      );
     case 'leavers':
       return tallied('leavers', { keys: PRESSURE_KEYS, sums: ['fte'] }, (tally) => [
-        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.leavers`, data: pressureTable(tally.rename({ rows: 'leavers_headcount', fte: 'leavers_fte' }), context, 'leavers') },
+        {
+          table: RECRUITMENT_PRESSURE,
+          fileName: `${context.partnerId}.leavers`,
+          data: pressureTable(tally.rename({ rows: 'leavers_headcount', fte: 'leavers_fte' }), context, 'leavers'),
+        },
       ]);
     case 'community_profile':
       return communityTransform(context);
   }
 }
 
-function tallied(dataset: DatasetName, spec: TallySpec, finish: (tally: ColumnTable) => TableOutput[]): SubmissionTransform {
+function tallied(
+  dataset: DatasetName,
+  spec: TallySpec,
+  finish: (tally: ColumnTable) => TableOutput[],
+): SubmissionTransform {
   const tally = new TallySet([spec], Object.keys(DATASETS[dataset].columns));
   return { add: (row, valueIds) => tally.add(row, valueIds), finish: () => finish(tally.table(0)) };
 }
@@ -70,22 +100,40 @@ export function isStarter(startDate: unknown, yearStartExclusive: string, period
 
 function workforceTransform(context: SubmissionContext): SubmissionTransform {
   const yearStart = twelveMonthsBefore(context.period);
-  const tallies = new TallySet([
-    { keys: BY_TYPE_KEYS, sums: ['fte'] },
-    {
-      keys: [...PRESSURE_KEYS, 'employment_basis', 'age_band', 'meets_role_qualification'],
-      flags: { starter: (row) => isStarter(row.start_date, yearStart, context.period), sickness_recorded: (row) => row.days_sick !== null },
-      sums: ['fte', 'days_sick'],
-    },
-    { keys: PEOPLE_KEYS, sums: [] },
-  ], Object.keys(DATASETS.workforce.columns));
+  const tallies = new TallySet(
+    [
+      { keys: BY_TYPE_KEYS, sums: ['fte'] },
+      {
+        keys: [...PRESSURE_KEYS, 'employment_basis', 'age_band', 'meets_role_qualification'],
+        flags: {
+          starter: (row) => isStarter(row.start_date, yearStart, context.period),
+          sickness_recorded: (row) => row.days_sick !== null,
+        },
+        sums: ['fte', 'days_sick'],
+      },
+      { keys: PEOPLE_KEYS, sums: [] },
+    ],
+    Object.keys(DATASETS.workforce.columns),
+  );
   return {
     add: (row, valueIds) => tallies.add(row, valueIds),
     finish() {
       return [
-        { table: WORKFORCE_BY_TYPE, fileName: context.partnerId, data: withPartner(byTypeTable(tallies.table(0)), context) },
-        { table: RECRUITMENT_PRESSURE, fileName: `${context.partnerId}.workforce`, data: pressureTable(workforcePressure(tallies.table(1)), context, 'workforce') },
-        { table: WORKFORCE_DIVERSITY, fileName: context.partnerId, data: withPartner(diversity(tallies.table(2)), context) },
+        {
+          table: WORKFORCE_BY_TYPE,
+          fileName: context.partnerId,
+          data: withPartner(byTypeTable(tallies.table(0)), context),
+        },
+        {
+          table: RECRUITMENT_PRESSURE,
+          fileName: `${context.partnerId}.workforce`,
+          data: pressureTable(workforcePressure(tallies.table(1)), context, 'workforce'),
+        },
+        {
+          table: WORKFORCE_DIVERSITY,
+          fileName: context.partnerId,
+          data: withPartner(diversity(tallies.table(2)), context),
+        },
       ];
     },
   };
@@ -98,7 +146,10 @@ function byTypeTable(tally: ColumnTable): ColumnTable {
 /** The counts behind the DfE rates: employees and agency workers apart, starters, the over-55s, skills gaps, sickness. */
 function workforcePressure(tally: ColumnTable): ColumnTable {
   return tally
-    .derive({ employee: (d: Fields) => (d.employment_basis === 'employee' ? 1 : 0), agency: (d: Fields) => (d.employment_basis === 'agency' ? 1 : 0) })
+    .derive({
+      employee: (d: Fields) => (d.employment_basis === 'employee' ? 1 : 0),
+      agency: (d: Fields) => (d.employment_basis === 'agency' ? 1 : 0),
+    })
     .groupby(...PRESSURE_KEYS)
     .rollup({
       employees_headcount: (d: Fields) => op.sum(d.employee * d.rows),
@@ -107,8 +158,10 @@ function workforcePressure(tally: ColumnTable): ColumnTable {
       agency_fte: (d: Fields) => op.sum(d.agency * d.fte),
       starters_headcount: (d: Fields) => op.sum(d.starter ? d.employee * d.rows : 0),
       starters_fte: (d: Fields) => op.sum(d.starter ? d.employee * d.fte : 0),
-      aged_55_plus_headcount: (d: Fields) => op.sum(d.age_band === '55_64' || d.age_band === '65_plus' ? d.employee * d.rows : 0),
-      qualification_known_headcount: (d: Fields) => op.sum(d.meets_role_qualification != null ? d.employee * d.rows : 0),
+      aged_55_plus_headcount: (d: Fields) =>
+        op.sum(d.age_band === '55_64' || d.age_band === '65_plus' ? d.employee * d.rows : 0),
+      qualification_known_headcount: (d: Fields) =>
+        op.sum(d.meets_role_qualification != null ? d.employee * d.rows : 0),
       qualification_gap_headcount: (d: Fields) => op.sum(d.meets_role_qualification === 'no' ? d.employee * d.rows : 0),
       sickness_days: (d: Fields) => op.sum(d.sickness_recorded ? d.employee * d.days_sick : 0),
       sickness_recorded_fte: (d: Fields) => op.sum(d.sickness_recorded ? d.employee * d.fte : 0),
@@ -137,7 +190,9 @@ function diversity(people: ColumnTable): ColumnTable {
 /** A dataset's contribution to recruitment_pressure, every measure it does not count set to 0. */
 function pressureTable(counts: ColumnTable, context: SubmissionContext, dataset: DatasetName): ColumnTable {
   const measures = RECRUITMENT_PRESSURE.columns.filter((c) => c.type !== 'string').map((c) => c.name);
-  const zeros = Object.fromEntries(measures.filter((name) => !counts.columnNames().includes(name)).map((name) => [name, () => 0]));
+  const zeros = Object.fromEntries(
+    measures.filter((name) => !counts.columnNames().includes(name)).map((name) => [name, () => 0]),
+  );
   return withPartner(counts, context)
     .derive({ source_dataset: aq.escape(() => dataset), ...zeros })
     .orderby(...PRESSURE_KEYS);
@@ -152,7 +207,9 @@ function communityTransform(context: SubmissionContext): SubmissionTransform {
   const rows: Row[] = [];
   return {
     add: (row) => rows.push({ ...row }),
-    finish: () => [{ table: COMMUNITY_PROFILE, fileName: context.partnerId, data: communityProfileTable(rows, context.partnerId) }],
+    finish: () => [
+      { table: COMMUNITY_PROFILE, fileName: context.partnerId, data: communityProfileTable(rows, context.partnerId) },
+    ],
   };
 }
 

@@ -82,7 +82,10 @@ export class TallySet {
       return index;
     };
     this.groups = specs.map((spec) => {
-      const columns = [...spec.keys.map((name) => columnIndex(name, fieldReader(name))), ...Object.entries(spec.flags ?? {}).map(([name, test]) => columnIndex(`flag:${name}`, test))];
+      const columns = [
+        ...spec.keys.map((name) => columnIndex(name, fieldReader(name))),
+        ...Object.entries(spec.flags ?? {}).map(([name, test]) => columnIndex(`flag:${name}`, test)),
+      ];
       return new Groups(spec, Int32Array.from(columns), Int32Array.from(spec.sums.map(sumIndex)));
     });
     this.current = new Int32Array(this.columnNames.length);

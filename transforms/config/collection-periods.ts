@@ -17,14 +17,20 @@ export interface CollectionRule {
 
 export type PeriodCheck =
   | { readonly ok: true; readonly period: string }
-  | { readonly ok: false; readonly code: 'PERIOD_INVALID' | 'PERIOD_IN_FUTURE' | 'PERIOD_NOT_COLLECTED'; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'PERIOD_INVALID' | 'PERIOD_IN_FUTURE' | 'PERIOD_NOT_COLLECTED';
+      readonly message: string;
+    };
 
 /** Whether the rule lists its dates, or repeats the baseline's day and month every year. */
 export const isYearly = (rule: CollectionRule): boolean => rule.collectionDates === undefined;
 
 /** The first collection date: nothing before it is a period. */
 export function firstCollectionDate(rule: CollectionRule): string {
-  return rule.collectionDates === undefined ? rule.baselinePeriod : ([...rule.collectionDates].sort()[0] ?? rule.baselinePeriod);
+  return rule.collectionDates === undefined
+    ? rule.baselinePeriod
+    : ([...rule.collectionDates].sort()[0] ?? rule.baselinePeriod);
 }
 
 /** Every collection date up to and including `until` (a YYYY-MM-DD date), oldest first. */
@@ -70,18 +76,34 @@ export function listDates(dates: readonly string[]): string {
 export function checkPeriod(rule: CollectionRule, period: string, today: string): PeriodCheck {
   const open = openPeriods(rule, today);
   const next = nextCollectionDate(rule, today);
-  const openText = open.length ? `The periods open for upload are ${listDates(open)}` : 'No period is open for upload yet';
+  const openText = open.length
+    ? `The periods open for upload are ${listDates(open)}`
+    : 'No period is open for upload yet';
   const nextText = next ? `; the next opens on ${next}.` : '.';
   if (!hasIsoDateForm(period)) {
-    return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is not a period date in the form YYYY-MM-DD. ${openText}${nextText}` };
+    return {
+      ok: false,
+      code: 'PERIOD_INVALID',
+      message: `'${period}' is not a period date in the form YYYY-MM-DD. ${openText}${nextText}`,
+    };
   }
-  if (!isIsoDate(period)) return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is an impossible date. ${openText}${nextText}` };
+  if (!isIsoDate(period))
+    return { ok: false, code: 'PERIOD_INVALID', message: `'${period}' is an impossible date. ${openText}${nextText}` };
   if (period > today) {
-    return { ok: false, code: 'PERIOD_IN_FUTURE', message: `The period ${period} is after today (${today}). ${openText}${nextText}` };
+    return {
+      ok: false,
+      code: 'PERIOD_IN_FUTURE',
+      message: `The period ${period} is after today (${today}). ${openText}${nextText}`,
+    };
   }
   if (!isCollectionDate(rule, period)) {
-    const before = period < firstCollectionDate(rule) ? `, and before the first collection (${firstCollectionDate(rule)})` : '';
-    return { ok: false, code: 'PERIOD_NOT_COLLECTED', message: `${period} is not one of the Trust's collection dates${before}. ${openText}${nextText}` };
+    const before =
+      period < firstCollectionDate(rule) ? `, and before the first collection (${firstCollectionDate(rule)})` : '';
+    return {
+      ok: false,
+      code: 'PERIOD_NOT_COLLECTED',
+      message: `${period} is not one of the Trust's collection dates${before}. ${openText}${nextText}`,
+    };
   }
   return { ok: true, period };
 }

@@ -10,10 +10,16 @@ const principalArn = (field: string) =>
       `'${String(issue.input)}' is not a role or user ARN (arn:aws:iam::<account>:role/<name> or …:user/<name>). ${field} names ` +
       'who may take the role; to let any principal of the account take it, set allowAnyPrincipalInAccount: true instead.',
   });
-const isoDate = (what: string) => z.string().refine(isIsoDate, { error: (issue) => `${what}: '${String(issue.input)}' is not a real date written YYYY-MM-DD.` });
+const isoDate = (what: string) =>
+  z.string().refine(isIsoDate, {
+    error: (issue) => `${what}: '${String(issue.input)}' is not a real date written YYYY-MM-DD.`,
+  });
 
 export const PartnerSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (issue) => `'${String(issue.input)}' is not a partner id: use lower-case letters, digits and single hyphens (riverside-council).` }),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    error: (issue) =>
+      `'${String(issue.input)}' is not a partner id: use lower-case letters, digits and single hyphens (riverside-council).`,
+  }),
   name: z.string().min(1),
   /**
    * Who may take the partner's upload role in AWS: IAM roles or users. Required for `cdk synth`
@@ -34,7 +40,9 @@ const days = (fallback: number) => z.number().int().min(1).default(fallback);
 export const TrustConfigSchema = z
   .object({
     trust: z.string().min(1),
-    communityAreas: z.array(z.string().min(1)).min(1, { error: 'Name at least one community area (an ONS GSS code such as E06000035).' }),
+    communityAreas: z
+      .array(z.string().min(1))
+      .min(1, { error: 'Name at least one community area (an ONS GSS code such as E06000035).' }),
     baselinePeriod: z.string().refine(isIsoDate, { error: 'Give the baseline period as a real date, YYYY-MM-DD.' }),
     /**
      * The Trust's collection dates (the periods partners upload for).
@@ -61,7 +69,11 @@ export const TrustConfigSchema = z
       })
       .prefault({}),
     /** The Athena workgroup's per-query limit on data scanned. @default 10 GiB */
-    athenaBytesScannedCutoff: z.number().int().min(10 * 1024 * 1024).default(10 * 1024 ** 3),
+    athenaBytesScannedCutoff: z
+      .number()
+      .int()
+      .min(10 * 1024 * 1024)
+      .default(10 * 1024 ** 3),
     /**
      * The ingest function's memory (MB); and, optionally, concurrency reserved for it, which is
      * then also the most copies the queue runs at once (at least 2, the queue's minimum).
@@ -85,17 +97,31 @@ export const TrustConfigSchema = z
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.partners.forEach((partner, index) => {
-      if (seen.has(partner.id)) ctx.addIssue({ code: 'custom', path: ['partners', index, 'id'], message: `Partner id '${partner.id}' appears twice.` });
+      if (seen.has(partner.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['partners', index, 'id'],
+          message: `Partner id '${partner.id}' appears twice.`,
+        });
       seen.add(partner.id);
     });
     if (config.collectionDates === undefined && config.baselinePeriod.slice(5) === '02-29') {
-      ctx.addIssue({ code: 'custom', path: ['baselinePeriod'], message: 'A 29 February baseline does not recur every year: list the collection dates in collectionDates.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['baselinePeriod'],
+        message: 'A 29 February baseline does not recur every year: list the collection dates in collectionDates.',
+      });
     }
     if (config.collectionDates !== undefined) {
       const sorted = [...config.collectionDates].sort();
-      if (new Set(sorted).size !== sorted.length) ctx.addIssue({ code: 'custom', path: ['collectionDates'], message: 'A collection date appears twice.' });
+      if (new Set(sorted).size !== sorted.length)
+        ctx.addIssue({ code: 'custom', path: ['collectionDates'], message: 'A collection date appears twice.' });
       if (!config.collectionDates.includes(config.baselinePeriod)) {
-        ctx.addIssue({ code: 'custom', path: ['baselinePeriod'], message: `The baseline ${config.baselinePeriod} must be one of the collectionDates.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['baselinePeriod'],
+          message: `The baseline ${config.baselinePeriod} must be one of the collectionDates.`,
+        });
       }
     }
   });

@@ -14,11 +14,12 @@ export interface CodeList {
   readonly entries: readonly CodeEntry[];
 }
 
-const entry = <const Code extends string>(code: Code, label: string, ...aliases: string[]) => ({ code, label, aliases }) as const;
+const entry = <const Code extends string>(code: Code, label: string, ...aliases: string[]) =>
+  ({ code, label, aliases }) as const;
 
 export const SECTOR = {
   name: 'sector',
-  description: 'The part of the children\'s workforce the post belongs to.',
+  description: "The part of the children's workforce the post belongs to.",
   entries: [
     entry('early_years', 'Early years and childcare'),
     entry('education', 'Education'),
@@ -174,8 +175,18 @@ export const YES_NO = {
 } as const satisfies CodeList;
 
 /** ONS Census 2021 ethnic group (TS021) code, DfE code, NHS Data Dictionary letter, broad group. */
-const ethnicity = <const Code extends string>(code: Code, label: string, ons: number | null, dfe: string | null, nhs: string | null) =>
-  entry(code, label, ...[ons === null ? null : String(ons), dfe, nhs].filter((alias): alias is string => alias !== null));
+const ethnicity = <const Code extends string>(
+  code: Code,
+  label: string,
+  ons: number | null,
+  dfe: string | null,
+  nhs: string | null,
+) =>
+  entry(
+    code,
+    label,
+    ...[ons === null ? null : String(ons), dfe, nhs].filter((alias): alias is string => alias !== null),
+  );
 
 export const ETHNICITY = {
   name: 'ethnicity',
@@ -192,7 +203,13 @@ export const ETHNICITY = {
     ethnicity('black_other', 'Black, Black British, Black Welsh, Caribbean or African: Other Black', 8, 'BOTH', 'P'),
     ethnicity('mixed_white_asian', 'Mixed or Multiple ethnic groups: White and Asian', 9, 'MWAS', 'F'),
     ethnicity('mixed_white_black_african', 'Mixed or Multiple ethnic groups: White and Black African', 10, 'MWBA', 'E'),
-    ethnicity('mixed_white_black_caribbean', 'Mixed or Multiple ethnic groups: White and Black Caribbean', 11, 'MWBC', 'D'),
+    ethnicity(
+      'mixed_white_black_caribbean',
+      'Mixed or Multiple ethnic groups: White and Black Caribbean',
+      11,
+      'MWBC',
+      'D',
+    ),
     ethnicity('mixed_other', 'Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups', 12, 'MOTH', 'G'),
     ethnicity('white_british', 'White: English, Welsh, Scottish, Northern Irish or British', 13, 'WBRI', 'A'),
     ethnicity('white_irish', 'White: Irish', 14, 'WIRI', 'B'),
@@ -217,7 +234,9 @@ export const QUALIFICATION_LEVEL = {
   name: 'qualification_level',
   description: 'Highest qualification held, as a Regulated Qualifications Framework (RQF) level.',
   entries: [
-    ...['0', '1', '2', '3', '4', '5', '6', '7', '8'].map((level) => entry(level, `RQF level ${level}`, `level ${level}`, `level_${level}`)),
+    ...['0', '1', '2', '3', '4', '5', '6', '7', '8'].map((level) =>
+      entry(level, `RQF level ${level}`, `level ${level}`, `level_${level}`),
+    ),
     entry('not_known', 'Not known'),
   ],
 } as const satisfies CodeList;

@@ -9,7 +9,8 @@ export function codeLookup(list: CodeList): ReadonlyMap<string, string> {
   if (!lookup) {
     const spellings = new Map<string, string>();
     for (const entry of list.entries) {
-      for (const spelling of [entry.code, entry.label, ...(entry.aliases ?? [])]) spellings.set(normalizeKey(spelling), entry.code);
+      for (const spelling of [entry.code, entry.label, ...(entry.aliases ?? [])])
+        spellings.set(normalizeKey(spelling), entry.code);
     }
     lookup = spellings;
     lookups.set(list, lookup);

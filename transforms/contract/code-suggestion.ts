@@ -21,7 +21,13 @@ interface Phrase {
   readonly distinctive?: ReadonlySet<string>;
 }
 
-const words = (text: string) => new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0));
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length > 0),
+  );
 const phrasesOf = new WeakMap<CodeList, Phrase[]>();
 
 /** Every way a code is written: code, label, the label's category, aliases, other wordings. */
@@ -66,7 +72,10 @@ export function suggestCode(list: CodeList, given: string): CodeSuggestion | und
   const key = normalizeKey(given);
   if (key === '') return undefined;
   const all = phrases(list).filter(wordy);
-  const typo = nearestSpelling(key, all.map((phrase) => phrase.key));
+  const typo = nearestSpelling(
+    key,
+    all.map((phrase) => phrase.key),
+  );
   const typed = all.find((phrase) => phrase.key === typo);
   if (typed) return suggestion(typed, typed.meaning);
   const value = words(given);

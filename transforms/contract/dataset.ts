@@ -17,7 +17,9 @@ export type ColumnSpecs = Readonly<Record<string, ColumnSpec>>;
 
 /** A validated row: canonical codes, numbers, ISO dates; null where an optional value is missing. */
 export type RowOf<C extends ColumnSpecs> = {
-  -readonly [K in keyof C]: C[K]['requirement'] extends 'required' ? z.output<C[K]['field']> : z.output<C[K]['field']> | null;
+  -readonly [K in keyof C]: C[K]['requirement'] extends 'required'
+    ? z.output<C[K]['field']>
+    : z.output<C[K]['field']> | null;
 };
 
 export interface RuleContext {
@@ -63,7 +65,9 @@ export function defineDataset<const C extends ColumnSpecs>(definition: DatasetDe
   for (const rule of definition.rules) {
     for (const column of [rule.column, ...rule.reads]) {
       if (!(column in definition.columns)) {
-        throw new Error(`Rule ${rule.code} of dataset ${definition.name} names column '${column}', which the dataset does not have.`);
+        throw new Error(
+          `Rule ${rule.code} of dataset ${definition.name} names column '${column}', which the dataset does not have.`,
+        );
       }
     }
   }

@@ -36,7 +36,10 @@ export function parseContractDate(raw: string): DateParse {
   if (uk) {
     const [first, second, year] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
     if (second > 12 && first <= 12) {
-      return { issue: 'DATE_US_ORDER', message: `'${raw}' looks like month/day/year; write it day first as ${pad(second)}/${pad(first)}/${year}.` };
+      return {
+        issue: 'DATE_US_ORDER',
+        message: `'${raw}' looks like month/day/year; write it day first as ${pad(second)}/${pad(first)}/${year}.`,
+      };
     }
     return calendarDate(raw, year, second, first);
   }
@@ -47,7 +50,8 @@ export function parseContractDate(raw: string): DateParse {
     const message = `'${raw}' separates day, month and year with '${separator}'; write ${date}.`;
     return { issue: 'DATE_INVALID', message };
   }
-  if (TWO_DIGIT_YEAR.test(raw)) return { issue: 'DATE_TWO_DIGIT_YEAR', message: `'${raw}' has a two-digit year; write the year in full.` };
+  if (TWO_DIGIT_YEAR.test(raw))
+    return { issue: 'DATE_TWO_DIGIT_YEAR', message: `'${raw}' has a two-digit year; write the year in full.` };
   const withTime = WITH_TIME.exec(raw);
   if (withTime) {
     const date = withTime[1] as string;

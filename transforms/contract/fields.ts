@@ -57,7 +57,10 @@ export function codeField<const L extends CodeList>(list: L) {
   type Code = L['entries'][number]['code'];
   const codes = list.entries.map((e) => e.code) as [Code, ...Code[]];
   const lookup = codeLookup(list);
-  const listed = codes.length <= MAX_CODES_LISTED ? `Use one of: ${codes.join(', ')}.` : `See the ${list.name} codes in the data contract.`;
+  const listed =
+    codes.length <= MAX_CODES_LISTED
+      ? `Use one of: ${codes.join(', ')}.`
+      : `See the ${list.name} codes in the data contract.`;
   const schema = z
     .string()
     .transform((raw) => lookup.get(normalizeKey(raw)) ?? raw)
@@ -126,7 +129,8 @@ function describeRange({ min, max, minExclusive }: NumberRange): string {
 }
 
 export function numberField(name: string, range: NumberRange) {
-  const outOfRange = (issue: { input?: unknown }) => `${name} ${String(issue.input)} is outside ${describeRange(range).replace('x', name)}.`;
+  const outOfRange = (issue: { input?: unknown }) =>
+    `${name} ${String(issue.input)} is outside ${describeRange(range).replace('x', name)}.`;
   const bounded = range.minExclusive
     ? z.number().gt(range.min, { error: outOfRange })
     : z.number().gte(range.min, { error: outOfRange });

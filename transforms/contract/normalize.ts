@@ -4,5 +4,8 @@
  * `self_employed`).
  */
 export function normalizeKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 }

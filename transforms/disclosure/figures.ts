@@ -6,7 +6,14 @@
  */
 
 /** The columns of the base counts that a figure can be restricted by. */
-export const PEOPLE_DIMENSIONS = ['partner_id', 'sector', 'employer_type', 'role', 'setting', 'employment_basis'] as const;
+export const PEOPLE_DIMENSIONS = [
+  'partner_id',
+  'sector',
+  'employer_type',
+  'role',
+  'setting',
+  'employment_basis',
+] as const;
 export const EVENT_DIMENSIONS = ['partner_id', 'sector', 'employer_type', 'role'] as const;
 export const CHARACTERISTIC_DIMENSIONS = ['partner_id', 'category'] as const;
 
@@ -35,7 +42,9 @@ export const MEASURES = {
 
 export type Measure = keyof typeof MEASURES;
 export type EventMeasure = { [M in Measure]: (typeof MEASURES)[M]['base'] extends 'events' ? M : never }[Measure];
-export type CharacteristicMeasure = { [M in Measure]: (typeof MEASURES)[M]['base'] extends 'characteristics' ? M : never }[Measure];
+export type CharacteristicMeasure = {
+  [M in Measure]: (typeof MEASURES)[M]['base'] extends 'characteristics' ? M : never;
+}[Measure];
 
 export const isMeasure = (name: string): name is Measure => Object.hasOwn(MEASURES, name);
 
@@ -65,12 +74,24 @@ export type FigureTemplate =
    * scale × Σnum ÷ Σden, shown to its precision. `emptyMeansNoDenominator`: shown empty exactly
    * when Σden is 0 (a rate of nobody), so an empty one says so.
    */
-  | { readonly type: 'ratio'; readonly scale: number; readonly num: readonly Part[]; readonly den: readonly Part[]; readonly emptyMeansNoDenominator?: boolean }
+  | {
+      readonly type: 'ratio';
+      readonly scale: number;
+      readonly num: readonly Part[];
+      readonly den: readonly Part[];
+      readonly emptyMeansNoDenominator?: boolean;
+    }
   /**
    * A statistic of the row's count (column `count`) among the people whose characteristic is
    * known (`known`), against the community share (column `community`, a percentage).
    */
-  | { readonly type: 'diversity'; readonly stat: DiversityStat; readonly count: string; readonly community: string; readonly known: Term }
+  | {
+      readonly type: 'diversity';
+      readonly stat: DiversityStat;
+      readonly count: string;
+      readonly community: string;
+      readonly known: Term;
+    }
   /** A figure that is not about people (vacant FTE): a constant to the audit, shown to its precision. */
   | { readonly type: 'plain' };
 
@@ -82,8 +103,9 @@ export function termFor(term: Term, key: RowKey): Term {
   const fromRow: Record<string, string | readonly string[]> = {};
   const dimensions = MEASURES[term.measure].dimensions as readonly string[];
   for (const [name, value] of Object.entries(key)) {
-    if (name === 'period' || typeof value !== 'string' && !Array.isArray(value)) continue;
-    if (!dimensions.includes(name)) throw new Error(`A row restricted by ${name} cannot hold a figure of ${term.measure}, which has no ${name}.`);
+    if (name === 'period' || (typeof value !== 'string' && !Array.isArray(value))) continue;
+    if (!dimensions.includes(name))
+      throw new Error(`A row restricted by ${name} cannot hold a figure of ${term.measure}, which has no ${name}.`);
     fromRow[name] = value;
   }
   return { ...term, where: { ...fromRow, ...term.where } };

@@ -2,7 +2,14 @@ import { bound, valueAt, witness } from './audit.ts';
 import { buildModel, figureId, type Constraint, type LinearModel, type WithheldCell } from './linear-model.ts';
 import { Components, Program } from './solver.ts';
 import type { RowKey } from './figures.ts';
-import { precisionOf, roundTo, WITHHELD, type CellValue, type DisclosureColumn, type DisclosureTable } from './tables.ts';
+import {
+  precisionOf,
+  roundTo,
+  WITHHELD,
+  type CellValue,
+  type DisclosureColumn,
+  type DisclosureTable,
+} from './tables.ts';
 import type { Expression, Variable, VariableSpace } from './variables.ts';
 import { isSmallCount } from './threshold.ts';
 
@@ -33,13 +40,21 @@ interface Cell {
   readonly id: string;
 }
 
-export async function protectTables(raw: readonly DisclosureTable[], space: VariableSpace, threshold: number): Promise<ProtectionResult> {
+export async function protectTables(
+  raw: readonly DisclosureTable[],
+  space: VariableSpace,
+  threshold: number,
+): Promise<ProtectionResult> {
   const withheld = new Set<string>();
   const cells = new Map<string, Cell>();
-  raw.forEach((table, tableIndex) => table.rows.forEach((_, row) => table.columns.forEach((column) => {
-    const id = figureId(table.id, row, column.key);
-    cells.set(id, { table, tableIndex, row, column, id });
-  })));
+  raw.forEach((table, tableIndex) =>
+    table.rows.forEach((_, row) =>
+      table.columns.forEach((column) => {
+        const id = figureId(table.id, row, column.key);
+        cells.set(id, { table, tableIndex, row, column, id });
+      }),
+    ),
+  );
   const valueOf = (cell: Cell) => cell.table.rows[cell.row]?.[cell.column.key];
 
   // Primary: the small counts, shown or hidden.
@@ -59,7 +74,12 @@ export async function protectTables(raw: readonly DisclosureTable[], space: Vari
   let parts: Components | undefined;
   let model: LinearModel | undefined;
   for (;;) {
-    const pending = [...withheld].filter((id) => cells.get(id)?.column.kind === 'count' && !(canBeZero.has(id) && canBeHigh.has(id)) && !unprotectable.includes(id));
+    const pending = [...withheld].filter(
+      (id) =>
+        cells.get(id)?.column.kind === 'count' &&
+        !(canBeZero.has(id) && canBeHigh.has(id)) &&
+        !unprotectable.includes(id),
+    );
     if (pending.length === 0) break;
     model ??= buildModel(publish(raw, withheld), space, { threshold });
     parts ??= new Components(model);
@@ -87,17 +107,33 @@ export async function protectTables(raw: readonly DisclosureTable[], space: Vari
     };
     // One solution per part that sets as many of its open counts to 0 as it can.
     const byProgram = new Map<Program, WithheldCell[]>();
-    for (const cell of open.filter((c) => !canBeZero.has(c.figure))) byProgram.set(current.programFor(cell.expression), [...(byProgram.get(current.programFor(cell.expression)) ?? []), cell]);
+    for (const cell of open.filter((c) => !canBeZero.has(c.figure)))
+      byProgram.set(current.programFor(cell.expression), [
+        ...(byProgram.get(current.programFor(cell.expression)) ?? []),
+        cell,
+      ]);
     for (const [program, group] of byProgram) {
       const sum = { coefficients: new Map<number, number>(), constant: 0 };
-      for (const cell of group) for (const [v, c] of cell.expression.coefficients) sum.coefficients.set(v, (sum.coefficients.get(v) ?? 0) + c);
+      for (const cell of group)
+        for (const [v, c] of cell.expression.coefficients) sum.coefficients.set(v, (sum.coefficients.get(v) ?? 0) + c);
       const outcome = await program.solve('min', sum, [], false, true);
       if (outcome.status === 'optimal') record(program, outcome.values);
     }
     // And one taking as many as it can to the threshold or more.
     const needHigh = new Map<Program, WithheldCell[]>();
-    for (const cell of open.filter((c) => !canBeHigh.has(c.figure))) needHigh.set(current.programFor(cell.expression), [...(needHigh.get(current.programFor(cell.expression)) ?? []), cell]);
-    for (const [program, group] of needHigh) record(program, await program.reachingAtLeast(group.map((c) => c.expression), threshold));
+    for (const cell of open.filter((c) => !canBeHigh.has(c.figure)))
+      needHigh.set(current.programFor(cell.expression), [
+        ...(needHigh.get(current.programFor(cell.expression)) ?? []),
+        cell,
+      ]);
+    for (const [program, group] of needHigh)
+      record(
+        program,
+        await program.reachingAtLeast(
+          group.map((c) => c.expression),
+          threshold,
+        ),
+      );
     let changed = false;
     const stuck: string[] = [];
     for (const cell of open) {
@@ -108,7 +144,9 @@ export async function protectTables(raw: readonly DisclosureTable[], space: Vari
       }
       if (canBeZero.has(cell.figure) && canBeHigh.has(cell.figure)) continue;
       const target = canBeZero.has(cell.figure) ? { lower: threshold } : { upper: 0 };
-      const blocking = (await blockingFigures(current, cell, target, (figure) => cost(cells.get(figure), withheld))).filter((figure) => cells.get(figure)?.column.exempt !== true);
+      const blocking = (
+        await blockingFigures(current, cell, target, (figure) => cost(cells.get(figure), withheld))
+      ).filter((figure) => cells.get(figure)?.column.exempt !== true);
       if (blocking.length === 0) {
         // Nothing published pins it alone; what else is withheld may yet free it.
         stuck.push(cell.figure);
@@ -154,7 +192,9 @@ function dependentsOf(table: DisclosureTable, row: number, countKey: string): st
   const ids: string[] = [];
   table.rows.forEach((_, r) => {
     for (const column of table.columns) {
-      const rests = (column.basis ?? []).some((b) => (typeof b === 'string' ? r === row && b === countKey : b.row === row && b.column === countKey));
+      const rests = (column.basis ?? []).some((b) =>
+        typeof b === 'string' ? r === row && b === countKey : b.row === row && b.column === countKey,
+      );
       if (rests) ids.push(figureId(table.id, r, column.key));
     }
   });
@@ -166,7 +206,9 @@ function withholdDependents(raw: readonly DisclosureTable[], withheld: Set<strin
   for (const table of raw) {
     table.rows.forEach((_, row) => {
       for (const column of table.columns) {
-        const rests = (column.basis ?? []).some((b) => withheld.has(typeof b === 'string' ? figureId(table.id, row, b) : figureId(table.id, b.row, b.column)));
+        const rests = (column.basis ?? []).some((b) =>
+          withheld.has(typeof b === 'string' ? figureId(table.id, row, b) : figureId(table.id, b.row, b.column)),
+        );
         if (rests) withheld.add(figureId(table.id, row, column.key));
       }
     });
@@ -175,7 +217,10 @@ function withholdDependents(raw: readonly DisclosureTable[], withheld: Set<strin
 
 /** The tables as they would be published with these figures withheld. */
 export function publish(raw: readonly DisclosureTable[], withheld: ReadonlySet<string>): DisclosureTable[] {
-  const listed = (table: DisclosureTable) => (table.rows.map((_, r) => r)).filter((r) => isListed(table, table.rows[r] ?? {}, (key) => withheld.has(figureId(table.id, r, key))));
+  const listed = (table: DisclosureTable) =>
+    table.rows
+      .map((_, r) => r)
+      .filter((r) => isListed(table, table.rows[r] ?? {}, (key) => withheld.has(figureId(table.id, r, key))));
   const shownRow = (table: DisclosureTable, r: number) => {
     const row = table.rows[r] ?? {};
     const shown: Record<string, CellValue | undefined> = {};
@@ -183,7 +228,8 @@ export function publish(raw: readonly DisclosureTable[], withheld: ReadonlySet<s
       const value = row[column.key];
       if (withheld.has(figureId(table.id, r, column.key))) shown[column.key] = WITHHELD;
       else if (column.hidden) shown[column.key] = null;
-      else if (typeof value === 'number' && column.kind !== 'label') shown[column.key] = roundTo(value, precisionOf(column));
+      else if (typeof value === 'number' && column.kind !== 'label')
+        shown[column.key] = roundTo(value, precisionOf(column));
       else shown[column.key] = value ?? null;
     }
     return shown;
@@ -199,15 +245,24 @@ export function publish(raw: readonly DisclosureTable[], withheld: ReadonlySet<s
       const kept = new Set((keep.get(presence.sameRowsAs) ?? []).map((r) => keyOf(other?.rowKeys[r])));
       rows = rows.filter((r) => kept.has(keyOf(table.rowKeys[r])));
     }
-    return { ...table, rows: rows.map((r) => shownRow(table, r)), rowKeys: rows.map((r) => table.rowKeys[r] as RowKey), rowNumbers: rows };
+    return {
+      ...table,
+      rows: rows.map((r) => shownRow(table, r)),
+      rowKeys: rows.map((r) => table.rowKeys[r] as RowKey),
+      rowNumbers: rows,
+    };
   });
 }
 
 /** Whether a row is listed: always, unless the table lists only rows with a presence figure shown and more than 0. */
-function isListed(table: DisclosureTable, row: Readonly<Record<string, CellValue | undefined>>, isWithheldKey: (key: string) => boolean): boolean {
+function isListed(
+  table: DisclosureTable,
+  row: Readonly<Record<string, CellValue | undefined>>,
+  isWithheldKey: (key: string) => boolean,
+): boolean {
   const presence = table.presence;
   if (presence === undefined || 'sameRowsAs' in presence) return true;
-  return presence.anyOf.some((key) => !isWithheldKey(key) && typeof row[key] === 'number' && (row[key]) > 0);
+  return presence.anyOf.some((key) => !isWithheldKey(key) && typeof row[key] === 'number' && row[key] > 0);
 }
 
 /**
@@ -215,7 +270,12 @@ function isListed(table: DisclosureTable, row: Readonly<Record<string, CellValue
  * constraints by slack, at a price per unit of the figure's cost, fix the count at the value, and
  * minimise the price. The figures whose slack is used, cheapest first.
  */
-async function blockingFigures(parts: Components, cell: WithheldCell, target: { lower?: number; upper?: number }, price: (figure: string) => number): Promise<string[]> {
+async function blockingFigures(
+  parts: Components,
+  cell: WithheldCell,
+  target: { lower?: number; upper?: number },
+  price: (figure: string) => number,
+): Promise<string[]> {
   const variables: Variable[] = [...parts.model.variables];
   const slackOf = new Map<number, string>();
   const objective = new Map<number, number>();
@@ -235,10 +295,18 @@ async function blockingFigures(parts: Components, cell: WithheldCell, target: { 
     };
     if (constraint.lower !== undefined) slack(1);
     if (constraint.upper !== undefined) slack(-1);
-    return { ...constraint, expression: { coefficients, constant: constraint.expression.constant } satisfies Expression };
+    return {
+      ...constraint,
+      expression: { coefficients, constant: constraint.expression.constant } satisfies Expression,
+    };
   });
   const slacks = [...slackOf.keys()];
-  const program = new Program({ variables, constraints, withheld: [] }, constraints, [...part.variables, ...slacks], objective);
+  const program = new Program(
+    { variables, constraints, withheld: [] },
+    constraints,
+    [...part.variables, ...slacks],
+    objective,
+  );
   const targetRow = [bound('target', cell.expression, target.lower, target.upper)];
   try {
     // The linear relaxation first (fast); where it needs no relaxation but whole numbers do, the integer program.
@@ -247,7 +315,8 @@ async function blockingFigures(parts: Components, cell: WithheldCell, target: { 
       if (outcome.status !== 'optimal') continue;
       const used = new Map<string, number>();
       for (const [index, figure] of slackOf) if ((outcome.values[index] ?? 0) > 1e-6) used.set(figure, price(figure));
-      if (used.size > 0) return [...used.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([figure]) => figure);
+      if (used.size > 0)
+        return [...used.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([figure]) => figure);
     }
     return [];
   } finally {

@@ -38,7 +38,10 @@ const highsLoader = (HighsModule as unknown as { default: () => Promise<Highs> }
 let loading: Promise<Highs> | undefined;
 const highs = () => (loading ??= highsLoader());
 
-export type Outcome = { readonly status: 'optimal'; readonly value: number; readonly values: Float64Array } | { readonly status: 'infeasible' } | { readonly status: 'unbounded' };
+export type Outcome =
+  | { readonly status: 'optimal'; readonly value: number; readonly values: Float64Array }
+  | { readonly status: 'infeasible' }
+  | { readonly status: 'unbounded' };
 
 /**
  * The model split into independent parts: variables linked by a constraint belong together, so
@@ -150,7 +153,14 @@ export class Program {
         colUpper: Float64Array.from(this.variables, (v) => this.model.variables[v]?.upper ?? inf),
         rowLower: Float64Array.from(rowLower),
         rowUpper: Float64Array.from(rowUpper),
-        matrix: { format: 'csr', numRows: rowLower.length, numCols: n, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values) },
+        matrix: {
+          format: 'csr',
+          numRows: rowLower.length,
+          numCols: n,
+          starts: Int32Array.from(starts),
+          indices: Int32Array.from(indices),
+          values: Float64Array.from(values),
+        },
         integrality: Int32Array.from(this.variables, (v) => (this.model.variables[v]?.integer ? 1 : 0)),
       });
       return { solver, model, rows: rowLower.length };
@@ -174,7 +184,13 @@ export class Program {
    * Optimises an expression (or, with null, looks for any solution; or minimises the costs the
    * program was made with), with extra constraints for this solve alone.
    */
-  async solve(sense: 'min' | 'max', objective: Expression | null | 'costs', extra: readonly Constraint[] = [], relaxed = false, anyWhole = false): Promise<Outcome> {
+  async solve(
+    sense: 'min' | 'max',
+    objective: Expression | null | 'costs',
+    extra: readonly Constraint[] = [],
+    relaxed = false,
+    anyWhole = false,
+  ): Promise<Outcome> {
     if (relaxed) return this.run(sense, objective, extra, true);
     // The linear relaxation first: if it has no solution, nor has the integer program; if its
     // optimum is whole already, it is the integer optimum too. Only otherwise branch and bound.
@@ -190,13 +206,21 @@ export class Program {
   }
 
   /** The linear program with every count fixed at the nearest whole number to a solution's. */
-  private async roundedRun(sense: 'min' | 'max', objective: Expression | null | 'costs', extra: readonly Constraint[], values: Float64Array): Promise<Outcome> {
+  private async roundedRun(
+    sense: 'min' | 'max',
+    objective: Expression | null | 'costs',
+    extra: readonly Constraint[],
+    values: Float64Array,
+  ): Promise<Outcome> {
     const { solver, model } = await this.load();
     const integers = this.variables.flatMap((v, i) => (this.model.variables[v]?.integer ? [i] : []));
     if (integers.length === 0) return { status: 'infeasible' };
     const selection = { kind: 'set' as const, indices: Int32Array.from(integers) };
     const fixed = Float64Array.from(integers, (i) => Math.max(0, Math.round(values[this.variables[i] as number] ?? 0)));
-    const uppers = Float64Array.from(integers, (i) => this.model.variables[this.variables[i] as number]?.upper ?? solver.infinity);
+    const uppers = Float64Array.from(
+      integers,
+      (i) => this.model.variables[this.variables[i] as number]?.upper ?? solver.infinity,
+    );
     model.changeColsBounds(selection, fixed, fixed);
     try {
       return await this.run(sense, objective, extra, true);
@@ -205,18 +229,26 @@ export class Program {
     }
   }
 
-  private async run(sense: 'min' | 'max', objective: Expression | null | 'costs', extra: readonly Constraint[], relaxed: boolean): Promise<Outcome> {
+  private async run(
+    sense: 'min' | 'max',
+    objective: Expression | null | 'costs',
+    extra: readonly Constraint[],
+    relaxed: boolean,
+  ): Promise<Outcome> {
     const { solver, model, rows } = await this.load();
     const n = this.variables.length;
     const inf = solver.infinity;
     const cost = new Float64Array(n);
     if (objective === 'costs') this.variables.forEach((v, i) => (cost[i] = this.costs?.get(v) ?? 0));
-    else if (objective) for (const [variable, coefficient] of objective.coefficients) {
-      const column = this.columns.get(variable);
-      if (column !== undefined) cost[column] = coefficient;
-    }
+    else if (objective)
+      for (const [variable, coefficient] of objective.coefficients) {
+        const column = this.columns.get(variable);
+        if (column !== undefined) cost[column] = coefficient;
+      }
     if (n > 0) model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, cost);
-    model.changeObjectiveSense(sense === 'min' ? solver.constants.objectiveSense.minimize : solver.constants.objectiveSense.maximize);
+    model.changeObjectiveSense(
+      sense === 'min' ? solver.constants.objectiveSense.minimize : solver.constants.objectiveSense.maximize,
+    );
     let added = 0;
     for (const constraint of extra) {
       const entries = this.entries(constraint.expression);
@@ -226,7 +258,10 @@ export class Program {
         if (lower > 1e-9 || upper < -1e-9) return { status: 'infeasible' };
         continue;
       }
-      model.addRow(lower, upper, { indices: Int32Array.from(entries.indices), values: Float64Array.from(entries.values) });
+      model.addRow(lower, upper, {
+        indices: Int32Array.from(entries.indices),
+        values: Float64Array.from(entries.values),
+      });
       added++;
     }
     if (relaxed && n > 0) model.clearIntegrality();
@@ -251,7 +286,11 @@ export class Program {
       return { status: 'optimal', value: constant + model.getObjectiveValue(), values };
     } finally {
       if (added > 0) model.deleteRows({ kind: 'range', from: rows, to: rows + added - 1 });
-      if (relaxed && n > 0) model.changeColsIntegrality({ kind: 'range', from: 0, to: n - 1 }, Int32Array.from(this.variables, (v) => (this.model.variables[v]?.integer ? 1 : 0)));
+      if (relaxed && n > 0)
+        model.changeColsIntegrality(
+          { kind: 'range', from: 0, to: n - 1 },
+          Int32Array.from(this.variables, (v) => (this.model.variables[v]?.integer ? 1 : 0)),
+        );
     }
   }
 
@@ -287,7 +326,10 @@ export class Program {
     model.addVars(new Float64Array(k), new Float64Array(k).fill(cap));
     for (let i = 0; i < k; i++) {
       const entries = this.entries(expressions[i] as Expression);
-      model.addRow(-inf, 0, { indices: Int32Array.from([n + i, ...entries.indices]), values: Float64Array.from([1, ...entries.values.map((v) => -v)]) });
+      model.addRow(-inf, 0, {
+        indices: Int32Array.from([n + i, ...entries.indices]),
+        values: Float64Array.from([1, ...entries.values.map((v) => -v)]),
+      });
     }
     const cost = new Float64Array(n + k);
     cost.fill(1, n);
@@ -296,7 +338,13 @@ export class Program {
       model.changeObjectiveSense(solver.constants.objectiveSense.maximize);
       for (const relaxed of [true, false]) {
         if (relaxed) model.clearIntegrality();
-        else model.changeColsIntegrality({ kind: 'range', from: 0, to: n + k - 1 }, Int32Array.from({ length: n + k }, (_, i) => (i < n && this.model.variables[this.variables[i] as number]?.integer ? 1 : 0)));
+        else
+          model.changeColsIntegrality(
+            { kind: 'range', from: 0, to: n + k - 1 },
+            Int32Array.from({ length: n + k }, (_, i) =>
+              i < n && this.model.variables[this.variables[i] as number]?.integer ? 1 : 0,
+            ),
+          );
         const { modelStatus } = model.run();
         SOLVES.count++;
         if (modelStatus !== solver.constants.modelStatus.optimal) return undefined;
@@ -312,7 +360,10 @@ export class Program {
     } finally {
       model.deleteRows({ kind: 'range', from: rows, to: rows + k - 1 });
       model.deleteCols({ kind: 'range', from: n, to: n + k - 1 });
-      model.changeColsIntegrality({ kind: 'range', from: 0, to: n - 1 }, Int32Array.from(this.variables, (v) => (this.model.variables[v]?.integer ? 1 : 0)));
+      model.changeColsIntegrality(
+        { kind: 'range', from: 0, to: n - 1 },
+        Int32Array.from(this.variables, (v) => (this.model.variables[v]?.integer ? 1 : 0)),
+      );
     }
   }
 

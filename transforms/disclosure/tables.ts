@@ -92,7 +92,7 @@ export function precisionOf(column: Pick<DisclosureColumn, 'format' | 'precision
 /** A number as published: rounded half away from zero to the column's precision. */
 export function roundTo(value: number, places: number): number {
   const factor = 10 ** places;
-  const rounded = Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9) / factor;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor + 1e-9)) / factor;
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
@@ -100,4 +100,5 @@ export function roundTo(value: number, places: number): number {
  * Whether a cell is withheld. Besides WITHHELD, reads the marks earlier reports used: `<5` (a
  * count from 1 to 4) and `c` (withheld to protect another), each of which told an attacker more.
  */
-export const isWithheld = (value: CellValue | undefined): boolean => value === WITHHELD || value === 'c' || (typeof value === 'string' && /^<\d+$/.test(value));
+export const isWithheld = (value: CellValue | undefined): boolean =>
+  value === WITHHELD || value === 'c' || (typeof value === 'string' && /^<\d+$/.test(value));

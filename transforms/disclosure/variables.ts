@@ -40,7 +40,13 @@ export interface Relation {
 
 export const CHARACTERISTICS = ['ethnicity', 'sex', 'age_band', 'disability'] as const;
 type Characteristic = (typeof CHARACTERISTICS)[number];
-const EVENT_MEASURES = ['leavers', 'starters', 'aged_55_plus', 'qualification_known', 'qualification_gap'] as const satisfies readonly EventMeasure[];
+const EVENT_MEASURES = [
+  'leavers',
+  'starters',
+  'aged_55_plus',
+  'qualification_known',
+  'qualification_gap',
+] as const satisfies readonly EventMeasure[];
 const EVENT_FTE = ['leavers', 'starters'] as const;
 /** FTE per person is at most 1.5 (the contract's limit). */
 export const MAX_FTE_PER_PERSON = 1.5;
@@ -65,7 +71,7 @@ interface PeriodSpace {
 const matches = (where: Where | undefined, cell: object): boolean => {
   for (const [name, wanted] of Object.entries(where ?? {})) {
     const value = (cell as Record<string, unknown>)[name];
-    if (typeof wanted === 'string' ? value !== wanted : !(wanted).includes(String(value))) return false;
+    if (typeof wanted === 'string' ? value !== wanted : !wanted.includes(String(value))) return false;
   }
   return true;
 };
@@ -110,7 +116,8 @@ export class VariableSpace {
         else add(cell.n[name]);
       }
     } else {
-      const dimension: Characteristic = term.measure === 'ethnic_group' ? 'ethnicity' : (term.measure as Characteristic);
+      const dimension: Characteristic =
+        term.measure === 'ethnic_group' ? 'ethnicity' : (term.measure as Characteristic);
       for (const [partner, categories] of space.characteristics.get(dimension) ?? []) {
         for (const [category, variable] of categories) {
           const shown = term.measure === 'ethnic_group' ? (ETHNIC_GROUP_OF[category] ?? category) : category;
@@ -126,11 +133,24 @@ export class VariableSpace {
     return this.variables.length - 1;
   }
 
-  private relation(name: string, terms: readonly (readonly [number, number])[], bounds: { lower?: number; upper?: number }, right?: readonly number[], absorbedBy?: readonly number[]): void {
+  private relation(
+    name: string,
+    terms: readonly (readonly [number, number])[],
+    bounds: { lower?: number; upper?: number },
+    right?: readonly number[],
+    absorbedBy?: readonly number[],
+  ): void {
     const coefficients = new Map<number, number>();
-    for (const [variable, coefficient] of terms) coefficients.set(variable, (coefficients.get(variable) ?? 0) + coefficient);
+    for (const [variable, coefficient] of terms)
+      coefficients.set(variable, (coefficients.get(variable) ?? 0) + coefficient);
     const rightSide = right && { coefficients: new Map(right.map((v) => [v, 1])), constant: 0 };
-    this.relations.push({ name, expression: { coefficients, constant: 0 }, ...bounds, ...(rightSide ? { right: rightSide } : {}), ...(absorbedBy ? { absorbedBy } : {}) });
+    this.relations.push({
+      name,
+      expression: { coefficients, constant: 0 },
+      ...bounds,
+      ...(rightSide ? { right: rightSide } : {}),
+      ...(absorbedBy ? { absorbedBy } : {}),
+    });
   }
 
   private buildPeriod(period: string, base: BaseCounts): PeriodSpace {
@@ -141,39 +161,85 @@ export class VariableSpace {
         const { headcount, fte, ...key } = c;
         const n = this.variable(`p${tag}_${i}`, true, headcount);
         const f = this.variable(`pf${tag}_${i}`, false, fte);
-        this.relation(`fte_p${tag}_${i}`, [[f, 1], [n, -MAX_FTE_PER_PERSON]], { upper: 0 });
+        this.relation(
+          `fte_p${tag}_${i}`,
+          [
+            [f, 1],
+            [n, -MAX_FTE_PER_PERSON],
+          ],
+          { upper: 0 },
+        );
         return { ...key, n, f };
       });
 
     // Events happen where the partner has that sector, employer type and role (or had, for leavers).
-    const eventKey = (c: Pick<EventCount, 'partner_id' | 'sector' | 'employer_type' | 'role'>) => `${c.partner_id}|${c.sector}|${c.employer_type}|${c.role}`;
+    const eventKey = (c: Pick<EventCount, 'partner_id' | 'sector' | 'employer_type' | 'role'>) =>
+      `${c.partner_id}|${c.sector}|${c.employer_type}|${c.role}`;
     const recorded = new Map(base.events.filter((c) => c.period === period).map((c) => [eventKey(c), c]));
     const keys = new Map<string, Pick<EventCount, 'partner_id' | 'sector' | 'employer_type' | 'role'>>();
-    for (const cell of [...people, ...recorded.values()]) keys.set(eventKey(cell), { partner_id: cell.partner_id, sector: cell.sector, employer_type: cell.employer_type, role: cell.role });
+    for (const cell of [...people, ...recorded.values()])
+      keys.set(eventKey(cell), {
+        partner_id: cell.partner_id,
+        sector: cell.sector,
+        employer_type: cell.employer_type,
+        role: cell.role,
+      });
     const events: EventCell[] = [...keys.entries()].map(([key, cell], i) => {
       const truth = recorded.get(key);
       const employees = people.filter((p) => eventKey(p) === key && p.employment_basis === 'employee').map((p) => p.n);
-      const n = Object.fromEntries(EVENT_MEASURES.map((m) => [m, this.variable(`${m}${tag}_${i}`, true, truth?.counts[m] ?? 0)])) as Record<EventMeasure, number>;
-      const f = Object.fromEntries(EVENT_FTE.map((m) => [m, this.variable(`${m}f${tag}_${i}`, false, truth?.fte[m] ?? 0)])) as Record<(typeof EVENT_FTE)[number], number>;
-      for (const m of EVENT_FTE) this.relation(`fte_${m}${tag}_${i}`, [[f[m], 1], [n[m], -MAX_FTE_PER_PERSON]], { upper: 0 });
+      const n = Object.fromEntries(
+        EVENT_MEASURES.map((m) => [m, this.variable(`${m}${tag}_${i}`, true, truth?.counts[m] ?? 0)]),
+      ) as Record<EventMeasure, number>;
+      const f = Object.fromEntries(
+        EVENT_FTE.map((m) => [m, this.variable(`${m}f${tag}_${i}`, false, truth?.fte[m] ?? 0)]),
+      ) as Record<(typeof EVENT_FTE)[number], number>;
+      for (const m of EVENT_FTE)
+        this.relation(
+          `fte_${m}${tag}_${i}`,
+          [
+            [f[m], 1],
+            [n[m], -MAX_FTE_PER_PERSON],
+          ],
+          { upper: 0 },
+        );
       // Starters, the over-55s and the qualification counts are employees of that cell.
       for (const m of ['starters', 'aged_55_plus', 'qualification_known'] as const) {
-        this.relation(`${m}_within_employees${tag}_${i}`, [[n[m], 1], ...employees.map((e) => [e, -1] as const)], { upper: 0 });
+        this.relation(`${m}_within_employees${tag}_${i}`, [[n[m], 1], ...employees.map((e) => [e, -1] as const)], {
+          upper: 0,
+        });
       }
-      this.relation(`gap_within_known${tag}_${i}`, [[n.qualification_gap, 1], [n.qualification_known, -1]], { upper: 0 });
+      this.relation(
+        `gap_within_known${tag}_${i}`,
+        [
+          [n.qualification_gap, 1],
+          [n.qualification_known, -1],
+        ],
+        { upper: 0 },
+      );
       return { ...cell, period, n, f };
     });
 
     // Characteristics: every category possible for every partner with people in the period.
     const partners = [...new Set(people.map((p) => p.partner_id))].sort();
-    const truths = new Map(base.characteristics.filter((c) => c.period === period).map((c) => [`${c.dimension}|${c.partner_id}|${c.category}`, c.headcount]));
+    const truths = new Map(
+      base.characteristics
+        .filter((c) => c.period === period)
+        .map((c) => [`${c.dimension}|${c.partner_id}|${c.category}`, c.headcount]),
+    );
     const characteristics = new Map<Characteristic, Map<string, Map<string, number>>>();
     for (const dimension of CHARACTERISTICS) {
       const byPartner = new Map<string, Map<string, number>>();
       for (const partner of partners) {
         const categories = new Map<string, number>();
         for (const { code } of DIMENSION_CATEGORIES[dimension].entries) {
-          categories.set(code, this.variable(`${dimension}${tag}_${partner}_${code}`, true, truths.get(`${dimension}|${partner}|${code}`) ?? 0));
+          categories.set(
+            code,
+            this.variable(
+              `${dimension}${tag}_${partner}_${code}`,
+              true,
+              truths.get(`${dimension}|${partner}|${code}`) ?? 0,
+            ),
+          );
         }
         byPartner.set(partner, categories);
         // Each characteristic covers the partner's whole workforce.
@@ -193,7 +259,13 @@ export class VariableSpace {
       const ages = characteristics.get('age_band')?.get(partner);
       const old = ['55_64', '65_plus'].map((band) => ages?.get(band)).filter((v): v is number => v !== undefined);
       const over55 = events.filter((e) => e.partner_id === partner).map((e) => [e.n.aged_55_plus, 1] as const);
-      this.relation(`over_55_within_ages${tag}_${partner}`, [...over55, ...old.map((v) => [v, -1] as const)], { upper: 0 }, undefined, old);
+      this.relation(
+        `over_55_within_ages${tag}_${partner}`,
+        [...over55, ...old.map((v) => [v, -1] as const)],
+        { upper: 0 },
+        undefined,
+        old,
+      );
     }
     return { people, events, characteristics };
   }

@@ -9,7 +9,14 @@ import { summarizeReport } from '../validation/summary.ts';
 import { validateCsv } from '../validation/validate.ts';
 import { LEASE_TTL_MS } from './ingest-timing.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { ledgerKey, submissionStateKey, tableFileKey, unroutedValidationKey, uploadDoneKey, validationKey } from '../storage/object-layout.ts';
+import {
+  ledgerKey,
+  submissionStateKey,
+  tableFileKey,
+  unroutedValidationKey,
+  uploadDoneKey,
+  validationKey,
+} from '../storage/object-layout.ts';
 import type { IngestSettings, LeaseStore } from './ports.ts';
 import { routeUploadKey } from './routing.ts';
 import { markSlot } from './slot-writes.ts';
@@ -38,7 +45,14 @@ export interface IngestDependencies {
 }
 
 export type IngestOutcome =
-  | { readonly status: SubmissionStatus; readonly uploadId: string; readonly reportKey: string; readonly partnerId?: string; readonly dataset?: string; readonly period?: string }
+  | {
+      readonly status: SubmissionStatus;
+      readonly uploadId: string;
+      readonly reportKey: string;
+      readonly partnerId?: string;
+      readonly dataset?: string;
+      readonly period?: string;
+    }
   | { readonly status: 'replayed'; readonly uploadId: string; readonly recorded: SubmissionStatus }
   | { readonly status: 'gone'; readonly uploadId: string };
 
@@ -82,7 +96,8 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
   const { partnerId, dataset, period } = route;
   const doneKey = uploadDoneKey(uploadId);
   const done = await store.getText(settings.lakeBucket, doneKey);
-  if (done !== undefined) return { status: 'replayed', uploadId, recorded: (JSON.parse(done) as { status: SubmissionStatus }).status };
+  if (done !== undefined)
+    return { status: 'replayed', uploadId, recorded: (JSON.parse(done) as { status: SubmissionStatus }).status };
 
   const leaseName = `${partnerId}/${dataset}/${period}`;
   const holder = deps.worker ?? `worker-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -115,15 +130,22 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
     const ledgerText = await store.getText(settings.lakeBucket, ledger);
     const current = ledgerText === undefined ? undefined : (JSON.parse(ledgerText) as LedgerEntry);
     const order = current && current.uploadId !== uploadId ? orderOf(entry, current) : 'later';
-    const status: SubmissionStatus = report.status === 'rejected' ? 'rejected' : order === 'earlier' ? 'superseded' : 'accepted';
+    const status: SubmissionStatus =
+      report.status === 'rejected' ? 'rejected' : order === 'earlier' ? 'superseded' : 'accepted';
     // Stored in the same second under another name: nothing tells which was sent last, so the one
     // processed last stays in force, and both reports say so.
-    const orderNote = status === 'accepted' && order === 'uncertain' && current ? uncertainOrderNote(current.key, upload.key) : null;
+    const orderNote =
+      status === 'accepted' && order === 'uncertain' && current ? uncertainOrderNote(current.key, upload.key) : null;
 
     if (status === 'accepted') {
       await markSlot(store, settings.lakeBucket, slot, { state: 'writing', uploadId, at: now().toISOString() });
       for (const output of transform.finish()) {
-        await store.putObject(settings.lakeBucket, tableFileKey(output.table.name, period, output.fileName), toParquet(output.data, output.table), 'application/vnd.apache.parquet');
+        await store.putObject(
+          settings.lakeBucket,
+          tableFileKey(output.table.name, period, output.fileName),
+          toParquet(output.data, output.table),
+          'application/vnd.apache.parquet',
+        );
       }
       if (current && current.uploadId !== uploadId) await markSuperseded(store, settings, current.uploadId, orderNote);
       await store.putObject(settings.lakeBucket, ledger, JSON.stringify(entry), 'application/json');
@@ -159,7 +181,10 @@ export async function ingestUpload(upload: UploadRef, deps: IngestDependencies):
   }
 }
 
-async function* hashing(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof createHash>): AsyncGenerator<Uint8Array> {
+async function* hashing(
+  body: AsyncIterable<Uint8Array>,
+  hash: ReturnType<typeof createHash>,
+): AsyncGenerator<Uint8Array> {
   for await (const chunk of body) {
     hash.update(chunk);
     yield chunk;
@@ -167,7 +192,10 @@ async function* hashing(body: AsyncIterable<Uint8Array>, hash: ReturnType<typeof
 }
 
 function countIssues(report: ValidationReport, severity: Severity): number {
-  return (Object.entries(report.issueCounts) as [IssueCode, number][]).reduce((sum, [code, count]) => sum + (ISSUE_CODES[code].severity === severity ? count : 0), 0);
+  return (Object.entries(report.issueCounts) as [IssueCode, number][]).reduce(
+    (sum, [code, count]) => sum + (ISSUE_CODES[code].severity === severity ? count : 0),
+    0,
+  );
 }
 
 /** What both uploads' reports say when their order cannot be known. */
@@ -194,11 +222,24 @@ async function writeReport(
   outcome: SubmissionStatus,
   orderNote: string | null = null,
 ): Promise<void> {
-  const supersededNote = outcome === 'superseded' ? 'A newer upload for the same dataset and period is in force, so this file is not used.' : null;
+  const supersededNote =
+    outcome === 'superseded'
+      ? 'A newer upload for the same dataset and period is in force, so this file is not used.'
+      : null;
   const note = [supersededNote, orderNote].filter((text): text is string => text !== null).join(' ');
-  const stored: StoredReport = { ...report, upload: { key: upload.key, versionId: upload.versionId ?? null }, outcome, ...(note ? { note } : {}) };
+  const stored: StoredReport = {
+    ...report,
+    upload: { key: upload.key, versionId: upload.versionId ?? null },
+    outcome,
+    ...(note ? { note } : {}),
+  };
   await store.putObject(bucket, key, `${JSON.stringify(stored, null, 2)}\n`, 'application/json');
-  await store.putObject(bucket, key.replace(/\.json$/, '.txt'), `${summarizeReport(report, upload.key.split('/').at(-1))}${note ? `\n\n${note}` : ''}\n`, 'text/plain; charset=utf-8');
+  await store.putObject(
+    bucket,
+    key.replace(/\.json$/, '.txt'),
+    `${summarizeReport(report, upload.key.split('/').at(-1))}${note ? `\n\n${note}` : ''}\n`,
+    'text/plain; charset=utf-8',
+  );
 }
 
 async function writeSubmission(store: ObjectStore, bucket: string, record: SubmissionRecord): Promise<void> {
@@ -207,7 +248,12 @@ async function writeSubmission(store: ObjectStore, bucket: string, record: Submi
 }
 
 /** The upload that was in force is now superseded: its record and its report say so. */
-async function markSuperseded(store: ObjectStore, settings: IngestSettings, uploadId: string, orderNote: string | null): Promise<void> {
+async function markSuperseded(
+  store: ObjectStore,
+  settings: IngestSettings,
+  uploadId: string,
+  orderNote: string | null,
+): Promise<void> {
   const text = await store.getText(settings.lakeBucket, submissionStateKey(uploadId));
   if (text === undefined) return;
   const record = JSON.parse(text) as SubmissionRecord;

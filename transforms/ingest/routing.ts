@@ -1,5 +1,11 @@
 import { checkPeriod, type CollectionRule } from '../config/collection-periods.ts';
-import { DATASET_NAMES, DATASETS, isDatasetName, PARTNER_DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
+import {
+  DATASET_NAMES,
+  DATASETS,
+  isDatasetName,
+  PARTNER_DATASETS,
+  type DatasetName,
+} from '../contract/datasets/registry.ts';
 import type { IssueCode } from '../contract/issue-codes.ts';
 import { PREFIXES, TRUST_UPLOADER, UPLOAD_KEY_FORM, uploadsPrefix } from '../storage/object-layout.ts';
 import { checkReferenceDate } from '../tables/table-periods.ts';
@@ -33,13 +39,28 @@ export function routeUploadKey(key: string, rules: RoutingRules, today: string):
   const [prefix, uploaderId, dataset, period, ...rest] = parts;
   const fileName = rest.join('/');
   const isTrust = uploaderId === TRUST_UPLOADER;
-  const known = uploaderId !== undefined && (isTrust || rules.partners.some((p) => p.id === uploaderId)) ? uploaderId : undefined;
-  const reject = (code: IssueCode, message: string): UploadRoute => ({ ok: false, code, message, ...(known ? { partnerId: known } : {}) });
-  if (`${prefix}/` !== PREFIXES.uploads || uploaderId === undefined || dataset === undefined || period === undefined || rest.length !== 1 || fileName === '') {
+  const known =
+    uploaderId !== undefined && (isTrust || rules.partners.some((p) => p.id === uploaderId)) ? uploaderId : undefined;
+  const reject = (code: IssueCode, message: string): UploadRoute => ({
+    ok: false,
+    code,
+    message,
+    ...(known ? { partnerId: known } : {}),
+  });
+  if (
+    `${prefix}/` !== PREFIXES.uploads ||
+    uploaderId === undefined ||
+    dataset === undefined ||
+    period === undefined ||
+    rest.length !== 1 ||
+    fileName === ''
+  ) {
     return reject('UPLOAD_KEY_INVALID', `'${key}' is not of the form ${UPLOAD_KEY_FORM}.`);
   }
-  if (known === undefined) return reject('PARTNER_UNKNOWN', `'${uploaderId}' is not a partner the Trust has configured.`);
-  if (!isDatasetName(dataset)) return reject('DATASET_UNKNOWN', `'${dataset}' is not a dataset: use ${DATASET_NAMES.join(', ')}.`);
+  if (known === undefined)
+    return reject('PARTNER_UNKNOWN', `'${uploaderId}' is not a partner the Trust has configured.`);
+  if (!isDatasetName(dataset))
+    return reject('DATASET_UNKNOWN', `'${dataset}' is not a dataset: use ${DATASET_NAMES.join(', ')}.`);
   const uploader: Uploader = isTrust ? 'trust' : 'partner';
   if (DATASETS[dataset].uploadedBy !== uploader) {
     return reject(

@@ -24,11 +24,15 @@ export interface SubmissionRecord {
   readonly order_note: string | null;
 }
 
-export function submissionKey(record: Pick<SubmissionRecord, 'partner_id' | 'dataset' | 'period' | 'upload_id'>): string {
+export function submissionKey(
+  record: Pick<SubmissionRecord, 'partner_id' | 'dataset' | 'period' | 'upload_id'>,
+): string {
   return lakeKey(SUBMISSIONS, record.period, `${record.partner_id}.${record.dataset}.${record.upload_id}`);
 }
 
 export function submissionParquet(record: SubmissionRecord): Uint8Array {
-  const columns = Object.fromEntries(SUBMISSIONS.columns.map((c) => [c.name, [record[c.name as keyof SubmissionRecord]]]));
+  const columns = Object.fromEntries(
+    SUBMISSIONS.columns.map((c) => [c.name, [record[c.name as keyof SubmissionRecord]]]),
+  );
   return toParquet(aq.table(columns), SUBMISSIONS);
 }

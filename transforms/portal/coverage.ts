@@ -21,10 +21,17 @@ export interface CoverageCell {
 /** The key of the record of which upload is in force for a slot (written by the ingest). */
 
 /** The partner datasets for a period, each with where it stands, from the partner's history. */
-export async function partnerCoverage(reader: PortalReader, buckets: PortalBuckets, partnerId: string, period: string, history: readonly HistoryEntry[]): Promise<CoverageCell[]> {
+export async function partnerCoverage(
+  reader: PortalReader,
+  buckets: PortalBuckets,
+  partnerId: string,
+  period: string,
+  history: readonly HistoryEntry[],
+): Promise<CoverageCell[]> {
   return Promise.all(
     PARTNER_DATASETS.map(async (dataset) => {
-      const inForce = (await reader.getText(buckets.lakeBucket, ledgerKey({ partnerId, dataset, period }))) !== undefined;
+      const inForce =
+        (await reader.getText(buckets.lakeBucket, ledgerKey({ partnerId, dataset, period }))) !== undefined;
       const latest = history.find((h) => h.dataset === dataset && h.period === period) ?? null;
       const status: CoverageStatus = inForce ? 'accepted' : latest ? 'rejected' : 'missing';
       return { dataset, status, latest };
@@ -33,4 +40,5 @@ export async function partnerCoverage(reader: PortalReader, buckets: PortalBucke
 }
 
 /** The open periods, newest first: the one a partner is asked for now comes first. */
-export const periodsNewestFirst = (config: TrustConfig, today: string): string[] => openPeriods(config, today).reverse();
+export const periodsNewestFirst = (config: TrustConfig, today: string): string[] =>
+  openPeriods(config, today).reverse();

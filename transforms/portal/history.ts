@@ -48,23 +48,38 @@ export function historyEntry(uploadId: string, report: StoredReport, checkedAt: 
 }
 
 /** Every upload of one partner that the pipeline has checked, newest first. */
-export async function partnerHistory(reader: PortalReader, buckets: PortalBuckets, partnerId: string): Promise<HistoryEntry[]> {
-  const objects = (await reader.list(buckets.landingBucket, reportPrefix(partnerId))).filter((o) => o.key.endsWith('.json'));
+export async function partnerHistory(
+  reader: PortalReader,
+  buckets: PortalBuckets,
+  partnerId: string,
+): Promise<HistoryEntry[]> {
+  const objects = (await reader.list(buckets.landingBucket, reportPrefix(partnerId))).filter((o) =>
+    o.key.endsWith('.json'),
+  );
   const entries = await Promise.all(
     objects.map(async (object) => {
       const uploadId = object.key.split('/').at(-1)?.slice(0, -5) ?? '';
       const text = isUploadId(uploadId) ? await reader.getText(buckets.landingBucket, object.key) : undefined;
-      return text === undefined ? undefined : historyEntry(uploadId, JSON.parse(text) as StoredReport, object.lastModified);
+      return text === undefined
+        ? undefined
+        : historyEntry(uploadId, JSON.parse(text) as StoredReport, object.lastModified);
     }),
   );
-  return entries.filter((e): e is HistoryEntry => e !== undefined).sort((a, b) => b.checkedAt.localeCompare(a.checkedAt) || a.fileName.localeCompare(b.fileName));
+  return entries
+    .filter((e): e is HistoryEntry => e !== undefined)
+    .sort((a, b) => b.checkedAt.localeCompare(a.checkedAt) || a.fileName.localeCompare(b.fileName));
 }
 
 /**
  * The key of one of the partner's reports, found only under the partner's own prefix: another
  * partner's upload id, or anything that is not an upload id, finds nothing.
  */
-export async function findReportKey(reader: PortalReader, buckets: PortalBuckets, partnerId: string, uploadId: string): Promise<string | undefined> {
+export async function findReportKey(
+  reader: PortalReader,
+  buckets: PortalBuckets,
+  partnerId: string,
+  uploadId: string,
+): Promise<string | undefined> {
   if (!isUploadId(uploadId)) return undefined;
   const objects = await reader.list(buckets.landingBucket, reportPrefix(partnerId));
   return objects.find((o) => o.key.endsWith(`/${uploadId}.json`))?.key;

@@ -28,25 +28,35 @@ export class BaselineNotHeldError extends ReportDataError {
 }
 
 /** Builds the needs-analysis report for a period from the views, before disclosure control. */
-export async function buildReportModel(engine: ReportQueryEngine, config: TrustConfig, request: ReportRequest): Promise<ReportDraft> {
+export async function buildReportModel(
+  engine: ReportQueryEngine,
+  config: TrustConfig,
+  request: ReportRequest,
+): Promise<ReportDraft> {
   const trend = await runReportQuery(engine, 'trend', []);
   const periods = trend.map((row) => row.period);
   const latest = periods.at(-1);
-  if (latest === undefined) throw new ReportDataError('The lake holds no accepted workforce data yet: run the pipeline first.');
+  if (latest === undefined)
+    throw new ReportDataError('The lake holds no accepted workforce data yet: run the pipeline first.');
   const period = request.period ?? latest;
-  if (!periods.includes(period)) throw new ReportDataError(`The lake has no data for ${period}; it holds ${periods.join(', ')}.`);
+  if (!periods.includes(period))
+    throw new ReportDataError(`The lake has no data for ${period}; it holds ${periods.join(', ')}.`);
   const previousPeriod = periods.filter((p) => p < period).at(-1) ?? null;
   const wantedBaseline = request.baseline ?? config.baselinePeriod;
   const held = periods.includes(wantedBaseline) && wantedBaseline <= period;
   if (request.baseline !== undefined && !held) {
-    throw new BaselineNotHeldError(`The lake holds no data for the baseline ${request.baseline} asked for, on or before ${period}; it holds ${periods.join(', ')}.`);
+    throw new BaselineNotHeldError(
+      `The lake holds no data for the baseline ${request.baseline} asked for, on or before ${period}; it holds ${periods.join(', ')}.`,
+    );
   }
   // The period itself is no baseline to measure from; nor is one the lake does not hold.
   const baselinePeriod = held && wantedBaseline < period ? wantedBaseline : null;
   const notices = [
     ...(previousPeriod === null ? [`No earlier period is held, so no change since the previous period is shown.`] : []),
     ...(!held
-      ? [`The baseline, ${humanDate(wantedBaseline)}, is not held in the lake, so no change since the baseline is shown.`]
+      ? [
+          `The baseline, ${humanDate(wantedBaseline)}, is not held in the lake, so no change since the baseline is shown.`,
+        ]
       : wantedBaseline === period
         ? [`This is the baseline period, ${humanDate(period)}: later reports measure progress from it.`]
         : []),
@@ -61,7 +71,15 @@ export async function buildReportModel(engine: ReportQueryEngine, config: TrustC
   // Each query's rows, typed by runReportQuery from its own declaration.
   const results = answers as QueryResults;
 
-  const context: ModelContext = { config, period, previousPeriod, baselinePeriod, periods, results, england: request.england ?? [] };
+  const context: ModelContext = {
+    config,
+    period,
+    previousPeriod,
+    baselinePeriod,
+    periods,
+    results,
+    england: request.england ?? [],
+  };
   const sections: SectionDraft[] = [
     headlineSection(context),
     workforceSection(context),

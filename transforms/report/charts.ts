@@ -41,7 +41,12 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
     title: { text: chart.title, anchor: 'start' as const, font: FONT, fontSize: 14 },
     width: 420,
     data: { values },
-    config: { font: FONT, axis: { labelFont: FONT, titleFont: FONT, labelLimit: 220 }, legend: { labelFont: FONT, titleFont: FONT, orient: 'bottom' as const }, view: { stroke: null } },
+    config: {
+      font: FONT,
+      axis: { labelFont: FONT, titleFont: FONT, labelLimit: 220 },
+      legend: { labelFont: FONT, titleFont: FONT, orient: 'bottom' as const },
+      view: { stroke: null },
+    },
   };
   const category = { field: 'category', type: 'nominal' as const, sort: order, title: null };
   const value = { field: 'value', type: 'quantitative' as const, title: chart.unit === '%' ? 'per cent' : chart.unit };
@@ -49,11 +54,26 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
   const rowHeight = { step: chart.kind === 'grouped-bars' ? 10 : chart.kind === 'intervals' ? 30 : 18 };
   switch (chart.kind) {
     case 'stacked-bars':
-      return { ...base, height: rowHeight, mark: { type: 'bar' }, encoding: { y: category, x: { ...value, stack: 'zero' }, color: colour } };
+      return {
+        ...base,
+        height: rowHeight,
+        mark: { type: 'bar' },
+        encoding: { y: category, x: { ...value, stack: 'zero' }, color: colour },
+      };
     case 'bars':
-      return { ...base, height: rowHeight, mark: { type: 'bar', color: PALETTE[0] }, encoding: { y: category, x: value } };
+      return {
+        ...base,
+        height: rowHeight,
+        mark: { type: 'bar', color: PALETTE[0] },
+        encoding: { y: category, x: value },
+      };
     case 'grouped-bars':
-      return { ...base, height: rowHeight, mark: { type: 'bar' }, encoding: { y: category, yOffset: { field: 'series' }, x: value, color: colour } };
+      return {
+        ...base,
+        height: rowHeight,
+        mark: { type: 'bar' },
+        encoding: { y: category, yOffset: { field: 'series' }, x: value, color: colour },
+      };
     case 'lines':
       return {
         ...base,
@@ -66,10 +86,24 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
         ...base,
         height: rowHeight,
         layer: [
-          { mark: { type: 'rule', color: '#505a5f' }, encoding: { y: category, x: { field: 'low', type: 'quantitative', title: 'workforce share ÷ community share' }, x2: { field: 'high' } } },
-          { mark: { type: 'point', filled: true, size: 60, color: PALETTE[0] }, encoding: { y: category, x: { field: 'value', type: 'quantitative' } } },
-          { data: { values: [{ reference: chart.reference ?? 1 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#d4351c' }, encoding: { x: { field: 'reference', type: 'quantitative' } } },
+          {
+            mark: { type: 'rule', color: '#505a5f' },
+            encoding: {
+              y: category,
+              x: { field: 'low', type: 'quantitative', title: 'workforce share ÷ community share' },
+              x2: { field: 'high' },
+            },
+          },
+          {
+            mark: { type: 'point', filled: true, size: 60, color: PALETTE[0] },
+            encoding: { y: category, x: { field: 'value', type: 'quantitative' } },
+          },
+          {
+            data: { values: [{ reference: chart.reference ?? 1 }] },
+            mark: { type: 'rule', strokeDash: [4, 4], color: '#d4351c' },
+            encoding: { x: { field: 'reference', type: 'quantitative' } },
+          },
         ],
-      } as vl.TopLevelSpec;
+      };
   }
 }

@@ -10,7 +10,12 @@ import { HIDDEN_COUNTS, type RateDefinition } from './rates.ts';
 export const label = (key: string, text: string): DisclosureColumn => ({ key, label: text, kind: 'label' });
 
 /** A count of people. */
-export const count = (key: string, text: string, term: Term, extra: Partial<DisclosureColumn> = {}): DisclosureColumn => ({
+export const count = (
+  key: string,
+  text: string,
+  term: Term,
+  extra: Partial<DisclosureColumn> = {},
+): DisclosureColumn => ({
   key,
   label: text,
   kind: 'count',
@@ -20,7 +25,8 @@ export const count = (key: string, text: string, term: Term, extra: Partial<Disc
 });
 
 /** A count a shown rate rests on, not shown itself. */
-export const hiddenCount = (key: keyof typeof HIDDEN_COUNTS): DisclosureColumn => count(key, HIDDEN_COUNTS[key].label, HIDDEN_COUNTS[key].term, { hidden: true });
+export const hiddenCount = (key: keyof typeof HIDDEN_COUNTS): DisclosureColumn =>
+  count(key, HIDDEN_COUNTS[key].label, HIDDEN_COUNTS[key].term, { hidden: true });
 
 /** The FTE of the people a count counts. */
 export const fte = (key: string, text: string, term: Term, basis: readonly string[]): DisclosureColumn => ({
@@ -40,7 +46,15 @@ export const rate = (definition: RateDefinition): DisclosureColumn => ({
   format: 'percent',
   basis: definition.basis,
   ...(definition.numerator && definition.denominator
-    ? { figure: { type: 'ratio', scale: 100, num: definition.numerator, den: definition.denominator, emptyMeansNoDenominator: true } }
+    ? {
+        figure: {
+          type: 'ratio',
+          scale: 100,
+          num: definition.numerator,
+          den: definition.denominator,
+          emptyMeansNoDenominator: true,
+        },
+      }
     : {}),
 });
 
@@ -49,7 +63,12 @@ export const rate = (definition: RateDefinition): DisclosureColumn => ({
  * ratio to a published community share): withheld with any of them, and otherwise telling an
  * attacker nothing the counts do not.
  */
-export const derived = (key: string, text: string, basis: readonly (string | RowBasis)[], format: DisclosureColumn['format'] = 'percent'): DisclosureColumn => ({
+export const derived = (
+  key: string,
+  text: string,
+  basis: readonly (string | RowBasis)[],
+  format: DisclosureColumn['format'] = 'percent',
+): DisclosureColumn => ({
   key,
   label: text,
   kind: 'derived',

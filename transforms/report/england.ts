@@ -27,10 +27,19 @@ export function englandBlock({ results, period, england }: ModelContext): Sectio
     plain('vacancies_fte', 'Vacant FTE', 'decimal'),
     ...COMPARED.map((key) => rate(rateOf(key))),
     count('leavers_headcount', 'Leavers', { measure: 'leavers' }, { hidden: true }),
-    count('agency_headcount', 'Agency workers', { measure: 'people', where: { employment_basis: 'agency' } }, { hidden: true }),
+    count(
+      'agency_headcount',
+      'Agency workers',
+      { measure: 'people', where: { employment_basis: 'agency' } },
+      { hidden: true },
+    ),
   ];
   const trust: Record<string, CellValue> = { who: `The Trust, ${humanDate(period)}` };
-  for (const column of columns.slice(1)) trust[column.key] = column.key in sums ? sums[column.key as keyof Sums] : (RATES.find((r) => r.key === column.key)?.value(sums) ?? null);
+  for (const column of columns.slice(1))
+    trust[column.key] =
+      column.key in sums
+        ? sums[column.key as keyof Sums]
+        : (RATES.find((r) => r.key === column.key)?.value(sums) ?? null);
   const englandRow: Record<string, CellValue> | undefined = used && {
     who: `England, ${humanDate(used.asAt)}`,
     employees_headcount: null,
@@ -43,7 +52,7 @@ export function englandBlock({ results, period, england }: ModelContext): Sectio
     ? `England's figures are for the same date, from the ${matched.release}.`
     : used
       ? `England's figures for ${humanDate(period)} are not yet published; those shown are the latest, for ${humanDate(used.asAt)} (${used.release}).`
-      : 'England\'s figures are not held.';
+      : "England's figures are not held.";
   const table: ReportTable = {
     id: 'social-work-england',
     title: 'Social workers: the Trust and England',

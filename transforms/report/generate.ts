@@ -13,7 +13,11 @@ export interface GeneratedReport {
 }
 
 /** Queries the views, builds the model, applies disclosure control, and renders every output. */
-export async function generateReport(engine: ReportQueryEngine, config: TrustConfig, request: ReportRequest): Promise<GeneratedReport> {
+export async function generateReport(
+  engine: ReportQueryEngine,
+  config: TrustConfig,
+  request: ReportRequest,
+): Promise<GeneratedReport> {
   const report = await publishReport(await buildReportModel(engine, config, request));
   return { report, files: await renderReport(report) };
 }

@@ -34,7 +34,8 @@ const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1
 
 export function headlineMessages(tables: PublishedTables, context: HeadlineContext): Finding[] {
   const headline = publishedTable(tables, 'headline');
-  const at = (period: string | null) => (period === null ? undefined : headline.rows.find((row) => row.period === period));
+  const at = (period: string | null) =>
+    period === null ? undefined : headline.rows.find((row) => row.period === period);
   const now = at(context.period);
   if (now === undefined || !shown(now.workforce_headcount)) return [];
   const messages: Finding[] = [size(now.workforce_headcount, at(context.previousPeriod)?.workforce_headcount, context)];
@@ -51,12 +52,19 @@ export function headlineMessages(tables: PublishedTables, context: HeadlineConte
     const largest = [...changes].sort((x, y) => Math.abs(y.z) - Math.abs(x.z))[0]!;
     const trend = trendOf(largest.z, false);
     if (trend === 'no real change') {
-      return { text: `Turnover, vacancy and agency rates are much as they were ${what} (${humanDate(period)}): no change beyond what chance alone would give.`, trend };
+      return {
+        text: `Turnover, vacancy and agency rates are much as they were ${what} (${humanDate(period)}): no change beyond what chance alone would give.`,
+        trend,
+      };
     }
-    return { text: `${capital(largest.words)} ${largest.to < largest.from ? 'fell' : 'rose'} to ${pct(largest.to)}, from ${pct(largest.from)} ${what} (${humanDate(period)}).`, trend };
+    return {
+      text: `${capital(largest.words)} ${largest.to < largest.from ? 'fell' : 'rose'} to ${pct(largest.to)}, from ${pct(largest.from)} ${what} (${humanDate(period)}).`,
+      trend,
+    };
   };
   const sincePrevious = since(context.previousPeriod, 'at the previous period');
-  const sinceBaseline = context.baselinePeriod !== context.previousPeriod ? since(context.baselinePeriod, 'at the baseline') : undefined;
+  const sinceBaseline =
+    context.baselinePeriod !== context.previousPeriod ? since(context.baselinePeriod, 'at the baseline') : undefined;
   const pressure = rolePressure(publishedTable(tables, 'rates-by-role'), now);
   const diversity = underRepresented(tables);
   const need = largestNeed(publishedTable(tables, 'need-by-role'));
@@ -72,7 +80,10 @@ function size(count: number, before: CellValue | undefined, context: HeadlineCon
   const base = `On ${humanDate(context.period)} the children's workforce numbered ${people(count)} people`;
   if (!shown(before) || context.previousPeriod === null) return { text: `${base}.` };
   const trend = trendOf(countChangeZ(before, count), true);
-  const change = trend === 'no real change' ? `much as a year before (${people(before)})` : `${count > before ? 'up' : 'down'} from ${people(before)} a year before`;
+  const change =
+    trend === 'no real change'
+      ? `much as a year before (${people(before)})`
+      : `${count > before ? 'up' : 'down'} from ${people(before)} a year before`;
   return { text: `${base}, ${change}.`, trend };
 }
 
@@ -88,20 +99,39 @@ function rolePressure(roles: PublishedTable, trust: PublishedTable['rows'][numbe
   if (!top) return undefined;
   const trend = trendOf(top.z, false);
   const verdict = trend === 'worse' ? 'well above' : 'not clearly above';
-  return { text: `The highest vacancy rate is for ${String(top.row.role).toLowerCase()}s: ${pct(top.row.vacancy_rate as number)}, ${verdict} the Trust's ${pct(rate)}.`, trend };
+  return {
+    text: `The highest vacancy rate is for ${String(top.row.role).toLowerCase()}s: ${pct(top.row.vacancy_rate as number)}, ${verdict} the Trust's ${pct(rate)}.`,
+    trend,
+  };
 }
 
 function underRepresented(tables: PublishedTables): Finding | undefined {
-  const groups = publishedTable(tables, 'diversity-ethnic-group').rows.filter((row) => row.assessment === 'Under-represented' && shown(row.workforce_share) && shown(row.community_share));
-  if (groups.length === 0) return { text: 'No ethnic group is under-represented in the workforce beyond what chance alone would give.', trend: 'no real change' };
-  const named = groups.map((row) => `${String(row.category)} (${pct(row.workforce_share as number)} of the workforce, ${pct(row.community_share as number)} of residents)`);
+  const groups = publishedTable(tables, 'diversity-ethnic-group').rows.filter(
+    (row) => row.assessment === 'Under-represented' && shown(row.workforce_share) && shown(row.community_share),
+  );
+  if (groups.length === 0)
+    return {
+      text: 'No ethnic group is under-represented in the workforce beyond what chance alone would give.',
+      trend: 'no real change',
+    };
+  const named = groups.map(
+    (row) =>
+      `${String(row.category)} (${pct(row.workforce_share as number)} of the workforce, ${pct(row.community_share as number)} of residents)`,
+  );
   return { text: `Under-represented against the community: ${named.join('; ')}.`, trend: 'worse' };
 }
 
 function coverageMessage(coverage: PublishedTable, context: HeadlineContext): Finding {
   const files = PARTNER_DATASETS.map((dataset) => `${dataset}_status`);
   const short = coverage.rows.filter((row) => files.some((f) => row[f] !== 'accepted' && row[f] !== WITHHELD));
-  if (short.length === 0) return { text: `All ${context.partners} partners sent every file for ${humanDate(context.period)}.`, trend: 'better' };
+  if (short.length === 0)
+    return {
+      text: `All ${context.partners} partners sent every file for ${humanDate(context.period)}.`,
+      trend: 'better',
+    };
   const verb = short.length === 1 ? 'has' : 'have';
-  return { text: `${short.length} of the ${context.partners} partners ${verb} a file missing or rejected for ${humanDate(context.period)}: ${short.map((row) => String(row.partner)).join(', ')}.`, trend: 'worse' };
+  return {
+    text: `${short.length} of the ${context.partners} partners ${verb} a file missing or rejected for ${humanDate(context.period)}: ${short.map((row) => String(row.partner)).join(', ')}.`,
+    trend: 'worse',
+  };
 }

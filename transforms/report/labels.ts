@@ -1,4 +1,15 @@
-import { AGE_BAND, DISABILITY, EMPLOYER_TYPE, EMPLOYMENT_BASIS, ETHNICITY, ROLE, SECTOR, SETTING, SEX, type CodeList } from '../contract/code-lists.ts';
+import {
+  AGE_BAND,
+  DISABILITY,
+  EMPLOYER_TYPE,
+  EMPLOYMENT_BASIS,
+  ETHNICITY,
+  ROLE,
+  SECTOR,
+  SETTING,
+  SEX,
+  type CodeList,
+} from '../contract/code-lists.ts';
 
 const ETHNIC_GROUPS: Record<string, string> = {
   asian: 'Asian, Asian British or Asian Welsh',

@@ -24,7 +24,19 @@ export async function publishReport(draft: ReportDraft): Promise<PublishedReport
     );
   }
   const published = new Map<string, PublishedTable>();
-  protection.tables.forEach((table, i) => published.set(table.id, asPublished(ordered({ ...(drafts[i] as ReportTable), rows: table.rows, rowKeys: table.rowKeys, ...(table.rowNumbers ? { rowNumbers: table.rowNumbers } : {}) }))));
+  protection.tables.forEach((table, i) =>
+    published.set(
+      table.id,
+      asPublished(
+        ordered({
+          ...(drafts[i] as ReportTable),
+          rows: table.rows,
+          rowKeys: table.rowKeys,
+          ...(table.rowNumbers ? { rowNumbers: table.rowNumbers } : {}),
+        }),
+      ),
+    ),
+  );
   const tables: PublishedTables = published;
   const sections: PublishedSection[] = draft.sections.map((section) => ({
     id: section.id,
@@ -37,7 +49,11 @@ export async function publishReport(draft: ReportDraft): Promise<PublishedReport
   return {
     ...meta,
     sections,
-    disclosure: { rule: disclosureRule(draft.suppressionThreshold), primary: protection.primary, secondary: protection.secondary },
+    disclosure: {
+      rule: disclosureRule(draft.suppressionThreshold),
+      primary: protection.primary,
+      secondary: protection.secondary,
+    },
   } as unknown as PublishedReport;
 }
 
@@ -46,9 +62,17 @@ function ordered(table: ReportTable): ReportTable {
   const order = table.sortBy;
   if (order === undefined) return table;
   const labelKey = table.columns.find((c) => c.kind === 'label')?.key ?? '';
-  const indexed = table.rows.map((row, i) => ({ row, key: table.rowKeys[i], number: table.rowNumbers?.[i] ?? i, value: row[order.column] }));
+  const indexed = table.rows.map((row, i) => ({
+    row,
+    key: table.rowKeys[i],
+    number: table.rowNumbers?.[i] ?? i,
+    value: row[order.column],
+  }));
   indexed.sort((a, b) => {
-    const [x, y] = [typeof a.value === 'number' && !isWithheld(a.value) ? a.value : null, typeof b.value === 'number' ? b.value : null];
+    const [x, y] = [
+      typeof a.value === 'number' && !isWithheld(a.value) ? a.value : null,
+      typeof b.value === 'number' ? b.value : null,
+    ];
     if (x !== null && y !== null && x !== y) return order.descending ? y - x : x - y;
     if ((x === null) !== (y === null)) return x === null ? 1 : -1;
     return String(a.row[labelKey]).localeCompare(String(b.row[labelKey]));

@@ -55,7 +55,9 @@ function htmlDisagreements(html: string, table: PublishedTable): string[] {
   const start = html.indexOf(`<table id="table-${table.id}">`);
   if (start < 0) return [`The HTML page has no table ${table.id}.`];
   const body = html.slice(start, html.indexOf('</table>', start));
-  const cells = [...body.matchAll(/<(td|th) scope="row">([^<]*)<\/th>|<td[^>]*>([^<]*)<\/td>/g)].map((m) => decode(m[2] ?? m[3] ?? ''));
+  const cells = [...body.matchAll(/<(td|th) scope="row">([^<]*)<\/th>|<td[^>]*>([^<]*)<\/td>/g)].map((m) =>
+    decode(m[2] ?? m[3] ?? ''),
+  );
   const shown = new Set(cells);
   const missing: string[] = [];
   for (const row of table.rows) {
@@ -65,5 +67,9 @@ function htmlDisagreements(html: string, table: PublishedTable): string[] {
       if (!shown.has(text)) missing.push(`${column.label} ${text}`);
     }
   }
-  return missing.length ? [`The HTML table ${table.id} does not show ${missing.slice(0, 3).join('; ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''} as the JSON does.`] : [];
+  return missing.length
+    ? [
+        `The HTML table ${table.id} does not show ${missing.slice(0, 3).join('; ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''} as the JSON does.`,
+      ]
+    : [];
 }

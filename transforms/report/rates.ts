@@ -151,7 +151,8 @@ export const RATES = [
     key: 'qualification_gap_rate',
     label: "Without the role's qualification",
     term: 'Skills gap',
-    definition: "Employees who do not hold the qualification their role requires ÷ employees whose qualification is recorded.",
+    definition:
+      'Employees who do not hold the qualification their role requires ÷ employees whose qualification is recorded.',
     numerator: [{ measure: 'qualification_gap' }],
     denominator: [{ measure: 'qualification_known' }],
     basis: ['qualification_gap_headcount', 'qualification_known_headcount'],
@@ -180,6 +181,12 @@ export const rateOf = (key: RateKey): RateDefinition => RATES.find((rate) => rat
 export const HIDDEN_COUNTS = {
   starters_headcount: { term: { measure: 'starters' }, label: 'Starters' },
   aged_55_plus_headcount: { term: { measure: 'aged_55_plus' }, label: 'Employees aged 55 and over' },
-  qualification_known_headcount: { term: { measure: 'qualification_known' }, label: 'Employees with qualification recorded' },
-  qualification_gap_headcount: { term: { measure: 'qualification_gap' }, label: "Employees without the role's qualification" },
+  qualification_known_headcount: {
+    term: { measure: 'qualification_known' },
+    label: 'Employees with qualification recorded',
+  },
+  qualification_gap_headcount: {
+    term: { measure: 'qualification_gap' },
+    label: "Employees without the role's qualification",
+  },
 } as const satisfies Record<string, { term: Term; label: string }>;

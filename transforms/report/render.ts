@@ -34,7 +34,6 @@ export function tableCsv(table: PublishedTable): string {
   return `\ufeff${[csvLine(columns.map((c) => c.label)), ...table.rows.map((row) => csvLine(columns.map((c) => value(row[c.key], c))))].join('\r\n')}\r\n`;
 }
 
-
 export function formatCell(value: CellValue | undefined, column: Pick<ReportColumn, 'format'>): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
@@ -56,9 +55,14 @@ export function formatCell(value: CellValue | undefined, column: Pick<ReportColu
 function tableHtml(table: PublishedTable): string {
   const numeric = (c: ReportColumn) => c.kind !== 'label';
   const columns = shownColumns(table);
-  const head = columns.map((c) => `<th scope="col"${numeric(c) ? ' class="num"' : ''}>${escape(c.label)}</th>`).join('');
+  const head = columns
+    .map((c) => `<th scope="col"${numeric(c) ? ' class="num"' : ''}>${escape(c.label)}</th>`)
+    .join('');
   const body = table.rows
-    .map((row) => `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${escape(c.key === 'period' ? humanDate(String(row[c.key])) : formatCell(row[c.key], c))}</th>` : `<td${numeric(c) ? ' class="num"' : ''}>${escape(formatCell(row[c.key], c))}</td>`)).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${columns.map((c, i) => (i === 0 ? `<th scope="row">${escape(c.key === 'period' ? humanDate(String(row[c.key])) : formatCell(row[c.key], c))}</th>` : `<td${numeric(c) ? ' class="num"' : ''}>${escape(formatCell(row[c.key], c))}</td>`)).join('')}</tr>`,
+    )
     .join('\n');
   return `<table id="table-${table.id}"><caption><strong>${escape(table.title)}.</strong> ${escape(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
@@ -68,7 +72,8 @@ function headlineHtml(table: PublishedTable, report: PublishedReport): string {
   const periods = table.rows.map((row) => String(row.period));
   // Rates change in percentage points; counts and FTEs in per cent of the earlier figure.
   const change = (now: CellValue | undefined, then: CellValue | undefined, column: ReportColumn) => {
-    if (typeof now !== 'number' || typeof then !== 'number') return typeof now === 'string' || typeof then === 'string' ? WITHHELD : '–';
+    if (typeof now !== 'number' || typeof then !== 'number')
+      return typeof now === 'string' || typeof then === 'string' ? WITHHELD : '–';
     const difference = column.format === 'percent' ? now - then : then === 0 ? Number.NaN : ((now - then) / then) * 100;
     if (Number.isNaN(difference)) return '–';
     const sign = difference > 0.05 ? '+' : difference < -0.05 ? '−' : '';
@@ -78,8 +83,22 @@ function headlineHtml(table: PublishedTable, report: PublishedReport): string {
   // Where the previous period is the baseline, one column says both.
   const sameBase = report.previousPeriod !== null && report.previousPeriod === report.baselinePeriod;
   const comparisons = [
-    ...(report.previousPeriod ? [{ label: `Change since ${humanDate(report.previousPeriod)}${sameBase ? ' (the baseline)' : ''}`, row: table.rows.find((row) => row.period === report.previousPeriod) }] : []),
-    ...(report.baselinePeriod && !sameBase ? [{ label: `Change since baseline ${humanDate(report.baselinePeriod)}`, row: table.rows.find((row) => row.period === report.baselinePeriod) }] : []),
+    ...(report.previousPeriod
+      ? [
+          {
+            label: `Change since ${humanDate(report.previousPeriod)}${sameBase ? ' (the baseline)' : ''}`,
+            row: table.rows.find((row) => row.period === report.previousPeriod),
+          },
+        ]
+      : []),
+    ...(report.baselinePeriod && !sameBase
+      ? [
+          {
+            label: `Change since baseline ${humanDate(report.baselinePeriod)}`,
+            row: table.rows.find((row) => row.period === report.baselinePeriod),
+          },
+        ]
+      : []),
   ];
   const measures = shownColumns(table).filter((c) => c.key !== 'period');
   const head = `<th scope="col">Measure</th>${periods.map((p) => `<th scope="col" class="num">${escape(humanDate(p))}</th>`).join('')}${comparisons.map((c) => `<th scope="col" class="num">${escape(c.label)}</th>`).join('')}`;
@@ -119,10 +138,15 @@ async function renderHtml(report: PublishedReport): Promise<string> {
         parts.push(`<div class="numbers">${table}</div>`);
       }
     }
-    if (section.notes) parts.push(`<dl class="notes">${section.notes.map((n) => `<dt>${escape(n.term)}</dt><dd>${escape(n.text)}</dd>`).join('')}</dl>`);
+    if (section.notes)
+      parts.push(
+        `<dl class="notes">${section.notes.map((n) => `<dt>${escape(n.term)}</dt><dd>${escape(n.text)}</dd>`).join('')}</dl>`,
+      );
     sections.push(`<section aria-labelledby="${section.id}">\n${parts.join('\n')}\n</section>`);
   }
-  const contents = report.sections.map((s, i) => `<li><a href="#${s.id}">${i + 1}. ${escape(s.title)}</a></li>`).join('');
+  const contents = report.sections
+    .map((s, i) => `<li><a href="#${s.id}">${i + 1}. ${escape(s.title)}</a></li>`)
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>

@@ -22,10 +22,17 @@ export interface ScheduledReportDependencies {
   readonly now?: () => Date;
 }
 
-const CONTENT_TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', csv: 'text/csv; charset=utf-8' };
+const CONTENT_TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+};
 
 /** Writes the report for a period (the latest held if none is given) to reports/, then says so. */
-export async function publishScheduledReport(request: { readonly period?: string }, deps: ScheduledReportDependencies): Promise<{ period: string; keys: string[] }> {
+export async function publishScheduledReport(
+  request: { readonly period?: string },
+  deps: ScheduledReportDependencies,
+): Promise<{ period: string; keys: string[] }> {
   const { report, files } = await generateReport(deps.engine, deps.config, {
     ...(request.period ? { period: request.period } : {}),
     ...(deps.england ? { england: deps.england } : {}),
@@ -34,14 +41,26 @@ export async function publishScheduledReport(request: { readonly period?: string
   const keys: string[] = [];
   for (const [fileName, content] of files) {
     for (const key of reportKeys(report, fileName)) {
-      await deps.store.putObject(deps.reportsBucket, key, content, CONTENT_TYPES[fileName.split('.').at(-1) ?? ''] ?? 'application/octet-stream');
+      await deps.store.putObject(
+        deps.reportsBucket,
+        key,
+        content,
+        CONTENT_TYPES[fileName.split('.').at(-1) ?? ''] ?? 'application/octet-stream',
+      );
       keys.push(key);
     }
   }
-  const findings = report.sections.flatMap((section) => section.findings.map((finding) => `- ${finding.trend ? `[${finding.trend}] ` : ''}${finding.text}`));
+  const findings = report.sections.flatMap((section) =>
+    section.findings.map((finding) => `- ${finding.trend ? `[${finding.trend}] ` : ''}${finding.text}`),
+  );
   await deps.notifier.notify(
     `${report.trust}: workforce needs analysis for ${report.period}`.slice(0, 100),
-    [`The needs-analysis report for ${report.period} is ready:`, `s3://${deps.reportsBucket}/${reportFolder(report.period)}/needs-analysis.html`, '', ...findings].join('\n'),
+    [
+      `The needs-analysis report for ${report.period} is ready:`,
+      `s3://${deps.reportsBucket}/${reportFolder(report.period)}/needs-analysis.html`,
+      '',
+      ...findings,
+    ].join('\n'),
   );
   return { period: report.period, keys };
 }

@@ -18,7 +18,14 @@ export function valuesOf(row: SourceRow | undefined, columns: readonly Disclosur
       throw new Error(`The column ${column.key} is not in the rows it is read from (${Object.keys(row).join(', ')}).`);
     }
     const value = row?.[column.key];
-    values[column.key] = value === null || value === undefined ? null : typeof value === 'number' ? value : Number.isNaN(Number(value)) ? value : Number(value);
+    values[column.key] =
+      value === null || value === undefined
+        ? null
+        : typeof value === 'number'
+          ? value
+          : Number.isNaN(Number(value))
+            ? value
+            : Number(value);
   }
   return values;
 }

@@ -35,7 +35,12 @@ export function needColumns(dimension: 'sector' | 'role'): DisclosureColumn[] {
     derived('need_low', 'Need: from', LEAVERS, 'decimal'),
     derived('need_high', 'Need: to', LEAVERS, 'decimal'),
     fte('starters_fte', 'Recruited last year (FTE)', { measure: 'starters' }, STARTERS),
-    derived('shortfall_fte', "Need beyond last year's recruitment (FTE)", [...LEAVERS, 'starters_headcount'], 'decimal'),
+    derived(
+      'shortfall_fte',
+      "Need beyond last year's recruitment (FTE)",
+      [...LEAVERS, 'starters_headcount'],
+      'decimal',
+    ),
     { ...rate(rateOf('replacement_demand_rate')), label: 'Aged 55 and over (retirement exposure)' },
     count('employees_headcount', 'Employees', employees, { hidden: true }),
     count('leavers_headcount', 'Leavers', { measure: 'leavers' }, { hidden: true }),
@@ -67,7 +72,10 @@ export function needRow(row: NeedSource): Record<string, CellValue> {
   const [employeesFte, vacant, leavers, starters] = published as [number, number, number, number];
   const need = roundTo(vacant + leavers, 1);
   const turnover = row.turnover_rate === null ? null : roundTo(row.turnover_rate, 1);
-  const [low, high] = turnover === null ? [leavers, leavers] : rateInterval(turnover, num('employees_headcount')).map((p) => (employeesFte * p) / 100);
+  const [low, high] =
+    turnover === null
+      ? [leavers, leavers]
+      : rateInterval(turnover, num('employees_headcount')).map((p) => (employeesFte * p) / 100);
   return {
     employees_fte: num('employees_fte'),
     vacancies_fte: num('vacancies_fte'),
@@ -84,7 +92,6 @@ export function needRow(row: NeedSource): Record<string, CellValue> {
     aged_55_plus_headcount: num('aged_55_plus_headcount'),
   };
 }
-
 
 export function recruitmentNeedSection({ results, period }: ModelContext): SectionDraft {
   const table = (
@@ -108,8 +115,22 @@ export function recruitmentNeedSection({ results, period }: ModelContext): Secti
   };
   const caption = (of: string) =>
     `${of}: the FTE to recruit in the year after ${humanDate(period)} to hold today's establishment — vacant posts now, and leavers expected at the current turnover (with a 95% range) — against the FTE recruited in the year to ${humanDate(period)}. The share aged 55 and over is the exposure to retirement beyond that.`;
-  const bySector = table('need-by-sector', 'Recruitment needed next year, by sector', caption('By sector'), 'sector', results.rates_by_sector, 'rates-by-sector');
-  const byRole = table('need-by-role', 'Recruitment needed next year, by role', caption('By role'), 'role', results.rates_by_role, 'rates-by-role');
+  const bySector = table(
+    'need-by-sector',
+    'Recruitment needed next year, by sector',
+    caption('By sector'),
+    'sector',
+    results.rates_by_sector,
+    'rates-by-sector',
+  );
+  const byRole = table(
+    'need-by-role',
+    'Recruitment needed next year, by role',
+    caption('By role'),
+    'role',
+    results.rates_by_role,
+    'rates-by-role',
+  );
   return {
     id: 'recruitment-need',
     title: 'Looking forward: the recruitment needed',
@@ -133,8 +154,12 @@ export function recruitmentNeedSection({ results, period }: ModelContext): Secti
 
 /** The role with the largest need (shown), and whether last year's recruitment kept up with it. */
 export function largestNeed(roles: PublishedTable): Finding | undefined {
-  const shown = roles.rows.filter((row) => [row.need_fte, row.need_low, row.need_high, row.starters_fte].every((v) => typeof v === 'number'));
-  const top = [...shown].sort((a, b) => (b.need_fte as number) - (a.need_fte as number) || String(a.role).localeCompare(String(b.role)))[0];
+  const shown = roles.rows.filter((row) =>
+    [row.need_fte, row.need_low, row.need_high, row.starters_fte].every((v) => typeof v === 'number'),
+  );
+  const top = [...shown].sort(
+    (a, b) => (b.need_fte as number) - (a.need_fte as number) || String(a.role).localeCompare(String(b.role)),
+  )[0];
   return top ? needFinding(top) : undefined;
 }
 
@@ -150,11 +175,25 @@ function needFinding(row: PublishedTable['rows'][number]): Finding {
 }
 
 function needFindings(roles: PublishedTable): Finding[] {
-  const shown = roles.rows.filter((row) => [row.need_fte, row.need_low, row.need_high, row.starters_fte, row.shortfall_fte].every((v) => typeof v === 'number'));
-  const behind = shown.filter((row) => (row.need_low as number) > (row.starters_fte as number)).sort((a, b) => (b.shortfall_fte as number) - (a.shortfall_fte as number));
-  const list = (behind.length ? behind : [...shown].sort((a, b) => (b.need_fte as number) - (a.need_fte as number))).slice(0, 3);
+  const shown = roles.rows.filter((row) =>
+    [row.need_fte, row.need_low, row.need_high, row.starters_fte, row.shortfall_fte].every(
+      (v) => typeof v === 'number',
+    ),
+  );
+  const behind = shown
+    .filter((row) => (row.need_low as number) > (row.starters_fte as number))
+    .sort((a, b) => (b.shortfall_fte as number) - (a.shortfall_fte as number));
+  const list = (
+    behind.length ? behind : [...shown].sort((a, b) => (b.need_fte as number) - (a.need_fte as number))
+  ).slice(0, 3);
   const lead: Finding = behind.length
-    ? { text: `Recruitment is falling behind for ${behind.length} ${behind.length === 1 ? 'role' : 'roles'}: next year's need is beyond last year's recruitment, even at the low end of its range.`, trend: 'worse' }
-    : { text: 'For no role is next year\'s need beyond last year\'s recruitment at the low end of its range.', trend: 'no real change' };
+    ? {
+        text: `Recruitment is falling behind for ${behind.length} ${behind.length === 1 ? 'role' : 'roles'}: next year's need is beyond last year's recruitment, even at the low end of its range.`,
+        trend: 'worse',
+      }
+    : {
+        text: "For no role is next year's need beyond last year's recruitment at the low end of its range.",
+        trend: 'no real change',
+      };
   return [lead, ...list.map(needFinding)];
 }

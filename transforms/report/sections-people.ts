@@ -25,7 +25,12 @@ const UNKNOWN = ['not_known', 'refused'];
 const DIMENSIONS = ['ethnic_group', 'ethnicity', 'sex', 'age_band', 'disability'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 const GROUPS = ['asian', 'black', 'mixed', 'white', 'other'];
-const LISTS: Record<Exclude<Dimension, 'ethnic_group'>, CodeList> = { ethnicity: ETHNICITY, sex: SEX, age_band: AGE_BAND, disability: DISABILITY };
+const LISTS: Record<Exclude<Dimension, 'ethnic_group'>, CodeList> = {
+  ethnicity: ETHNICITY,
+  sex: SEX,
+  age_band: AGE_BAND,
+  disability: DISABILITY,
+};
 
 /** Every category of a dimension, known ones first: whether a row is listed then says nothing. */
 export function categoriesOf(dimension: Dimension): { known: string[]; unknown: string[] } {
@@ -34,7 +39,10 @@ export function categoriesOf(dimension: Dimension): { known: string[]; unknown: 
 }
 
 /** The people whose characteristic is recorded: the denominator of every share. */
-export const knownTerm = (dimension: Dimension): Term => ({ measure: dimension, where: { category: categoriesOf(dimension).known } });
+export const knownTerm = (dimension: Dimension): Term => ({
+  measure: dimension,
+  where: { category: categoriesOf(dimension).known },
+});
 
 type DiversityRow = ReportRow<'diversity'>;
 
@@ -48,7 +56,11 @@ function diversityTable(rows: readonly DiversityRow[], dimension: Dimension, per
   const recordedRow = known.length + (separateBase ? 1 : 0);
   const comparedRow = separateBase ? known.length : recordedRow;
   // Each row's statistics rest on its count and on the totals its share can be of.
-  const rests: (string | RowBasis)[] = ['workforce_headcount', { row: comparedRow, column: 'workforce_headcount' }, { row: recordedRow, column: 'workforce_headcount' }];
+  const rests: (string | RowBasis)[] = [
+    'workforce_headcount',
+    { row: comparedRow, column: 'workforce_headcount' },
+    { row: recordedRow, column: 'workforce_headcount' },
+  ];
   const described = [...mine.values()].find((row) => row.community_basis !== null);
   const basis = described?.community_basis ?? null;
   const source = described?.community_source === '' ? null : (described?.community_source ?? null);
@@ -83,11 +95,30 @@ function diversityTable(rows: readonly DiversityRow[], dimension: Dimension, per
       assessment: assessment === null ? null : (ASSESSMENT_WORDS[assessment] ?? assessment),
     };
   };
-  const noStats = { workforce_share: null, share_ci_low: null, share_ci_high: null, community_share: null, representation_ratio: null, ratio_low: null, ratio_high: null, assessment: null };
+  const noStats = {
+    workforce_share: null,
+    share_ci_low: null,
+    share_ci_high: null,
+    community_share: null,
+    representation_ratio: null,
+    ratio_low: null,
+    ratio_high: null,
+    assessment: null,
+  };
   const words = dimension.replaceAll('_', ' ');
   const totals = [
-    ...(separateBase ? [{ row: { category: 'All compared with the community', workforce_headcount: comparedTotal, ...noStats }, key: { period, category: compared } }] : []),
-    { row: { category: `All whose ${words} is recorded`, workforce_headcount: recorded, ...noStats }, key: { period, category: known } },
+    ...(separateBase
+      ? [
+          {
+            row: { category: 'All compared with the community', workforce_headcount: comparedTotal, ...noStats },
+            key: { period, category: compared },
+          },
+        ]
+      : []),
+    {
+      row: { category: `All whose ${words} is recorded`, workforce_headcount: recorded, ...noStats },
+      key: { period, category: known },
+    },
   ];
   // With no community profile for the dimension, its comparison columns would be dashes: left out, and said once.
   const comparison = new Set(['community_share', 'representation_ratio', 'ratio_low', 'ratio_high', 'assessment']);
@@ -113,7 +144,11 @@ function diversityTable(rows: readonly DiversityRow[], dimension: Dimension, per
         ...noStats,
       })),
     ],
-    rowKeys: [...known.map((category) => ({ period, category })), ...totals.map((t) => t.key), ...unknown.map((category) => ({ period, category }))],
+    rowKeys: [
+      ...known.map((category) => ({ period, category })),
+      ...totals.map((t) => t.key),
+      ...unknown.map((category) => ({ period, category })),
+    ],
   };
 }
 
@@ -125,7 +160,8 @@ export function diversitySection({ results, period }: ModelContext): SectionDraf
           chart: {
             kind: 'intervals' as const,
             title: 'Representation of ethnic groups: workforce share ÷ community share',
-            description: 'Points with interval bars: for each ethnic group, the ratio of its share of the workforce to its share of the community, with a reference line at 1 (the same share). Below 1 means under-represented.',
+            description:
+              'Points with interval bars: for each ethnic group, the ratio of its share of the workforce to its share of the community, with a reference line at 1 (the same share). Below 1 means under-represented.',
             category: 'category',
             values: ['representation_ratio'],
             interval: ['ratio_low', 'ratio_high'] as const,
@@ -142,7 +178,13 @@ export function diversitySection({ results, period }: ModelContext): SectionDraf
     findings: (tables) => {
       const under = DIMENSIONS.flatMap((dimension) =>
         publishedTable(tables, `diversity-${dimension.replaceAll('_', '-')}`)
-          .rows.filter((row) => row.assessment === ASSESSMENT_WORDS.under_represented && [row.workforce_share, row.share_ci_low, row.share_ci_high, row.community_share].every((v) => typeof v === 'number'))
+          .rows.filter(
+            (row) =>
+              row.assessment === ASSESSMENT_WORDS.under_represented &&
+              [row.workforce_share, row.share_ci_low, row.share_ci_high, row.community_share].every(
+                (v) => typeof v === 'number',
+              ),
+          )
           .map(
             (row) =>
               `${String(row.category)} (${DIMENSION_TITLES[dimension]?.toLowerCase() ?? dimension}): ${(row.workforce_share as number).toFixed(1)}% of the workforce (95% interval ${(row.share_ci_low as number).toFixed(1)}–${(row.share_ci_high as number).toFixed(1)}%) against ${(row.community_share as number).toFixed(1)}% of the community.`,
@@ -150,7 +192,14 @@ export function diversitySection({ results, period }: ModelContext): SectionDraf
       );
       return [
         { text: 'Under-represented groups, the priority areas for action:' },
-        ...(under.length ? under.map((text) => ({ text, trend: 'worse' as const })) : [{ text: 'No group is under-represented beyond the uncertainty of the figures.', trend: 'no real change' as const }]),
+        ...(under.length
+          ? under.map((text) => ({ text, trend: 'worse' as const }))
+          : [
+              {
+                text: 'No group is under-represented beyond the uncertainty of the figures.',
+                trend: 'no real change' as const,
+              },
+            ]),
       ];
     },
   };
@@ -188,14 +237,24 @@ export function progressSection({ results, periods, baselinePeriod }: ModelConte
     columns: [
       label('period', 'Period'),
       ...groups.flatMap((g): DisclosureColumn[] => [
-        count(`${g}_people`, `${labelOf('ethnic_group', g)}: people`, { measure: 'ethnic_group', where: { category: g } }, { hidden: true }),
+        count(
+          `${g}_people`,
+          `${labelOf('ethnic_group', g)}: people`,
+          { measure: 'ethnic_group', where: { category: g } },
+          { hidden: true },
+        ),
         {
           key: g,
           label: labelOf('ethnic_group', g),
           kind: 'derived',
           format: 'ratio',
           basis: [`${g}_people`],
-          figure: { type: 'ratio', scale: 100 / (community.get(g) as number), num: [{ measure: 'ethnic_group', where: { category: g } }], den: [knownTerm('ethnic_group')] },
+          figure: {
+            type: 'ratio',
+            scale: 100 / (community.get(g) as number),
+            num: [{ measure: 'ethnic_group', where: { category: g } }],
+            den: [knownTerm('ethnic_group')],
+          },
         },
       ]),
     ],
@@ -216,7 +275,14 @@ export function progressSection({ results, periods, baselinePeriod }: ModelConte
     blocks: [
       {
         table: trend,
-        chart: { kind: 'lines', title: 'Turnover, vacancy and agency rates since the baseline', description: 'Lines: the Trust-wide turnover, vacancy and agency rates in each period held, in per cent.', category: 'period', values: ['turnover_rate', 'vacancy_rate', 'agency_rate'], unit: '%' },
+        chart: {
+          kind: 'lines',
+          title: 'Turnover, vacancy and agency rates since the baseline',
+          description: 'Lines: the Trust-wide turnover, vacancy and agency rates in each period held, in per cent.',
+          category: 'period',
+          values: ['turnover_rate', 'vacancy_rate', 'agency_rate'],
+          unit: '%',
+        },
       },
       { table: representation },
     ],
@@ -231,14 +297,24 @@ export function coverageSection({ results, period, config }: ModelContext): Sect
       ? `${row.latest_status}${row.latest_status === 'rejected' && row.in_force ? ' (earlier file in force)' : ''}`
       : 'missing';
   const unknownOf = (dimension: 'ethnicity' | 'disability' | 'sex'): DisclosureColumn[] => [
-    count(`${dimension}_unknown`, `${dimension} not known`, { measure: dimension, where: { category: UNKNOWN } }, { hidden: true }),
+    count(
+      `${dimension}_unknown`,
+      `${dimension} not known`,
+      { measure: dimension, where: { category: UNKNOWN } },
+      { hidden: true },
+    ),
     {
       key: `${dimension}_not_known_share`,
       label: `${dimension[0]?.toUpperCase()}${dimension.slice(1)} not known`,
       kind: 'derived',
       format: 'percent',
       basis: ['workforce_rows', `${dimension}_unknown`],
-      figure: { type: 'ratio', scale: 100, num: [{ measure: dimension, where: { category: UNKNOWN } }], den: [{ measure: dimension }] },
+      figure: {
+        type: 'ratio',
+        scale: 100,
+        num: [{ measure: dimension, where: { category: UNKNOWN } }],
+        den: [{ measure: dimension }],
+      },
     },
   ];
   const table: ReportTable = {
@@ -255,7 +331,8 @@ export function coverageSection({ results, period, config }: ModelContext): Sect
       ...unknownOf('sex'),
     ].map((c) => (c.key === 'rejected' ? { ...c, figure: undefined } : c)),
     rows: partners.map((partner) => {
-      const of = (dataset: string) => results.coverage.find((row) => row.partner_id === partner && row.dataset === dataset);
+      const of = (dataset: string) =>
+        results.coverage.find((row) => row.partner_id === partner && row.dataset === dataset);
       const workforce = of(PEOPLE_DATASET);
       const accepted = workforce?.latest_status === 'accepted';
       const people = accepted ? (workforce?.rows ?? 0) : null;
@@ -287,7 +364,9 @@ export function coverageSection({ results, period, config }: ModelContext): Sect
         .map((row) => `${names.get(row.partner_id) ?? row.partner_id} (${row.dataset})`);
       const rejected = results.coverage.reduce((sum, row) => sum + (row.rejected_count ?? 0), 0);
       return [
-        missing.length ? { text: `Not submitted for ${humanDate(period)}: ${missing.join(', ')}.`, trend: 'worse' } : { text: `Every partner submitted every dataset for ${humanDate(period)}.`, trend: 'better' },
+        missing.length
+          ? { text: `Not submitted for ${humanDate(period)}: ${missing.join(', ')}.`, trend: 'worse' }
+          : { text: `Every partner submitted every dataset for ${humanDate(period)}.`, trend: 'better' },
         { text: `${rejected} ${rejected === 1 ? 'file was' : 'files were'} rejected for ${humanDate(period)}.` },
       ];
     },

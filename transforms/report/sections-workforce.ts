@@ -37,10 +37,15 @@ export function rateColumns(detail = false): DisclosureColumn[] {
   ];
 }
 
-
 const pct = (value: number) => `${value.toFixed(1)}%`;
 
-export function headlineSection({ results, period, previousPeriod, baselinePeriod, config }: ModelContext): SectionDraft {
+export function headlineSection({
+  results,
+  period,
+  previousPeriod,
+  baselinePeriod,
+  config,
+}: ModelContext): SectionDraft {
   const wanted = [baselinePeriod, previousPeriod, period].filter((p): p is string => p !== null);
   const workforce = new Map(results.workforce_trend.map((row) => [row.period, row]));
   const columns: DisclosureColumn[] = [
@@ -54,7 +59,17 @@ export function headlineSection({ results, period, previousPeriod, baselinePerio
     .filter((row) => wanted.includes(row.period))
     .map((row) => {
       const p = row.period;
-      return { period: p, ...valuesOf({ ...row, workforce_headcount: workforce.get(p)?.headcount ?? null, workforce_fte: workforce.get(p)?.fte ?? null }, columns) };
+      return {
+        period: p,
+        ...valuesOf(
+          {
+            ...row,
+            workforce_headcount: workforce.get(p)?.headcount ?? null,
+            workforce_fte: workforce.get(p)?.fte ?? null,
+          },
+          columns,
+        ),
+      };
     });
   const table: ReportTable = {
     id: 'headline',
@@ -68,7 +83,8 @@ export function headlineSection({ results, period, previousPeriod, baselinePerio
     id: 'headline',
     title: 'Headline figures',
     blocks: [{ table }],
-    findings: (tables) => headlineMessages(tables, { period, previousPeriod, baselinePeriod, partners: config.partners.length }),
+    findings: (tables) =>
+      headlineMessages(tables, { period, previousPeriod, baselinePeriod, partners: config.partners.length }),
   };
 }
 
@@ -81,7 +97,11 @@ export function workforceSection({ results, period }: ModelContext): SectionDraf
     bySectorAndEmployer.find((r) => r.sector === sector && r.employer_type === employer)?.headcount ?? 0;
   const bySectorRows = sectors.map((sector) => {
     const cells = Object.fromEntries(employers.map((e) => [e, headcount(sector, e)]));
-    return { sector: labelOf('sector', sector), ...cells, all: employers.reduce((sum, e) => sum + (cells[e] as number), 0) };
+    return {
+      sector: labelOf('sector', sector),
+      ...cells,
+      all: employers.reduce((sum, e) => sum + (cells[e] as number), 0),
+    };
   });
   const bySector: ReportTable = {
     id: 'workforce-by-sector-and-employer',
@@ -89,7 +109,9 @@ export function workforceSection({ results, period }: ModelContext): SectionDraf
     caption: `People in the workforce on ${humanDate(period)}, by sector and type of employer.`,
     columns: [
       label('sector', 'Sector'),
-      ...employers.map((e) => count(e, labelOf('employer_type', e), { measure: 'people', where: { employer_type: e } })),
+      ...employers.map((e) =>
+        count(e, labelOf('employer_type', e), { measure: 'people', where: { employer_type: e } }),
+      ),
       count('all', 'All employers', people),
     ],
     rows: bySectorRows,
@@ -104,15 +126,25 @@ export function workforceSection({ results, period }: ModelContext): SectionDraf
     dimension: 'employment_basis' | 'setting',
     source: readonly OneWayRow[],
   ): ReportTable => {
-    const columns = [label(dimension, dimension === 'setting' ? 'Setting' : 'Basis'), count('headcount', 'People', people), fte('fte', 'FTE', people, ['headcount'])];
-    const codes = dimension === 'setting' ? [...SETTING.entries.map((e) => e.code), 'not_given'] : EMPLOYMENT_BASIS.entries.map((e) => e.code);
+    const columns = [
+      label(dimension, dimension === 'setting' ? 'Setting' : 'Basis'),
+      count('headcount', 'People', people),
+      fte('fte', 'FTE', people, ['headcount']),
+    ];
+    const codes =
+      dimension === 'setting'
+        ? [...SETTING.entries.map((e) => e.code), 'not_given']
+        : EMPLOYMENT_BASIS.entries.map((e) => e.code);
     const found = new Map(source.map((row) => [oneWayCode(row), row]));
     return {
       id,
       title,
       caption,
       columns,
-      rows: codes.map((code) => ({ [dimension]: labelOf(dimension, code), ...valuesOf(found.get(code) ?? { headcount: 0, fte: 0 }, columns) })),
+      rows: codes.map((code) => ({
+        [dimension]: labelOf(dimension, code),
+        ...valuesOf(found.get(code) ?? { headcount: 0, fte: 0 }, columns),
+      })),
       rowKeys: codes.map((code) => ({ period, [dimension]: code })),
       sortBy: { column: 'headcount', descending: true },
     };
@@ -123,10 +155,33 @@ export function workforceSection({ results, period }: ModelContext): SectionDraf
     blocks: [
       {
         table: bySector,
-        chart: { kind: 'stacked-bars', title: 'People by sector and employer type', description: `Horizontal stacked bars: people in each sector on ${humanDate(period)}, split by statutory, voluntary and private employers.`, category: 'sector', values: employers, unit: 'people' },
+        chart: {
+          kind: 'stacked-bars',
+          title: 'People by sector and employer type',
+          description: `Horizontal stacked bars: people in each sector on ${humanDate(period)}, split by statutory, voluntary and private employers.`,
+          category: 'sector',
+          values: employers,
+          unit: 'people',
+        },
       },
-      { table: oneWay('workforce-by-basis', 'Workforce by employment basis', 'Employees, agency workers, the self-employed, volunteers and carers.', 'employment_basis', results.workforce_by_basis) },
-      { table: oneWay('workforce-by-setting', 'Workforce by setting', 'Where people mainly work.', 'setting', results.workforce_by_setting) },
+      {
+        table: oneWay(
+          'workforce-by-basis',
+          'Workforce by employment basis',
+          'Employees, agency workers, the self-employed, volunteers and carers.',
+          'employment_basis',
+          results.workforce_by_basis,
+        ),
+      },
+      {
+        table: oneWay(
+          'workforce-by-setting',
+          'Workforce by setting',
+          'Where people mainly work.',
+          'setting',
+          results.workforce_by_setting,
+        ),
+      },
     ],
   };
 }
@@ -142,7 +197,10 @@ export function pressuresSection(context: ModelContext): SectionDraft {
     dimension: 'sector' | 'role',
     source: readonly RateRow[],
   ): ReportTable => {
-    const columns = [label(dimension, dimension === 'sector' ? 'Sector' : 'Role'), ...rateColumns(dimension === 'role')];
+    const columns = [
+      label(dimension, dimension === 'sector' ? 'Sector' : 'Role'),
+      ...rateColumns(dimension === 'role'),
+    ];
     const rows = source.filter(hasAnyone);
     return {
       id,
@@ -154,8 +212,20 @@ export function pressuresSection(context: ModelContext): SectionDraft {
       presence: RATE_PRESENCE,
     };
   };
-  const bySector = rateTable('rates-by-sector', 'Recruitment and retention rates by sector', `Rates for employees on ${humanDate(period)}; turnover over the 12 months to that date.`, 'sector', results.rates_by_sector);
-  const byRole = rateTable('rates-by-role', 'Recruitment and retention rates by role', 'Every role with employees, agency workers, leavers or vacancies.', 'role', results.rates_by_role);
+  const bySector = rateTable(
+    'rates-by-sector',
+    'Recruitment and retention rates by sector',
+    `Rates for employees on ${humanDate(period)}; turnover over the 12 months to that date.`,
+    'sector',
+    results.rates_by_sector,
+  );
+  const byRole = rateTable(
+    'rates-by-role',
+    'Recruitment and retention rates by role',
+    'Every role with employees, agency workers, leavers or vacancies.',
+    'role',
+    results.rates_by_role,
+  );
 
   const hardRows = [...results.rates_by_role]
     .filter((row) => (row.hard_to_fill_vacancies_fte ?? 0) > 0)
@@ -164,11 +234,17 @@ export function pressuresSection(context: ModelContext): SectionDraft {
         (b.hard_to_fill_vacancies_fte ?? 0) - (a.hard_to_fill_vacancies_fte ?? 0) || a.role.localeCompare(b.role),
     )
     .slice(0, 10);
-  const hardColumns = [label('role', 'Role'), plain('hard_to_fill_vacancies_fte', 'Hard-to-fill vacant FTE', 'decimal'), plain('vacancies_fte', 'All vacant FTE', 'decimal'), { ...plain('hard_to_fill_rate', 'Share hard to fill', 'percent'), figure: undefined }];
+  const hardColumns = [
+    label('role', 'Role'),
+    plain('hard_to_fill_vacancies_fte', 'Hard-to-fill vacant FTE', 'decimal'),
+    plain('vacancies_fte', 'All vacant FTE', 'decimal'),
+    { ...plain('hard_to_fill_rate', 'Share hard to fill', 'percent'), figure: undefined },
+  ];
   const hardToFill: ReportTable = {
     id: 'hard-to-fill-roles',
     title: 'Hard-to-fill vacancies by role',
-    caption: 'Vacant FTE that employers find hard to fill, the ten roles with the most. Vacancies are posts, not people.',
+    caption:
+      'Vacant FTE that employers find hard to fill, the ten roles with the most. Vacancies are posts, not people.',
     columns: hardColumns,
     rows: hardRows.map((row) => ({ role: labelOf('role', row.role), ...valuesOf(row, hardColumns) })),
     rowKeys: hardRows.map((row) => ({ period, role: row.role })),
@@ -185,7 +261,8 @@ export function pressuresSection(context: ModelContext): SectionDraft {
   const skills: ReportTable = {
     id: 'skills-gaps',
     title: 'Skills gaps by role',
-    caption: 'Employees who do not hold the qualification their role requires, of those whose qualification is recorded; roles with the highest shares first.',
+    caption:
+      'Employees who do not hold the qualification their role requires, of those whose qualification is recorded; roles with the highest shares first.',
     columns: skillColumns,
     rows: skillRows.map((row) => ({ role: labelOf('role', row.role), ...valuesOf(row, skillColumns) })),
     rowKeys: skillRows.map((row) => ({ period, role: row.role })),
@@ -198,18 +275,34 @@ export function pressuresSection(context: ModelContext): SectionDraft {
     blocks: [
       {
         table: bySector,
-        chart: { kind: 'grouped-bars', title: 'Turnover, vacancy and agency rates by sector', description: `Grouped bars: for each sector, its turnover, vacancy and agency rates on ${humanDate(period)}, in per cent.`, category: 'sector', values: ['turnover_rate', 'vacancy_rate', 'agency_rate'], unit: '%' },
+        chart: {
+          kind: 'grouped-bars',
+          title: 'Turnover, vacancy and agency rates by sector',
+          description: `Grouped bars: for each sector, its turnover, vacancy and agency rates on ${humanDate(period)}, in per cent.`,
+          category: 'sector',
+          values: ['turnover_rate', 'vacancy_rate', 'agency_rate'],
+          unit: '%',
+        },
       },
       { table: byRole },
       {
         table: hardToFill,
-        chart: { kind: 'bars', title: 'Roles with the most hard-to-fill vacancies', description: 'Horizontal bars: hard-to-fill vacant FTE for the ten roles with the most.', category: 'role', values: ['hard_to_fill_vacancies_fte'], unit: 'FTE' },
+        chart: {
+          kind: 'bars',
+          title: 'Roles with the most hard-to-fill vacancies',
+          description: 'Horizontal bars: hard-to-fill vacant FTE for the ten roles with the most.',
+          category: 'role',
+          values: ['hard_to_fill_vacancies_fte'],
+          unit: 'FTE',
+        },
       },
       { table: skills },
       englandBlock(context),
     ],
     findings: (tables) => [
-      ...rolesUnderPressure(publishedTable(tables, 'rates-by-role'), publishedTable(tables, 'headline'), period).map((text) => ({ text })),
+      ...rolesUnderPressure(publishedTable(tables, 'rates-by-role'), publishedTable(tables, 'headline'), period).map(
+        (text) => ({ text }),
+      ),
       ...englandFindings(publishedTable(tables, 'social-work-england')),
     ],
   };
@@ -221,8 +314,21 @@ function rolesUnderPressure(roles: PublishedTable, headline: PublishedTable, per
   if (trust === undefined) return [];
   const measures = ['vacancy_rate', 'turnover_rate', 'agency_rate'] as const;
   const scored = roles.rows
-    .filter((row) => shown(row.employees_headcount) && row.employees_headcount >= 10 && measures.every((m) => shown(row[m]) && shown(trust[m])))
-    .map((row) => ({ row, score: measures.reduce((sum, m) => sum + ((row[m] as number) > (trust[m] as number) ? (row[m] as number) / Math.max(trust[m] as number, 0.1) : 0), 0) }))
+    .filter(
+      (row) =>
+        shown(row.employees_headcount) &&
+        row.employees_headcount >= 10 &&
+        measures.every((m) => shown(row[m]) && shown(trust[m])),
+    )
+    .map((row) => ({
+      row,
+      score: measures.reduce(
+        (sum, m) =>
+          sum +
+          ((row[m] as number) > (trust[m] as number) ? (row[m] as number) / Math.max(trust[m] as number, 0.1) : 0),
+        0,
+      ),
+    }))
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || String(a.row.role).localeCompare(String(b.row.role)))
     .slice(0, 3);

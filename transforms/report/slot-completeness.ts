@@ -21,7 +21,7 @@ export class SlotIncompleteError extends Error {
     super(
       `The report was not written: the lake is part-way through writing ${named.join('; ')}, ` +
         'so its tables do not yet agree. The ingest retries an upload within minutes; run the report again then. ' +
-        'If this persists, the upload is in the ingest\'s dead-letter queue: redrive it, or have the partner upload ' +
+        "If this persists, the upload is in the ingest's dead-letter queue: redrive it, or have the partner upload " +
         'the file again.',
     );
   }

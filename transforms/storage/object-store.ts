@@ -11,7 +11,11 @@ export interface StoredObject {
 
 export interface ObjectStore {
   /** The object, or undefined when it (that version, or that ETag) no longer exists. */
-  getObject(bucket: string, key: string, which?: { readonly versionId?: string; readonly etag?: string }): Promise<StoredObject | undefined>;
+  getObject(
+    bucket: string,
+    key: string,
+    which?: { readonly versionId?: string; readonly etag?: string },
+  ): Promise<StoredObject | undefined>;
   /** A small object's text, or undefined when there is none. */
   getText(bucket: string, key: string): Promise<string | undefined>;
   putObject(bucket: string, key: string, body: Uint8Array | string, contentType: string): Promise<void>;

@@ -30,8 +30,14 @@ const sector = string('sector', 'Sector code.');
 const employerType = string('employer_type', 'Employer type code.');
 const role = string('role', 'Role code.');
 
-function table(name: string, description: string, grain: readonly string[], columns: readonly TableColumn[]): TableDefinition {
-  for (const key of grain) if (!columns.some((c) => c.name === key)) throw new Error(`Grain column ${key} is not a column of ${name}.`);
+function table(
+  name: string,
+  description: string,
+  grain: readonly string[],
+  columns: readonly TableColumn[],
+): TableDefinition {
+  for (const key of grain)
+    if (!columns.some((c) => c.name === key)) throw new Error(`Grain column ${key} is not a column of ${name}.`);
   return { name, description, grain, columns };
 }
 
@@ -55,7 +61,7 @@ export const WORKFORCE_BY_TYPE = table(
 
 export const RECRUITMENT_PRESSURE = table(
   'recruitment_pressure',
-  'Counts behind the recruitment, retention and replacement rates. Each of a partner\'s datasets (workforce, vacancies, leavers) contributes its own rows, named by source_dataset, so each file replaces only its own contribution; the rates views sum them.',
+  "Counts behind the recruitment, retention and replacement rates. Each of a partner's datasets (workforce, vacancies, leavers) contributes its own rows, named by source_dataset, so each file replaces only its own contribution; the rates views sum them.",
   ['partner_id', 'source_dataset', 'sector', 'employer_type', 'role'],
   [
     partner,
@@ -76,7 +82,10 @@ export const RECRUITMENT_PRESSURE = table(
     double('starters_fte', 'FTE of those starters.'),
     bigint('aged_55_plus_headcount', 'Employees aged 55 or over.'),
     bigint('qualification_known_headcount', 'Employees whose meets_role_qualification is given.'),
-    bigint('qualification_gap_headcount', 'Employees who do not meet the role\'s qualification (meets_role_qualification = no).'),
+    bigint(
+      'qualification_gap_headcount',
+      "Employees who do not meet the role's qualification (meets_role_qualification = no).",
+    ),
     double('sickness_days', 'Working days lost to sickness by employees with days_sick given.'),
     double('sickness_recorded_fte', 'FTE of employees with days_sick given.'),
   ],
@@ -91,7 +100,10 @@ export const WORKFORCE_DIVERSITY = table(
     sector,
     role,
     string('dimension', 'ethnicity, ethnic_group, sex, age_band or disability.'),
-    string('category', 'A code of the dimension (ethnic_group: asian, black, mixed, white, other, or not_known/refused).'),
+    string(
+      'category',
+      'A code of the dimension (ethnic_group: asian, black, mixed, white, other, or not_known/refused).',
+    ),
     bigint('headcount', 'People.'),
   ],
 );
@@ -109,7 +121,10 @@ export const COMMUNITY_PROFILE = table(
     string('dimension', 'ethnicity, ethnic_group, sex, age_band or disability.'),
     string('category', 'A code of the dimension.'),
     bigint('population', 'People.'),
-    string('population_basis', "Who the counts cover, e.g. 'residents aged 16 to 64'; null when an upload does not say."),
+    string(
+      'population_basis',
+      "Who the counts cover, e.g. 'residents aged 16 to 64'; null when an upload does not say.",
+    ),
     string('source', 'Where the figures come from.'),
   ],
 );
@@ -122,9 +137,9 @@ export const SUBMISSIONS = table(
     string('upload_id', 'Identifies the upload: derived from bucket, key and version.'),
     partner,
     string('dataset', 'The dataset of the file.'),
-    string('object_key', 'The upload\'s key in the landing bucket.'),
-    string('object_version', 'The upload\'s S3 version id (or ETag where the store has no versions).'),
-    string('sha256', 'SHA-256 of the file\'s bytes.'),
+    string('object_key', "The upload's key in the landing bucket."),
+    string('object_version', "The upload's S3 version id (or ETag where the store has no versions)."),
+    string('sha256', "SHA-256 of the file's bytes."),
     string('received_at', 'When the file was uploaded (ISO 8601, UTC).'),
     string('processed_at', 'When the pipeline processed it (ISO 8601, UTC).'),
     string('status', 'accepted, rejected or superseded.'),
@@ -132,11 +147,20 @@ export const SUBMISSIONS = table(
     bigint('error_count', 'Errors found.'),
     bigint('warning_count', 'Warnings found.'),
     string('report_key', 'Key of the validation report.'),
-    string('order_note', 'Set when the order of this upload and another for the same slot could not be known (stored in the same second under different names): the one processed last is in force.'),
+    string(
+      'order_note',
+      'Set when the order of this upload and another for the same slot could not be known (stored in the same second under different names): the one processed last is in force.',
+    ),
   ],
 );
 
-export const TABLES = [WORKFORCE_BY_TYPE, RECRUITMENT_PRESSURE, WORKFORCE_DIVERSITY, COMMUNITY_PROFILE, SUBMISSIONS] as const;
+export const TABLES = [
+  WORKFORCE_BY_TYPE,
+  RECRUITMENT_PRESSURE,
+  WORKFORCE_DIVERSITY,
+  COMMUNITY_PROFILE,
+  SUBMISSIONS,
+] as const;
 
 export type TableName = (typeof TABLES)[number]['name'];
 

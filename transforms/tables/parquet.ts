@@ -13,10 +13,14 @@ const ARROW_TYPE: Record<ColumnType, () => DataType> = { string: utf8, bigint: i
 export function toParquet(table: ColumnTable, definition: TableDefinition): Uint8Array {
   const names = definition.columns.map((c) => c.name);
   const missing = names.filter((name) => !table.columnNames().includes(name));
-  if (missing.length > 0) throw new Error(`Cannot write ${definition.name}: the data has no ${missing.join(', ')} column.`);
+  if (missing.length > 0)
+    throw new Error(`Cannot write ${definition.name}: the data has no ${missing.join(', ')} column.`);
   const types = Object.fromEntries(definition.columns.map((c) => [c.name, ARROW_TYPE[c.type]()]));
   const ipc = aq.toArrowIPC(table.select(names), { types });
   // parquet-wasm consumes the table and the properties it is given: build both fresh per write.
-  const properties = new WriterPropertiesBuilder().setCompression(Compression.SNAPPY).setWriterVersion(WriterVersion.V1).build();
+  const properties = new WriterPropertiesBuilder()
+    .setCompression(Compression.SNAPPY)
+    .setWriterVersion(WriterVersion.V1)
+    .build();
   return writeParquet(WasmTable.fromIPCStream(ipc), properties);
 }

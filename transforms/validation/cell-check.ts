@@ -113,8 +113,13 @@ export function compileCellCheck(
     const parsed = identifier ? undefined : spec.field.safeParse(value);
     if (parsed && !parsed.success) {
       for (const issue of parsed.error.issues) {
-        const code = issue.code === 'custom' ? (issue.params?.['issue'] as IssueCode | undefined) : meta.issueCodes[issue.code];
-        issues.push({ code: code ?? 'CODE_UNKNOWN', message: issue.message || `${columnName} '${value}' is not valid.`, shownValue: value });
+        const code =
+          issue.code === 'custom' ? (issue.params?.['issue'] as IssueCode | undefined) : meta.issueCodes[issue.code];
+        issues.push({
+          code: code ?? 'CODE_UNKNOWN',
+          message: issue.message || `${columnName} '${value}' is not valid.`,
+          shownValue: value,
+        });
       }
     }
     if (meta.freeText) {
@@ -122,7 +127,8 @@ export function compileCellCheck(
       if (formula) issues.push(formula);
     }
     const invalid = parsed === undefined || !parsed.success;
-    if (!invalid && issues.length === 0) return { value: parsed.data, empty: false, invalid: false, issues: NO_ISSUES, id: -1 };
+    if (!invalid && issues.length === 0)
+      return { value: parsed.data, empty: false, invalid: false, issues: NO_ISSUES, id: -1 };
     return { value: invalid ? null : (parsed as { data: unknown }).data, empty: false, invalid, issues, id: -1 };
   };
   if (spec.unique || exhaustive) return check;

@@ -18,12 +18,16 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signatur
 export function sniffFileStart(start: Uint8Array): FileProblem | undefined {
   if (start.length === 0) return { code: 'FILE_EMPTY', message: 'The file is empty (0 bytes).' };
   if (startsWith(start, [0x50, 0x4b, 0x03, 0x04])) {
-    return { code: 'FILE_EXCEL_WORKBOOK', message: 'This is an Excel workbook (.xlsx) or another ZIP archive, not a CSV file.' };
+    return {
+      code: 'FILE_EXCEL_WORKBOOK',
+      message: 'This is an Excel workbook (.xlsx) or another ZIP archive, not a CSV file.',
+    };
   }
   if (startsWith(start, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return { code: 'FILE_EXCEL_WORKBOOK', message: 'This is an Excel 97–2003 workbook (.xls), not a CSV file.' };
   }
-  if (startsWith(start, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { code: 'FILE_PDF', message: 'This is a PDF document, not a CSV file.' };
+  if (startsWith(start, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+    return { code: 'FILE_PDF', message: 'This is a PDF document, not a CSV file.' };
   const window = start.subarray(0, SNIFF_BYTES);
   // UTF-32's byte-order mark begins with UTF-16's (FF FE), so it is looked for first.
   const utf32Mark = startsWith(start, [0xff, 0xfe, 0x00, 0x00]) || startsWith(start, [0x00, 0x00, 0xfe, 0xff]);
@@ -131,12 +135,18 @@ export class CsvTextDecoder {
     const offset = this.bytesRead;
     this.bytesRead += chunk.length + alreadyCounted;
     if (this.bytesRead > this.limits.maxFileBytes) {
-      this.problem = { code: 'FILE_TOO_LARGE', message: `The file is larger than the ${formatBytes(this.limits.maxFileBytes)} the Trust allows.` };
+      this.problem = {
+        code: 'FILE_TOO_LARGE',
+        message: `The file is larger than the ${formatBytes(this.limits.maxFileBytes)} the Trust allows.`,
+      };
       return;
     }
     const nul = chunk.indexOf(0);
     if (nul !== -1) {
-      this.problem = { code: 'FILE_BINARY', message: `The file has a NUL byte at byte ${offset + nul + alreadyCounted}; it is not CSV text.` };
+      this.problem = {
+        code: 'FILE_BINARY',
+        message: `The file has a NUL byte at byte ${offset + nul + alreadyCounted}; it is not CSV text.`,
+      };
       return;
     }
     if (this.fellBackTo !== undefined) {
@@ -156,7 +166,10 @@ export class CsvTextDecoder {
       const invalid = firstInvalidUtf8(chunk);
       if (this.nonAsciiUtf8Seen || invalid.utf8Before) {
         const at = offset + alreadyCounted + invalid.index;
-        this.problem = { code: 'FILE_ENCODING_MIXED', message: `The file has UTF-8 text, and at byte ${at} a byte that is not UTF-8.` };
+        this.problem = {
+          code: 'FILE_ENCODING_MIXED',
+          message: `The file has UTF-8 text, and at byte ${at} a byte that is not UTF-8.`,
+        };
         return;
       }
       this.fellBackTo = guessSingleByteEncoding(chunk);
@@ -172,7 +185,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): { readonly index: number; r
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] as number;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
     if (length === 0 || i + length > bytes.length) return { index: i, utf8Before };
     for (let k = 1; k < length; k++) if (((bytes[i + k] as number) & 0xc0) !== 0x80) return { index: i, utf8Before };
     if (length > 1) utf8Before = true;

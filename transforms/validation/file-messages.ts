@@ -4,7 +4,10 @@ import type { HeaderFound } from './header-finder.ts';
 
 /** A row's text as a message quotes it: its non-empty cells, at most 80 characters. */
 export const rowText = (record: readonly string[]) => {
-  const text = record.filter((cell) => cell.trim() !== '').join(' ').trim();
+  const text = record
+    .filter((cell) => cell.trim() !== '')
+    .join(' ')
+    .trim();
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 };
 

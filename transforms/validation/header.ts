@@ -41,7 +41,11 @@ export function matchHeader(header: readonly string[], dataset: DatasetDefinitio
     else if (!(name in dataset.columns) && ignoredListed.length <= IGNORED_LISTED) ignoredListed.push(shown);
     if (name in dataset.columns) {
       if (positions.has(name)) {
-        issues.push({ code: 'HEADER_DUPLICATE_COLUMN', column: name, message: `Column '${shown}' (column ${position + 1}) repeats ${name} (column ${(positions.get(name) as number) + 1}).` });
+        issues.push({
+          code: 'HEADER_DUPLICATE_COLUMN',
+          column: name,
+          message: `Column '${shown}' (column ${position + 1}) repeats ${name} (column ${(positions.get(name) as number) + 1}).`,
+        });
       } else {
         positions.set(name, position);
       }
@@ -51,14 +55,26 @@ export function matchHeader(header: readonly string[], dataset: DatasetDefinitio
     ignoredNames.push(shown);
     const identifier = identifierColumnKind(name);
     if (identifier) {
-      issues.push({ code: 'HEADER_IDENTIFIER_COLUMN', column: shown, message: `Column '${shown}' looks like it holds ${identifier}; remove the column.` });
+      issues.push({
+        code: 'HEADER_IDENTIFIER_COLUMN',
+        column: shown,
+        message: `Column '${shown}' looks like it holds ${identifier}; remove the column.`,
+      });
     } else if (name !== '') {
-      issues.push({ code: 'HEADER_UNKNOWN_COLUMN', column: shown, message: `Column '${shown}' is not a ${dataset.name} column; it was ignored.` });
+      issues.push({
+        code: 'HEADER_UNKNOWN_COLUMN',
+        column: shown,
+        message: `Column '${shown}' is not a ${dataset.name} column; it was ignored.`,
+      });
     }
   });
   for (const [column, spec] of Object.entries(dataset.columns)) {
     if (spec.requirement === 'required' && !positions.has(column)) {
-      issues.push({ code: 'HEADER_MISSING_COLUMN', column, message: `The required column ${column} is missing from the header row.` });
+      issues.push({
+        code: 'HEADER_MISSING_COLUMN',
+        column,
+        message: `The required column ${column} is missing from the header row.`,
+      });
     }
   }
   if (ignoredListed.length > IGNORED_LISTED) {

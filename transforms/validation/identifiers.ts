@@ -4,8 +4,11 @@
  * that looks like an NI number or an email address is refused wherever it appears.
  */
 const IDENTIFIER_COLUMNS: readonly [RegExp, string][] = [
-  [/^((first|last|given|family|middle|full|preferred|maiden|staff|employee|person|worker|child|parent)_?)?(name|names|forenames?|surname)$/, 'a person\'s name'],
-  [/^known_as$/, 'a person\'s name'],
+  [
+    /^((first|last|given|family|middle|full|preferred|maiden|staff|employee|person|worker|child|parent)_?)?(name|names|forenames?|surname)$/,
+    "a person's name",
+  ],
+  [/^known_as$/, "a person's name"],
   [/(^|_)e_?mail(_address)?$/, 'an email address'],
   [/(^|_)(phone|telephone|tel|mobile)(_no|_number)?$/, 'a phone number'],
   [/^(home_|postal_|correspondence_)?address(_line)?(_?\d)?$/, 'an address'],

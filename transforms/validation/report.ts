@@ -47,7 +47,14 @@ export class IssueCollector {
   constructor(private readonly listedPerCode = LISTED_PER_CODE) {}
 
   /** Records an issue; `dataRow` is false for the header row, which is not counted among the rows. */
-  add(code: IssueCode, row: number | null, column: string | null, value: string | null, message: string, dataRow = true): void {
+  add(
+    code: IssueCode,
+    row: number | null,
+    column: string | null,
+    value: string | null,
+    message: string,
+    dataRow = true,
+  ): void {
     const severity = ISSUE_CODES[code].severity;
     const count = (this.counts[code] ?? 0) + 1;
     this.counts[code] = count;
@@ -113,7 +120,12 @@ export class IssueCollector {
 }
 
 /** The report of a file rejected before its content was read (a bad upload key, say). */
-export function fileRejectionReport(dataset: string, period: string | null, code: IssueCode, message: string): ValidationReport {
+export function fileRejectionReport(
+  dataset: string,
+  period: string | null,
+  code: IssueCode,
+  message: string,
+): ValidationReport {
   return {
     status: 'rejected',
     dataset,

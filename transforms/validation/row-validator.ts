@@ -41,7 +41,12 @@ export class RowValidator {
   /** Runs the dataset's rules whose columns all passed, in order, reporting what they find. */
   private readonly checkRules: (row: ValidatedRow, failed: number, rowNumber: number) => void;
   /** Checks every column of a record into a row; returns the bits of the columns that failed. */
-  private readonly checkColumns: (record: readonly string[], row: ValidatedRow, rowNumber: number, ids: Int32Array) => number;
+  private readonly checkColumns: (
+    record: readonly string[],
+    row: ValidatedRow,
+    rowNumber: number,
+    ids: Int32Array,
+  ) => number;
   /**
    * For the row just checked, each column's value number (see CellResult.id), in the dataset's
    * column order: a cheap way for aggregations to tell values apart. Overwritten by the next row.
@@ -68,7 +73,8 @@ export class RowValidator {
     this.shared = reuseRow ? {} : undefined;
     this.seen = exhaustive ? exactSeen() : new UniqueValues();
     const names = Object.keys(dataset.columns);
-    if (names.length > 31) throw new Error(`Dataset ${dataset.name} has more than 31 columns; widen the failed-column mask.`);
+    if (names.length > 31)
+      throw new Error(`Dataset ${dataset.name} has more than 31 columns; widen the failed-column mask.`);
     this.columns = names.map((name, index) => {
       const spec = dataset.columns[name]!;
       return {
@@ -87,16 +93,31 @@ export class RowValidator {
     this.checkColumns = compileColumnPass(this.columns, {
       reportIssues: (c, result, rowNumber) => {
         const column = this.columns[c] as CompiledColumn;
-        for (const issue of result.issues) collector.add(issue.code, rowNumber, column.name, issue.shownValue, issue.message);
+        for (const issue of result.issues)
+          collector.add(issue.code, rowNumber, column.name, issue.shownValue, issue.message);
       },
-      reportMissing: (c, rowNumber) => collector.add('VALUE_REQUIRED', rowNumber, (this.columns[c] as CompiledColumn).name, null, `${(this.columns[c] as CompiledColumn).name} is required.`),
-      checkUnique: (c, value, rowNumber) => this.checkUnique((this.columns[c] as CompiledColumn).name, value, rowNumber),
+      reportMissing: (c, rowNumber) =>
+        collector.add(
+          'VALUE_REQUIRED',
+          rowNumber,
+          (this.columns[c] as CompiledColumn).name,
+          null,
+          `${(this.columns[c] as CompiledColumn).name} is required.`,
+        ),
+      checkUnique: (c, value, rowNumber) =>
+        this.checkUnique((this.columns[c] as CompiledColumn).name, value, rowNumber),
     });
     const bitOf = new Map(this.columns.map((c) => [c.name, c.bit]));
     const reportRule = (r: number, row: ValidatedRow, message: string, rowNumber: number) => {
       const { rule } = this.rules[r] as CompiledRule;
       const value = row[rule.column];
-      collector.add(rule.code, rowNumber, rule.column, value === null || value === undefined ? null : plainText(value), message);
+      collector.add(
+        rule.code,
+        rowNumber,
+        rule.column,
+        value === null || value === undefined ? null : plainText(value),
+        message,
+      );
     };
     // A rule about a column the header lacks would only repeat the header's error on every row.
     this.rules = (dataset.rules as readonly RowRule<Record<string, unknown>>[])
@@ -132,7 +153,8 @@ export class RowValidator {
       const raw = record[ignored[i] as number];
       if (!raw) continue;
       const issue = identifierIssue(raw.trim(), this.ignoredAdvice[i] as string);
-      if (issue) collector.add(issue.code, rowNumber, this.header.ignoredNames[i] as string, issue.shownValue, issue.message);
+      if (issue)
+        collector.add(issue.code, rowNumber, this.header.ignoredNames[i] as string, issue.shownValue, issue.message);
     }
     this.checkRules(row, failed, rowNumber);
     if (collector.rowsWithErrors === rowsWithErrorsBefore && !quoteProblem) return row;
@@ -154,10 +176,15 @@ export class RowValidator {
   private checkUnique(column: string, value: string, rowNumber: number): void {
     const first = this.seen.firstRowOf(value, rowNumber);
     if (first !== undefined) {
-      this.collector.add('STAFF_REF_DUPLICATE', rowNumber, column, value, `${column} '${value}' is also on row ${first}; each person has one row.`);
+      this.collector.add(
+        'STAFF_REF_DUPLICATE',
+        rowNumber,
+        column,
+        value,
+        `${column} '${value}' is also on row ${first}; each person has one row.`,
+      );
     }
   }
-
 }
 
 interface ColumnPassHelpers {
@@ -180,7 +207,10 @@ function compileColumnPass(columns: readonly CompiledColumn[], helpers: ColumnPa
   const lines = columns.map((column, c) => {
     if (!IDENTIFIER.test(column.name)) throw new Error(`Column '${column.name}' is not a plain identifier.`);
     const cell = column.position < 0 ? "''" : `record[${column.position}]`;
-    const missing = column.required && column.position >= 0 ? `{ helpers.reportMissing(${c}, rowNumber); failed |= ${column.bit}; }` : '{}';
+    const missing =
+      column.required && column.position >= 0
+        ? `{ helpers.reportMissing(${c}, rowNumber); failed |= ${column.bit}; }`
+        : '{}';
     const present = column.unique ? `helpers.checkUnique(${c}, result.value, rowNumber);` : '';
     return `result = check${c}(${cell});
   if (result.issues.length !== 0) helpers.reportIssues(${c}, result, rowNumber);
@@ -193,7 +223,10 @@ function compileColumnPass(columns: readonly CompiledColumn[], helpers: ColumnPa
   // Compiled once per file from the contract's own columns (no text from the file), so each row runs
   // straight-line code the engine can inline; measured in bench/ (npm run bench).
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see above
-  const factory = new Function('helpers', ...checks, body) as (helpers: ColumnPassHelpers, ...checks: CompiledColumn['check'][]) => ColumnPass;
+  const factory = new Function('helpers', ...checks, body) as (
+    helpers: ColumnPassHelpers,
+    ...checks: CompiledColumn['check'][]
+  ) => ColumnPass;
   return factory(helpers, ...columns.map((column) => column.check));
 }
 
@@ -203,7 +236,10 @@ function compileRulePass(
   context: RuleContext,
   report: (rule: number, row: ValidatedRow, message: string, rowNumber: number) => void,
 ): (row: ValidatedRow, failed: number, rowNumber: number) => void {
-  const lines = rules.map(({ mask }, r) => `if ((failed & ${mask}) === 0) { message = rule${r}.check(row, context); if (message !== undefined) report(${r}, row, message, rowNumber); }`);
+  const lines = rules.map(
+    ({ mask }, r) =>
+      `if ((failed & ${mask}) === 0) { message = rule${r}.check(row, context); if (message !== undefined) report(${r}, row, message, rowNumber); }`,
+  );
   const body = `return function checkRules(row, failed, rowNumber) {\n  let message;\n  ${lines.join('\n  ')}\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiled from the contract's rules, as the column pass is
   const factory = new Function('context', 'report', ...rules.map((_, r) => `rule${r}`), body) as (

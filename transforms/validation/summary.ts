@@ -13,7 +13,9 @@ const count = (n: number) => n.toLocaleString('en-GB');
 export function summarizeReport(report: ValidationReport, fileName?: string): string {
   const lines: string[] = [];
   const outcome = report.status === 'accepted' ? 'ACCEPTED' : 'REJECTED';
-  lines.push(`${outcome}: ${fileName ? `${fileName} as ` : ''}${report.dataset}${report.period ? ` for period ${report.period}` : ' (no period given: checks against the period date were skipped)'}`);
+  lines.push(
+    `${outcome}: ${fileName ? `${fileName} as ` : ''}${report.dataset}${report.period ? ` for period ${report.period}` : ' (no period given: checks against the period date were skipped)'}`,
+  );
   lines.push(
     `Rows read ${count(report.rows.read)} · rows with errors ${count(report.rows.withErrors)} · rows with warnings ${count(report.rows.withWarnings)}${report.encoding ? ` · encoding ${report.encoding}` : ''}`,
   );

@@ -14,7 +14,6 @@ import { IssueCollector, LISTED_PER_CODE, type ValidationIssue, type ValidationR
 import { RowValidator } from './row-validator.ts';
 import { DEFAULT_LIMITS, type ValidationLimits } from '../contract/limits.ts';
 
-
 export type RowOfDataset<N extends DatasetName> = RowOf<(typeof DATASETS)[N]['columns']>;
 
 export interface ValidateOptions<N extends DatasetName> {
@@ -29,7 +28,10 @@ export interface ValidateOptions<N extends DatasetName> {
    * The Trust's rule for which periods exist (its collection dates): a period it refuses is an
    * error of the file, with the rule's message. Without it, only a future period is refused.
    */
-  readonly periodRule?: (period: string, today: string) => { readonly ok: true } | { readonly ok: false; readonly code: IssueCode; readonly message: string };
+  readonly periodRule?: (
+    period: string,
+    today: string,
+  ) => { readonly ok: true } | { readonly ok: false; readonly code: IssueCode; readonly message: string };
   /** @default LISTED_PER_CODE */
   readonly listedPerCode?: number;
   /**
@@ -59,7 +61,10 @@ export const MAX_COLUMNS = 16_384;
  * however large the file. Never throws on the file's content; a failure of the source itself
  * (an I/O error) propagates.
  */
-export async function validateCsv<N extends DatasetName>(source: AsyncIterable<Uint8Array>, options: ValidateOptions<N>): Promise<ValidationReport> {
+export async function validateCsv<N extends DatasetName>(
+  source: AsyncIterable<Uint8Array>,
+  options: ValidateOptions<N>,
+): Promise<ValidationReport> {
   const dataset = datasetDefinition(options.dataset);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const collector = new IssueCollector(options.listedPerCode ?? LISTED_PER_CODE);
@@ -143,7 +148,13 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
       if (problem.kind === 'quotes') {
         quoteRows.add(row);
       } else {
-        collector.add('ROW_TOO_LONG', row, null, null, `From row ${row} on, the text runs past 1 MiB without ending the row; look for an unclosed double quote there.`);
+        collector.add(
+          'ROW_TOO_LONG',
+          row,
+          null,
+          null,
+          `From row ${row} on, the text runs past 1 MiB without ending the row; look for an unclosed double quote there.`,
+        );
       }
     },
     (firstText) => sniffDelimiter(firstText, Object.keys(dataset.columns)),
@@ -169,7 +180,13 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
 
   if (decoder.problem) collector.add(decoder.problem.code, null, null, null, decoder.problem.message);
   if (decoder.fellBackTo === 'windows-1252') {
-    collector.add('FILE_WINDOWS_1252', null, null, null, 'The file is not UTF-8, so it was read as Windows-1252; check accented characters came through.');
+    collector.add(
+      'FILE_WINDOWS_1252',
+      null,
+      null,
+      null,
+      'The file is not UTF-8, so it was read as Windows-1252; check accented characters came through.',
+    );
   } else if (decoder.fellBackTo === 'mac-roman') {
     const message =
       'The file is not UTF-8; its accented letters read as Mac OS Roman (Excel on a Mac, plain "CSV"), ' +
@@ -177,12 +194,20 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
     collector.add('FILE_MAC_ROMAN', null, null, null, message);
   }
   if (reader.delimiter !== ',' && header !== undefined) {
-    const decimalCommas = (rows)?.decimalCommas.read ?? false;
+    const decimalCommas = rows?.decimalCommas.read ?? false;
     collector.add('FILE_DELIMITER', null, null, null, delimiterMessage(reader.delimiter, decimalCommas));
   }
   if (!decoder.problem && !stopped) {
-    if (rows === undefined) collector.add('FILE_EMPTY', null, null, null, 'The file has no header row: it is empty or holds only blank lines.');
-    else if (rowsRead === 0) collector.add('FILE_NO_ROWS', null, null, null, 'The file has a header row but no data rows.');
+    if (rows === undefined)
+      collector.add(
+        'FILE_EMPTY',
+        null,
+        null,
+        null,
+        'The file has no header row: it is empty or holds only blank lines.',
+      );
+    else if (rowsRead === 0)
+      collector.add('FILE_NO_ROWS', null, null, null, 'The file has a header row but no data rows.');
   }
 
   return {
@@ -200,7 +225,12 @@ export async function validateCsv<N extends DatasetName>(source: AsyncIterable<U
 }
 
 /** Checks the period itself, and gives the rules what they need of it. */
-function ruleContext(period: string | null, today: string, collector: IssueCollector, periodRule: ValidateOptions<DatasetName>['periodRule']): RuleContext {
+function ruleContext(
+  period: string | null,
+  today: string,
+  collector: IssueCollector,
+  periodRule: ValidateOptions<DatasetName>['periodRule'],
+): RuleContext {
   if (period === null) return { period: null, yearStartExclusive: null };
   if (!isIsoDate(period)) {
     const message = hasIsoDateForm(period)
@@ -211,7 +241,8 @@ function ruleContext(period: string | null, today: string, collector: IssueColle
   }
   const check = periodRule?.(period, today);
   if (check && !check.ok) collector.add(check.code, null, null, period, check.message);
-  else if (!check && period > today) collector.add('PERIOD_IN_FUTURE', null, null, period, `The period ${period} is after today (${today}).`);
+  else if (!check && period > today)
+    collector.add('PERIOD_IN_FUTURE', null, null, period, `The period ${period} is after today (${today}).`);
   return { period, yearStartExclusive: twelveMonthsBefore(period) };
 }
 

@@ -33,9 +33,12 @@ export function viewSql(name: ViewName, settings: ViewSettings): string {
   const functions: Record<string, (argument: string) => string> = {
     small_count: (column) => smallCountSql(column, settings.suppressionThreshold),
   };
-  return viewSqlTemplate(name).replace(/\{\{(\w+)(?:\((\w+)\))?\}\}/g, (placeholder, key: string, argument?: string) => {
-    const value = argument === undefined ? values[key] : functions[key]?.(argument);
-    if (value === undefined) throw new Error(`View ${name} has an unknown placeholder ${placeholder}.`);
-    return value;
-  });
+  return viewSqlTemplate(name).replace(
+    /\{\{(\w+)(?:\((\w+)\))?\}\}/g,
+    (placeholder, key: string, argument?: string) => {
+      const value = argument === undefined ? values[key] : functions[key]?.(argument);
+      if (value === undefined) throw new Error(`View ${name} has an unknown placeholder ${placeholder}.`);
+      return value;
+    },
+  );
 }

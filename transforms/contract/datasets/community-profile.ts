@@ -13,15 +13,23 @@ export const CommunityProfileDataset = defineDataset({
     'local authority is built in (ethnicity and disability of residents of all ages; sex and age band of residents ' +
     'aged 16 to 64); an upload for the same area and dimension takes precedence.',
   columns: {
-    area_code: { field: textField('area_code', 50), requirement: required, description: 'An ONS GSS code (E06000035) or a locality name.' },
-    area_name: { field: textField('area_name', 100), requirement: required, description: 'The area\'s name.' },
+    area_code: {
+      field: textField('area_code', 50),
+      requirement: required,
+      description: 'An ONS GSS code (E06000035) or a locality name.',
+    },
+    area_name: { field: textField('area_name', 100), requirement: required, description: "The area's name." },
     dimension: { field: codeField(DIMENSION), requirement: required, description: DIMENSION.description },
     category: {
       field: textField('category', 100),
       requirement: required,
-      description: 'A code of the dimension\'s code list (labels and aliases allowed).',
+      description: "A code of the dimension's code list (labels and aliases allowed).",
     },
-    population: { field: wholeNumberField('population'), requirement: required, description: 'People in the category, a whole number ≥ 0.' },
+    population: {
+      field: wholeNumberField('population'),
+      requirement: required,
+      description: 'People in the category, a whole number ≥ 0.',
+    },
     population_basis: {
       field: textField('population_basis', 100),
       requirement: optional,
@@ -34,11 +42,12 @@ export const CommunityProfileDataset = defineDataset({
       code: 'CATEGORY_NOT_IN_DIMENSION',
       column: 'category',
       reads: ['dimension', 'category'],
-      description: 'category is a code of the dimension\'s list; it is stored as the canonical code.',
+      description: "category is a code of the dimension's list; it is stored as the canonical code.",
       check: (row) => {
         const list = DIMENSION_CATEGORIES[row.dimension];
         const code = resolveCode(list, row.category);
-        if (code === undefined) return `'${row.category}' is not a ${row.dimension} code. See the ${list.name} codes in the data contract.`;
+        if (code === undefined)
+          return `'${row.category}' is not a ${row.dimension} code. See the ${list.name} codes in the data contract.`;
         row.category = code;
         return undefined;
       },

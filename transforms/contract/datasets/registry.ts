@@ -39,7 +39,8 @@ export function namesInWords(names: readonly string[], conjunction: 'and' | 'or'
  */
 export function datasetAdvice(): { readonly unknown: string; readonly notPermitted: string } {
   const trust = TRUST_DATASETS.map(
-    (name) => `${DATASETS[name].title}s are the Trust's own data: the Trust uploads them under uploads/_trust/${name}/<date>/.`,
+    (name) =>
+      `${DATASETS[name].title}s are the Trust's own data: the Trust uploads them under uploads/_trust/${name}/<date>/.`,
   );
   return {
     unknown: `Use one of: ${DATASET_NAMES.join(', ')}.`,

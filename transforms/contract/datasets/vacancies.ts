@@ -1,7 +1,16 @@
 import { HARD_TO_FILL_REASON, YES_NO } from '../code-lists.ts';
 import { defineDataset, optional, required, type RowOf } from '../dataset.ts';
 import { codeField, dateField, numberField, textField } from '../fields.ts';
-import { employerType, locality, notAfterPeriod, role, roleTitle, roleTitleExpected, sector, setting } from './common-columns.ts';
+import {
+  employerType,
+  locality,
+  notAfterPeriod,
+  role,
+  roleTitle,
+  roleTitleExpected,
+  sector,
+  setting,
+} from './common-columns.ts';
 
 export const VacanciesDataset = defineDataset({
   name: 'vacancies',
@@ -10,7 +19,11 @@ export const VacanciesDataset = defineDataset({
   grain: 'One row per vacant post, or group of identical vacant posts, on the period date.',
   description: 'Funded posts that are vacant on the period date, whether or not an agency worker covers them.',
   columns: {
-    post_ref: { field: textField('post_ref', 64), requirement: optional, description: 'The partner\'s own reference for the post.' },
+    post_ref: {
+      field: textField('post_ref', 64),
+      requirement: optional,
+      description: "The partner's own reference for the post.",
+    },
     sector,
     employer_type: employerType,
     role,
@@ -27,9 +40,21 @@ export const VacanciesDataset = defineDataset({
       requirement: optional,
       description: 'How much of the vacant FTE an agency worker covers, 0 ≤ x ≤ vacancies_fte.',
     },
-    hard_to_fill: { field: codeField(YES_NO), requirement: required, description: 'Whether the employer finds the post hard to fill.' },
-    hard_to_fill_reason: { field: codeField(HARD_TO_FILL_REASON), requirement: optional, description: HARD_TO_FILL_REASON.description },
-    date_opened: { field: dateField(), requirement: optional, description: 'When the vacancy opened; on or before the period date.' },
+    hard_to_fill: {
+      field: codeField(YES_NO),
+      requirement: required,
+      description: 'Whether the employer finds the post hard to fill.',
+    },
+    hard_to_fill_reason: {
+      field: codeField(HARD_TO_FILL_REASON),
+      requirement: optional,
+      description: HARD_TO_FILL_REASON.description,
+    },
+    date_opened: {
+      field: dateField(),
+      requirement: optional,
+      description: 'When the vacancy opened; on or before the period date.',
+    },
   },
   rules: [
     {
