@@ -12,18 +12,26 @@ import { temporaryFolder } from '../lake-helpers.ts';
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const CHROMIUM = '/usr/bin/chromium';
 
+// The page's globals, as the browser code of the layout test uses them (the tests compile without the DOM library).
+declare const window: { readonly innerWidth: number };
+declare const document: { readonly documentElement: { readonly scrollWidth: number } };
+declare function getComputedStyle(element: unknown): { readonly overflowX: string; readonly fontSize: string };
+
 const isSmallCount = (value: unknown) =>
   typeof value === 'number' && value >= 1 && value <= CONFIG.suppressionThreshold - 1;
 const isSmallText = (text: string) => /^[1-4]$/.test(text.trim().replaceAll(',', ''));
 
 describe('The needs-analysis report of the sample Trust', () => {
+  let out: string;
+  let lakeDir: string;
   let folder: string;
   let report: PublishedReport;
   let html: string;
 
   beforeAll(async () => {
-    const out = temporaryFolder();
+    out = temporaryFolder();
     const run = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: out });
+    lakeDir = run.lakeDir;
     const written = await writeLocalReport({ lakeDir: run.lakeDir, config: CONFIG, reportsDir: join(out, 'reports') });
     folder = join(out, 'reports', written.report.period);
     report = JSON.parse(readFileSync(join(folder, 'needs-analysis.json'), 'utf8'));
@@ -98,9 +106,11 @@ describe('The needs-analysis report of the sample Trust', () => {
     expect(diversity.some((f) => f.startsWith('Asian, Asian British or Asian Welsh (ethnic group)'))).toBe(true);
   });
 
-  it('draws at least four charts as SVG, each with its numbers in a table beside it and a text alternative', () => {
+  it('draws at least four charts as SVG, each with its numbers in a table with it and a text alternative', () => {
     const figures =
-      html.match(/<div class="pair"><figure class="chart"[\s\S]*?<\/figure><div class="numbers"><table/g) ?? [];
+      html.match(
+        /<div class="block( pair)?"><figure class="chart"[\s\S]*?<\/figure><div class="numbers"[^>]*><table/g,
+      ) ?? [];
 
     expect(figures.length).toBeGreaterThanOrEqual(5);
     expect(html.match(/<svg role="img" aria-label="[^"]{20,}"/g)?.length).toBe(figures.length);
@@ -193,6 +203,110 @@ describe('The needs-analysis report of the sample Trust', () => {
         expect(charts.every((area) => area > 10_000)).toBe(true);
         expect(await page.locator('h2').count()).toBe(8);
         expect(pdf.length).toBeGreaterThan(50_000);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  // A4 between 15 mm margins, in CSS pixels (96 per inch): 180 mm portrait, 267 mm landscape.
+  const A4_CONTENT = { portrait: 680, landscape: 1009 };
+
+  it.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')(
+    'shows every table whole, on a 1280 px screen, a 390 px phone and A4 paper, for every period; charts at 9 pt or more',
+    async () => {
+      const periods = ['2024-09-30', '2025-09-30', report.period];
+      for (const period of periods.slice(0, -1)) {
+        await writeLocalReport({ lakeDir, config: CONFIG, reportsDir: join(out, 'reports'), period });
+      }
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
+      });
+      try {
+        const page = await browser.newPage();
+        const shots = join('out', 'screenshots');
+        mkdirSync(shots, { recursive: true });
+        for (const period of periods) {
+          await page.goto(`file://${resolve(out, 'reports', period, 'needs-analysis.html')}`);
+          // On screen: the page never scrolls sideways; a table too wide scrolls in its own box.
+          for (const width of [1280, 390]) {
+            await page.emulateMedia({ media: 'screen' });
+            await page.setViewportSize({ width, height: 900 });
+            const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+            expect(sideways, `${period} at ${width} px scrolls sideways by ${sideways} px`).toBeLessThanOrEqual(0);
+            const unreachable = await page.locator('table').evaluateAll((tables) =>
+              tables
+                .filter((t) => {
+                  const box = t.closest('.numbers');
+                  const boxScrolls = box !== null && getComputedStyle(box).overflowX === 'auto';
+                  return t.getBoundingClientRect().right > window.innerWidth + 1 && !boxScrolls;
+                })
+                .map((t) => t.id),
+            );
+            expect(unreachable, `${period} at ${width} px`).toEqual([]);
+            if (period === report.period && width === 1280) {
+              await page.screenshot({ path: join(shots, 'screen-first-page.png') });
+              await page
+                .locator('section[aria-labelledby="diversity"]')
+                .screenshot({ path: join(shots, 'screen-diversity.png') });
+              await page
+                .locator('section[aria-labelledby="recruitment-need"]')
+                .screenshot({ path: join(shots, 'screen-recruitment-need.png') });
+            }
+          }
+          // Printed on A4: nothing wider than its page, portrait or (a section marked wide) landscape.
+          await page.emulateMedia({ media: 'print' });
+          for (const [orientation, width] of Object.entries(A4_CONTENT)) {
+            await page.setViewportSize({ width, height: 1200 });
+            const overflowing = await page
+              .locator('main > section')
+              .evaluateAll(
+                (sections, wanted) =>
+                  sections
+                    .filter((section) => section.classList.contains('wide') === (wanted === 'landscape'))
+                    .flatMap((section) =>
+                      [...section.querySelectorAll('table, figure, svg')]
+                        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+                        .map(
+                          (el) =>
+                            `${section.getAttribute('aria-labelledby')}: ${el.tagName.toLowerCase()}#${el.closest('[id]')?.id ?? ''} ${Math.round(el.getBoundingClientRect().right)} px`,
+                        ),
+                    ),
+                orientation,
+              );
+            expect(overflowing, `${period} printed ${orientation}`).toEqual([]);
+            if (period === report.period && orientation === 'portrait') {
+              await page.screenshot({ path: join(shots, 'a4-first-page.png') });
+              await page
+                .locator('section[aria-labelledby="recruitment-need"]')
+                .screenshot({ path: join(shots, 'a4-recruitment-need.png') });
+            }
+            if (period === report.period && orientation === 'landscape') {
+              await page
+                .locator('section[aria-labelledby="diversity"]')
+                .screenshot({ path: join(shots, 'a4-diversity.png') });
+            }
+          }
+          // Chart text printed: its font size times the drawing's scale, at least 12 px (9 pt); no label cut short.
+          await page.setViewportSize({ width: A4_CONTENT.portrait, height: 1200 });
+          const smallest = await page.locator('figure.chart svg').evaluateAll((svgs) =>
+            Math.min(
+              ...svgs.flatMap((svg) => {
+                const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+                return [...svg.querySelectorAll('text')].map(
+                  (text) => parseFloat(getComputedStyle(text).fontSize) * scale,
+                );
+              }),
+            ),
+          );
+          expect(smallest, `${period}: smallest chart text in px`).toBeGreaterThanOrEqual(12);
+          const cut = await page
+            .locator('figure.chart svg text')
+            .evaluateAll((texts) => texts.map((t) => t.textContent ?? '').filter((t) => t.includes('…')));
+          expect(cut, period).toEqual([]);
+          expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(50_000);
+        }
       } finally {
         await browser.close();
       }

@@ -1,6 +1,8 @@
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { escapeHtml } from '../output/html.ts';
+import { plainText } from '../output/plain-text.ts';
+import { humanDate } from './dates.ts';
 import type { ChartRequest } from './model.ts';
 import type { PublishedTable } from './report-table.ts';
 
@@ -8,18 +10,42 @@ const FONT = 'Arial, Helvetica, sans-serif';
 const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#912b88', '#b58840', '#5694ca'];
 
 /**
+ * The width every chart is drawn at, in CSS pixels, labels included: it fits an A4 portrait page
+ * (180 mm between 15 mm margins, 680 px), so a chart is never shrunk and its 12 px text prints at
+ * 9 pt. A narrower screen scrolls it in its own box rather than shrink it.
+ */
+export const CHART_WIDTH = 640;
+/** 9 pt: the smallest text a chart has, printed or on screen. */
+const TEXT_PX = 12;
+const LINE_PX = 15;
+/** Category labels are wrapped at words to lines of at most this many characters, never cut short. */
+const LINE_CHARS = 28;
+
+/** A label as lines of at most LINE_CHARS characters, broken at spaces (a longer word keeps its own line). */
+export function wrapLabel(label: string, chars = LINE_CHARS): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
  * Draws a chart of a published table as SVG, on the server (vega-lite compiled to vega, rendered
  * headless): the page needs no script to show it. Only published numbers are drawn: a withheld
- * cell is left out, never plotted.
+ * cell is left out, never plotted. Its title is the figure's caption, in the page.
  */
 export async function renderChart(chart: ChartRequest, table: PublishedTable): Promise<string> {
   const labelOf = (key: string) => table.columns.find((c) => c.key === key)?.label ?? key;
-  const rows = table.rows.map((row) => String(row[chart.category] ?? ''));
+  const categoryOf = (value: unknown) => (chart.category === 'period' ? humanDate(String(value)) : plainText(value));
+  const rows = table.rows.map((row) => categoryOf(row[chart.category]));
   const values = table.rows.flatMap((row) =>
     chart.values
       .filter((key) => typeof row[key] === 'number')
       .map((key) => ({
-        category: String(row[chart.category] ?? ''),
+        category: categoryOf(row[chart.category]),
         series: labelOf(key),
         value: row[key] as number,
         ...(chart.interval && typeof row[chart.interval[0]] === 'number' && typeof row[chart.interval[1]] === 'number'
@@ -35,56 +61,80 @@ export async function renderChart(chart: ChartRequest, table: PublishedTable): P
 }
 
 function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): vl.TopLevelSpec {
+  // Long category labels wrap onto lines, looked up by label in the axis; each row is tall enough for its lines.
+  const wrapped: Record<string, string[]> = Object.fromEntries(
+    order
+      .map((label): [string, string[]] => [label, wrapLabel(label)])
+      .filter(([, labelLines]) => labelLines.length > 1),
+  );
+  const lines = Math.max(1, ...Object.values(wrapped).map((labelLines) => labelLines.length));
+  const band = lines * LINE_PX + 8;
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: chart.description,
-    title: { text: chart.title, anchor: 'start' as const, font: FONT, fontSize: 14 },
-    width: 420,
+    width: CHART_WIDTH,
+    autosize: { type: 'fit-x' as const, contains: 'padding' as const },
     data: { values },
     config: {
       font: FONT,
-      axis: { labelFont: FONT, titleFont: FONT, labelLimit: 220 },
-      legend: { labelFont: FONT, titleFont: FONT, orient: 'bottom' as const },
+      axis: { labelFont: FONT, titleFont: FONT, labelFontSize: TEXT_PX, titleFontSize: TEXT_PX, labelLimit: 0 },
+      legend: {
+        labelFont: FONT,
+        labelFontSize: TEXT_PX,
+        labelLimit: 0,
+        orient: 'bottom' as const,
+        direction: 'horizontal' as const,
+      },
       view: { stroke: null },
     },
   };
-  const category = { field: 'category', type: 'nominal' as const, sort: order, title: null };
+  const category = {
+    field: 'category',
+    type: 'nominal' as const,
+    sort: order,
+    title: null,
+    axis: { labelExpr: `${JSON.stringify(wrapped)}[datum.label] || datum.label`, labelLineHeight: LINE_PX },
+  };
   const value = { field: 'value', type: 'quantitative' as const, title: chart.unit === '%' ? 'per cent' : chart.unit };
   const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { range: PALETTE } };
-  const rowHeight = { step: chart.kind === 'grouped-bars' ? 10 : chart.kind === 'intervals' ? 30 : 18 };
+  const series = new Set(values.map((v) => (v as { series: string }).series)).size;
   switch (chart.kind) {
     case 'stacked-bars':
       return {
         ...base,
-        height: rowHeight,
+        height: { step: Math.max(22, band) },
         mark: { type: 'bar' },
         encoding: { y: category, x: { ...value, stack: 'zero' }, color: colour },
       };
     case 'bars':
       return {
         ...base,
-        height: rowHeight,
+        height: { step: Math.max(22, band) },
         mark: { type: 'bar', color: PALETTE[0] },
         encoding: { y: category, x: value },
       };
     case 'grouped-bars':
       return {
         ...base,
-        height: rowHeight,
+        height: { step: Math.max(10, Math.ceil(band / Math.max(1, series))) },
         mark: { type: 'bar' },
         encoding: { y: category, yOffset: { field: 'series' }, x: value, color: colour },
       };
     case 'lines':
       return {
         ...base,
-        height: 220,
+        height: 240,
         mark: { type: 'line', point: true },
-        encoding: { x: { field: 'category', type: 'ordinal', title: 'period', sort: order }, y: value, color: colour },
+        encoding: {
+          x: { field: 'category', type: 'ordinal', title: null, sort: order, axis: { labelAngle: 0 } },
+          y: value,
+          color: colour,
+        },
       };
     case 'intervals':
       return {
         ...base,
-        height: rowHeight,
+        height: { step: Math.max(30, band) },
         layer: [
           {
             mark: { type: 'rule', color: '#505a5f' },

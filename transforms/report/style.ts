@@ -1,4 +1,10 @@
-/** The report's only styles: inline, so the file stands alone; readable on screen and on A4. */
+/**
+ * The report's only styles: inline, so the file stands alone. On screen, a column of at most
+ * 1100 px; a table too wide for a phone scrolls in its own box with its first column held, never
+ * the page. Printed, A4 with 15 mm margins: each section starts a sheet, and a section whose tables
+ * need it (class `wide`, decided in layout.ts from their columns) is printed on A4 landscape pages.
+ * No text is smaller than 9 pt (12 px) printed.
+ */
 export const REPORT_STYLE = `
 :root { color: #0b0c0c; font-family: Arial, Helvetica, sans-serif; line-height: 1.4; }
 body { margin: 0 auto; max-width: 1100px; padding: 24px; }
@@ -6,31 +12,58 @@ h1 { font-size: 1.9rem; margin: 0.2rem 0 0.6rem; }
 h2 { font-size: 1.4rem; border-top: 4px solid #1d70b8; padding-top: 0.6rem; margin-top: 2.4rem; }
 .kicker { color: #505a5f; font-size: 1.1rem; margin: 0; }
 .meta { color: #505a5f; }
+.notices { border-left: 6px solid #d4351c; padding: 0 0.8rem; }
 nav ol { columns: 2; padding-left: 1.2rem; }
 a { color: #1d70b8; }
 .findings { background: #f3f2f1; border-left: 6px solid #1d70b8; padding: 0.8rem 0.8rem 0.8rem 2rem; }
 .findings li { margin: 0.3rem 0; }
-.pair { display: flex; flex-wrap: wrap; gap: 24px; align-items: flex-start; margin: 1.2rem 0; }
-.pair > figure { flex: 0 1 480px; margin: 0; }
-.pair > .numbers { flex: 1 1 420px; overflow-x: auto; }
-.numbers { margin: 1.2rem 0; overflow-x: auto; }
-figure svg { max-width: 100%; height: auto; }
-figcaption { color: #505a5f; font-size: 0.9rem; }
-table { border-collapse: collapse; font-size: 0.85rem; width: 100%; }
+.trend { display: inline-block; font-size: 0.85rem; font-weight: bold; padding: 0 0.4em; margin-right: 0.3em;
+  border: 1px solid currentColor; border-radius: 3px; background: #fff; }
+.trend-better .trend { color: #00703c; }
+.trend-worse .trend { color: #d4351c; }
+.trend-no-real-change .trend { color: #505a5f; }
+.block { margin: 1.4rem 0 2rem; }
+.pair { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
+.pair > figure { flex: 0 1 auto; min-width: 0; }
+.pair > .numbers { flex: 1 1 320px; }
+figure.chart { margin: 0 0 0.8rem; max-width: 100%; }
+figure.chart .drawing { overflow-x: auto; }
+figure.chart svg { display: block; max-width: none; height: auto; }
+figcaption { font-weight: bold; margin-bottom: 0.4rem; }
+.numbers { max-width: 100%; overflow-x: auto; }
+table { border-collapse: collapse; font-size: 0.875rem; width: 100%; }
 caption { text-align: left; padding-bottom: 0.4rem; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: 4px 6px; text-align: left; vertical-align: top; }
-thead th { border-bottom: 2px solid #0b0c0c; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
+thead th { border-bottom: 2px solid #0b0c0c; vertical-align: bottom; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
 dl.notes dt { font-weight: bold; margin-top: 0.6rem; }
 dl.notes dd { margin-left: 0; }
-@page { size: A4; margin: 15mm; }
+@media screen {
+  .numbers th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
+  .numbers:focus-visible { outline: 3px solid #ffdd00; }
+}
+@media screen and (max-width: 640px) {
+  body { padding: 16px; }
+  h1 { font-size: 1.5rem; }
+  h2 { font-size: 1.25rem; }
+  nav ol { columns: 1; }
+  .findings { padding-left: 1.4rem; }
+}
+@page { size: A4 portrait; margin: 15mm; }
+@page wide { size: A4 landscape; margin: 15mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
-  h2 { break-before: page; }
-  h2:first-of-type { break-before: auto; }
-  .pair, table, figure { break-inside: avoid; }
+  main > section { break-before: page; }
+  main > section.wide { page: wide; }
+  h2 { margin-top: 0; }
+  h2, caption, figcaption { break-after: avoid; }
+  table { font-size: 10pt; }
+  tr, figure, .findings li { break-inside: avoid; }
   .pair { display: block; }
+  .numbers, figure.chart .drawing { overflow: visible; }
+  .findings, .trend { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
 `;
