@@ -13,7 +13,7 @@ h2 { font-size: 1.4rem; border-top: 4px solid #1d70b8; padding-top: 0.6rem; marg
 .kicker { color: #505a5f; font-size: 1.1rem; margin: 0; }
 .meta { color: #505a5f; }
 .notices { border-left: 6px solid #d4351c; padding: 0 0.8rem; }
-nav ol { columns: 2; padding-left: 1.2rem; }
+nav ol { columns: 2; list-style: none; padding-left: 0; }
 a { color: #1d70b8; }
 .findings { background: #f3f2f1; border-left: 6px solid #1d70b8; padding: 0.8rem 0.8rem 0.8rem 2rem; }
 .findings li { margin: 0.3rem 0; }
