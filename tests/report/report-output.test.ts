@@ -305,6 +305,15 @@ describe('The needs-analysis report of the sample Trust', () => {
             .locator('figure.chart svg text')
             .evaluateAll((texts) => texts.map((t) => t.textContent ?? '').filter((t) => t.includes('…')));
           expect(cut, period).toEqual([]);
+          const pastEdge = await page.locator('figure.chart svg').evaluateAll((svgs) =>
+            svgs.flatMap((svg) => {
+              const edge = svg.getBoundingClientRect().right;
+              return [...svg.querySelectorAll('text')]
+                .filter((text) => text.getBoundingClientRect().right > edge + 1)
+                .map((text) => text.textContent ?? '');
+            }),
+          );
+          expect(pastEdge, `${period}: chart text running past the chart's edge`).toEqual([]);
           expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(50_000);
         }
       } finally {

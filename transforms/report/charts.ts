@@ -83,7 +83,7 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
         labelFontSize: TEXT_PX,
         labelLimit: 0,
         orient: 'bottom' as const,
-        direction: 'horizontal' as const,
+        direction: 'vertical' as const,
       },
       view: { stroke: null },
     },
