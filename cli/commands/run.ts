@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { landingFiles } from '../../functions/local/landing-files.ts';
 import { runLocalPipeline, type FileOutcome } from '../../functions/local/local-pipeline.ts';
-import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { parseCommandArgs, usageMistake } from '../args.ts';
 import { requireTrustConfig } from '../config.ts';
 import { EXIT, UsageError, type Output } from '../usage.ts';
@@ -84,6 +83,8 @@ export async function runCommand(args: string[], output: Output): Promise<number
       (o) => o.outcome.status === 'accepted' || (o.outcome.status === 'replayed' && o.outcome.recorded === 'accepted'),
     )
   ) {
+    // Loaded only now: the report's modules (DuckDB, Vega, HiGHS) are not held during the ingest.
+    const { writeLocalReport } = await import('../../functions/local/local-report.ts');
     const { htmlPath } = await writeLocalReport({
       lakeDir: result.lakeDir,
       config,
