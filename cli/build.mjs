@@ -5,35 +5,16 @@
 //
 // Each command is its own chunk, loaded only when it runs ('workforce --help' loads none of them).
 // Packages stay in node_modules. Files the code reads beside itself (the views' SQL, the reference
-// data, the portal's sources, package.json) are found from each source file's own place:
-// `import.meta.url` and `import.meta.dirname` are rewritten to that place, relative to the bundle.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+// data, the portal's sources, package.json) are found from each source file's own place
+// (cli/source-place.mjs).
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { sourcePlace } from './source-place.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist', 'cli');
-/** The bundle's folder, seen from the package root: the rewritten paths climb back from here. */
-const UP = relative(OUT, ROOT).split('\\').join('/');
-
-const sourcePlace = {
-  name: 'source-place',
-  setup(builder) {
-    builder.onLoad({ filter: /\.ts$/ }, (args) => {
-      if (args.path.includes(`${'/'}node_modules${'/'}`)) return undefined;
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta.')) return { contents: text, loader: 'ts' };
-      const file = relative(ROOT, args.path).split('\\').join('/');
-      const url = `new URL(${JSON.stringify(`${UP}/${file}`)}, import.meta.url).href`;
-      const dir = `__workforceFileURLToPath(new URL(${JSON.stringify(`${UP}/${dirname(file)}/`)}, import.meta.url)).replace(/[\\\\/]$/, '')`;
-      const contents =
-        `import { fileURLToPath as __workforceFileURLToPath } from 'node:url';\n` +
-        text.replaceAll('import.meta.url', url).replaceAll('import.meta.dirname', dir);
-      return { contents, loader: 'ts' };
-    });
-  },
-};
 
 const staging = `${OUT}.building-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
@@ -50,12 +31,13 @@ const result = await build({
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
-  plugins: [sourcePlace],
+  plugins: [sourcePlace(ROOT, OUT)],
   outExtension: { '.js': '.mjs' },
   chunkNames: '[name]-[hash]',
 });
 // What the build was made from, so the command can tell when a source has changed since.
-const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules'));
+const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules'));
+const inputs = [...sources, 'cli/build.mjs', 'cli/source-place.mjs'];
 writeFileSync(join(staging, 'inputs.json'), `${JSON.stringify({ builtAt: Date.now(), inputs })}\n`);
 // Swapped in whole, so a command starting meanwhile sees the old build or the new, never half.
 mkdirSync(dirname(OUT), { recursive: true });
