@@ -80,5 +80,5 @@ FROM raw`);
   await db.run(`COPY (SELECT ${partner} AS partner_id, sector, role, dimension, category, count(*) AS headcount FROM (
   UNPIVOT (SELECT sector, role, ethnicity, split_part(ethnicity, '_', 1) AS ethnic_group, sex, age_band, disability FROM raw)
   ON ethnicity, ethnic_group, sex, age_band, disability INTO NAME dimension VALUE category) GROUP BY ALL) TO ${parquet('workforce_diversity')}`);
-  return (checks.getRowObjectsJson()[0] ?? {});
+  return checks.getRowObjectsJson()[0] ?? {};
 }
