@@ -27,7 +27,14 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Packages are bundled too, all but those that load files of their own beside their code (DuckDB's
+  // native library, the WebAssembly of parquet-wasm and HiGHS) or are a tool (esbuild) or large and
+  // for one command (the AWS SDK): Node then loads a few files, not hundreds.
+  external: ['@duckdb/*', 'parquet-wasm', 'highs', 'esbuild', '@aws-sdk/*'],
+  // CommonJS packages bundled into ES modules still find require.
+  banner: {
+    js: "import { createRequire as __workforceCreateRequire } from 'node:module'; const require = __workforceCreateRequire(import.meta.url);",
+  },
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
