@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectStore, StoredObject } from '../../transforms/storage/object-store.ts';
+import { copyWithMd5, isFileBody, type FileBody } from './copy-file.ts';
 import { KeyLog } from './key-log.ts';
 
 /** One stored version of an object. */
@@ -66,11 +67,11 @@ export class DiskObjectStore implements ObjectStore {
     await this.put(bucket, key, body, contentType);
   }
 
-  /** Stores a new version of the key from bytes or a stream, and says what was stored. */
+  /** Stores a new version of the key from bytes, a stream or a file, and says what was stored. */
   async put(
     bucket: string,
     key: string,
-    body: Uint8Array | string | AsyncIterable<Uint8Array>,
+    body: Uint8Array | string | AsyncIterable<Uint8Array> | FileBody,
     contentType: string,
     maxBytes = Infinity,
   ): Promise<ObjectVersion> {
@@ -243,10 +244,21 @@ export class DiskObjectStore implements ObjectStore {
     }
   }
 
-  private async writeTemp(bucket: string, body: Uint8Array | string | AsyncIterable<Uint8Array>, maxBytes: number) {
+  private async writeTemp(
+    bucket: string,
+    body: Uint8Array | string | AsyncIterable<Uint8Array> | FileBody,
+    maxBytes: number,
+  ) {
     const dir = join(this.bucketDir(bucket), 'tmp');
     await mkdir(dir, { recursive: true });
     const path = join(dir, `${process.pid}-${randomBytes(8).toString('hex')}`);
+    const tooLarge = () => new ObjectTooLargeError(`The upload is larger than ${maxBytes} bytes.`);
+    if (isFileBody(body)) {
+      return {
+        path,
+        ...(await copyWithMd5(body.path, path, { maxBytes, sync: this.options.sync !== false, tooLarge })),
+      };
+    }
     const md5 = createHash('md5');
     let size = 0;
     const file = await open(path, 'wx');
@@ -255,7 +267,7 @@ export class DiskObjectStore implements ObjectStore {
         typeof body === 'string' ? [Buffer.from(body)] : body instanceof Uint8Array ? [body] : body;
       for await (const chunk of chunks) {
         size += chunk.length;
-        if (size > maxBytes) throw new ObjectTooLargeError(`The upload is larger than ${maxBytes} bytes.`);
+        if (size > maxBytes) throw tooLarge();
         md5.update(chunk);
         await file.write(chunk);
       }

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { md5OfFile } from './disk-object-store.ts';
@@ -46,8 +45,7 @@ export class LandingFolder {
       }
       const key = uploadKeyOfPath(rel);
       const current = await this.stack.store.head(LOCAL_BUCKETS.landingBucket, key);
-      if (!current || current.etag !== (await md5OfFile(path)))
-        stored.push(await this.stack.upload(key, createReadStream(path)));
+      if (!current || current.etag !== (await md5OfFile(path))) stored.push(await this.stack.upload(key, { path }));
       taken[rel] = stamp;
       this.seen.delete(rel);
       await this.save(taken);

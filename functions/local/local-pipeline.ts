@@ -1,4 +1,4 @@
-import { createReadStream, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import type { IngestOutcome } from '../../transforms/ingest/ingest-upload.ts';
@@ -82,9 +82,7 @@ export async function runLocalUploads(options: LocalUploadOptions): Promise<Loca
     for (const file of options.uploads) {
       const current = options.replay ? await stack.store.head(LOCAL_BUCKETS.landingBucket, file.key) : undefined;
       const unchanged = current !== undefined && current.etag === (await md5OfFile(file.path));
-      const stored = unchanged
-        ? await stack.announce(current)
-        : await stack.upload(file.key, createReadStream(file.path));
+      const stored = unchanged ? await stack.announce(current) : await stack.upload(file.key, { path: file.path });
       sent.push(stored);
       mine.set(stored.uploadId, file);
     }

@@ -7,6 +7,7 @@ import { FileLeaseStore } from '../adapters/file-lease-store.ts';
 import { objectCreatedEvent, sqsBatch, uploadFromRecord, type ObjectCreatedEvent } from '../ingest/events.ts';
 import { createIngestHandler } from '../ingest/handler.ts';
 import { readCensusTexts } from '../reference-data.ts';
+import type { FileBody } from './copy-file.ts';
 import { DiskObjectStore, type ObjectVersion } from './disk-object-store.ts';
 import { DiskQueue, type QueueMessage } from './disk-queue.ts';
 import { mirrorPrefix } from './mirror.ts';
@@ -80,7 +81,7 @@ export class LocalStack {
    */
   async upload(
     key: string,
-    body: Uint8Array | string | AsyncIterable<Uint8Array>,
+    body: Uint8Array | string | AsyncIterable<Uint8Array> | FileBody,
     maxBytes = Infinity,
   ): Promise<StoredUpload> {
     return this.announce(await this.store.put(LOCAL_BUCKETS.landingBucket, key, body, 'text/csv', maxBytes));

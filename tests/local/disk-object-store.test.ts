@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiskObjectStore, ObjectTooLargeError } from '../../functions/local/disk-object-store.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
@@ -104,6 +105,35 @@ describe('The local object store on disk', () => {
       ObjectTooLargeError,
     );
     expect(await store.exists('landing', 'big.csv')).toBe(false);
+  });
+
+  it('stores a file named by its path as a copy: the same bytes and ETag, unchanged when the file changes later', async () => {
+    const folder = temporaryFolder('store-');
+    const store = new DiskObjectStore(join(folder, 'store'));
+    const file = join(folder, 'staff.csv');
+    const bytes = Buffer.from(`a,b\r\n${'x,é\r\n'.repeat(300_000)}`);
+    writeFileSync(file, bytes);
+
+    const version = await store.put('landing', 'staff.csv', { path: file }, 'text/csv');
+    writeFileSync(file, 'changed afterwards');
+
+    expect(version.size).toBe(bytes.length);
+    expect(version.etag).toBe(createHash('md5').update(bytes).digest('hex'));
+    expect(readFileSync(store.dataPath(version)).equals(bytes)).toBe(true);
+    expect((await store.versions('landing', 'staff.csv')).map((v) => v.etag)).toEqual([version.etag]);
+  });
+
+  it('refuses a file past the size allowed and keeps nothing of it', async () => {
+    const folder = temporaryFolder('store-');
+    const store = new DiskObjectStore(join(folder, 'store'));
+    const file = join(folder, 'big.csv');
+    writeFileSync(file, Buffer.alloc(2000));
+
+    await expect(store.put('landing', 'big.csv', { path: file }, 'text/csv', 1000)).rejects.toBeInstanceOf(
+      ObjectTooLargeError,
+    );
+    expect(await store.exists('landing', 'big.csv')).toBe(false);
+    expect(readdirSync(join(folder, 'store', 'landing', 'tmp'))).toEqual([]);
   });
 
   it('lets two stores on one folder write the same key at once without losing or sharing a version', async () => {
