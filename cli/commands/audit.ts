@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { auditReportFolder } from '../../functions/local/local-audit.ts';
 import { parseCommandArgs, usageMistake } from '../args.ts';
 import { requireTrustConfig } from '../config.ts';
 import { lakeFolder } from '../lake.ts';
@@ -37,6 +36,8 @@ export async function auditCommand(args: string[], output: Output): Promise<numb
     );
   const lake = lakeFolder(values.lake);
   const config = requireTrustConfig(values.config, join(dirname(lake), 'trust.config.json'));
+  // The audit's modules (DuckDB, HiGHS) are loaded only now, once the arguments hold.
+  const { auditReportFolder } = await import('../../functions/local/local-audit.ts');
   const { read, audit } = await auditReportFolder(folder, lake, config);
   const cells = audit.cells.map((c) => ({
     table: c.cell.table,

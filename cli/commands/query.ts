@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { DuckDbLake, QueryError, type QueryResult } from '../../functions/local/duckdb-lake.ts';
+import type { QueryResult } from '../../functions/local/duckdb-lake.ts';
 import { csvLine } from '../../transforms/output/csv.ts';
 import { TABLES } from '../../transforms/tables/definitions.ts';
 import { VIEW_NAMES } from '../../transforms/views/views.ts';
@@ -46,6 +46,8 @@ export async function queryCommand(args: string[], output: Output): Promise<numb
   const lakeDir = lakeFolder(values.lake);
   const config = requireTrustConfig(values.config, join(dirname(lakeDir), 'trust.config.json'));
 
+  // DuckDB is loaded only now, once the arguments hold.
+  const { DuckDbLake, QueryError } = await import('../../functions/local/duckdb-lake.ts');
   const lake = await DuckDbLake.open(lakeDir, config);
   try {
     const result = await lake.query(sql);

@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { BaselineNotHeldError, ReportDataError } from '../../transforms/report/build-model.ts';
 import { SlotIncompleteError } from '../../transforms/report/slot-completeness.ts';
 import { parseCommandArgs, usageMistake } from '../args.ts';
@@ -41,6 +40,8 @@ export async function reportCommand(args: string[], output: Output): Promise<num
   }
   const lake = lakeFolder(values.lake);
   const config = requireTrustConfig(values.config, join(dirname(lake), 'trust.config.json'));
+  // The report's modules (DuckDB, Vega, HiGHS) are loaded only now, once the arguments hold.
+  const { writeLocalReport } = await import('../../functions/local/local-report.ts');
   try {
     const { report, htmlPath } = await writeLocalReport({
       lakeDir: lake,

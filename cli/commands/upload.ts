@@ -1,9 +1,5 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { runLocalUploads } from '../../functions/local/local-pipeline.ts';
-import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { uploadIdOf } from '../../transforms/ingest/ingest-upload.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
 import {
@@ -90,6 +86,8 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
     }
   }
 
+  // The pipeline and the report are loaded only now, once the arguments hold: a mistake is answered at once.
+  const { runLocalUploads } = await import('../../functions/local/local-pipeline.ts');
   const outDir = values.data ?? values.out;
   const result = await runLocalUploads({ uploads: [{ path: file, key }], config, outDir });
   const [outcome] = result.outcomes;
@@ -103,6 +101,7 @@ export async function uploadCommand(args: string[], output: Output): Promise<num
     output.out(`\n${readFileSync(reportPath, 'utf8').trim()}\n\nThis report: ${reportPath}`);
   }
   if (outcome?.outcome.status === 'accepted') {
+    const { writeLocalReport } = await import('../../functions/local/local-report.ts');
     const { htmlPath } = await writeLocalReport({
       lakeDir: result.lakeDir,
       config,
@@ -126,6 +125,11 @@ async function uploadToAws(
   roleArn: string | undefined,
   output: Output,
 ): Promise<number> {
+  // The AWS SDK is loaded only for an upload to AWS.
+  const [{ PutObjectCommand, S3Client }, { AssumeRoleCommand, STSClient }] = await Promise.all([
+    import('@aws-sdk/client-s3'),
+    import('@aws-sdk/client-sts'),
+  ]);
   let credentials;
   if (roleArn) {
     const assume = new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: `workforce-upload-${Date.now()}` });
