@@ -44,7 +44,8 @@ const result = await build({
 });
 // What the build was made from, so the command can tell when a source has changed since.
 const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules'));
-const inputs = [...sources, 'cli/build.mjs', 'cli/source-place.mjs'];
+// The build's own files too, and the lock file: the packages bundled in change with it.
+const inputs = [...sources, 'cli/build.mjs', 'cli/source-place.mjs', 'package-lock.json'];
 writeFileSync(join(staging, 'inputs.json'), `${JSON.stringify({ builtAt: Date.now(), inputs })}\n`);
 // Swapped in whole, so a command starting meanwhile sees the old build or the new, never half.
 mkdirSync(dirname(OUT), { recursive: true });
