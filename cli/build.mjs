@@ -18,6 +18,8 @@ const OUT = join(ROOT, 'dist', 'cli');
 
 const staging = `${OUT}.building-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
+// Taken before the sources are read: a source saved during the build makes the next run build again.
+const builtAt = Date.now();
 const result = await build({
   absWorkingDir: ROOT,
   entryPoints: { main: 'cli/main.ts' },
@@ -46,7 +48,7 @@ const result = await build({
 const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules'));
 // The build's own files too, and the lock file: the packages bundled in change with it.
 const inputs = [...sources, 'cli/build.mjs', 'cli/source-place.mjs', 'package-lock.json'];
-writeFileSync(join(staging, 'inputs.json'), `${JSON.stringify({ builtAt: Date.now(), inputs })}\n`);
+writeFileSync(join(staging, 'inputs.json'), `${JSON.stringify({ builtAt, inputs })}\n`);
 // Swapped in whole, so a command starting meanwhile sees the old build or the new, never half.
 mkdirSync(dirname(OUT), { recursive: true });
 const old = `${OUT}.old-${process.pid}`;
