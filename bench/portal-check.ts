@@ -5,10 +5,22 @@
 // wait), and requires the page to report the same issues — codes, counts and every listed row — as
 // the command line. A measurement, not a test: nothing here is in `npm test`.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { PAGE_PROBE } from './page-probe.ts';
 import type { ValidationReport } from '../transforms/validation/report.ts';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -41,8 +53,18 @@ if (!existsSync(FILE)) {
 const workforce = (...args: string[]) => [process.execPath, 'cli/workforce.mjs', ...args];
 
 /** `workforce validate --json` as a partner runs it: wall time from start to exit, and its report. */
-function cliCheck(): { seconds: number; report: ValidationReport } {
-  const command = workforce('validate', FILE, '--dataset', 'workforce', '--period', PERIOD, '--config', CONFIG, '--json');
+function cliCheck(file: string): { seconds: number; report: ValidationReport } {
+  const command = workforce(
+    'validate',
+    file,
+    '--dataset',
+    'workforce',
+    '--period',
+    PERIOD,
+    '--config',
+    CONFIG,
+    '--json',
+  );
   const started = performance.now();
   const result = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
@@ -66,41 +88,14 @@ async function serve(dataDir: string) {
   return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
 }
 
-/** What the page measures about itself while it checks (installed before the file is chosen). */
-function instrument(): void {
-  type Bench = {
-    changeAt: number;
-    summaryAt: number;
-    frames: number[];
-    longTasks: number[];
-    clickWaits: number[];
-    keyWaits: number[];
-  };
-  const bench: Bench = { changeAt: 0, summaryAt: 0, frames: [], longTasks: [], clickWaits: [], keyWaits: [] };
-  (window as unknown as { bench: Bench }).bench = bench;
-  const file = document.getElementById('file')!;
-  file.addEventListener('change', () => (bench.changeAt = performance.now()), { capture: true });
-  new MutationObserver(() => {
-    if (!bench.summaryAt && document.getElementById('check-summary')) bench.summaryAt = performance.now();
-  }).observe(document.getElementById('check')!, { childList: true, subtree: true });
-  const tick = (at: number) => {
-    if (bench.summaryAt) return;
-    if (bench.changeAt) bench.frames.push(at);
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (bench.changeAt && !bench.summaryAt) bench.longTasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: false });
-  // How long each input event waited for the page before its handler ran.
-  document
-    .querySelector('#fix-help summary')!
-    .addEventListener('click', (event) => bench.clickWaits.push(performance.now() - event.timeStamp));
-  // A field to type into while the check runs (the partner's page has no free-text field of its own).
-  const field = Object.assign(document.createElement('input'), { id: 'bench-typing', type: 'text' });
-  field.setAttribute('aria-label', 'Typing while the file is checked');
-  field.addEventListener('keydown', (event) => bench.keyWaits.push(performance.now() - event.timeStamp));
-  document.getElementById('upload-form')!.append(field);
+/** What bench/page-probe.ts collects in the page. */
+interface ProbeReadings {
+  readonly changeAt: number;
+  readonly summaryAt: number;
+  readonly frames: number[];
+  readonly longTasks: number[];
+  readonly clickWaits: number[];
+  readonly keyWaits: number[];
 }
 
 interface BrowserRun {
@@ -124,10 +119,10 @@ async function interact(page: Page): Promise<{ clicks: number; answered: number;
   let answered = 0;
   let keys = 0;
   while ((await page.locator('#check-summary').count()) === 0) {
-    const wasOpen = await help.evaluate((d) => (d as HTMLDetailsElement).open);
+    const wasOpen = await help.evaluate((d) => d.hasAttribute('open'));
     await page.getByText('How to fix a rejected file').click();
     clicks++;
-    if ((await help.evaluate((d) => (d as HTMLDetailsElement).open)) !== wasOpen) answered++;
+    if ((await help.evaluate((d) => d.hasAttribute('open'))) !== wasOpen) answered++;
     await page.getByLabel('Typing while the file is checked').press('a');
     keys++;
     await page.waitForTimeout(200);
@@ -135,16 +130,16 @@ async function interact(page: Page): Promise<{ clicks: number; answered: number;
   return { clicks, answered, keys };
 }
 
-async function browserCheck(page: Page): Promise<{ run: BrowserRun; issues: PageIssues }> {
+async function browserCheck(page: Page, file: string): Promise<{ run: BrowserRun; issues: PageIssues }> {
   await page.reload();
   await page.locator('#who').filter({ hasText: 'Riverside' }).waitFor();
-  await page.evaluate(instrument);
+  await page.evaluate(PAGE_PROBE);
   await page.getByLabel('Dataset').selectOption('workforce');
   await page.getByLabel('Period').selectOption(PERIOD);
-  await page.getByLabel('CSV file').setInputFiles(FILE);
+  await page.getByLabel('CSV file').setInputFiles(file);
   const { clicks, answered, keys } = await interact(page);
   await page.locator('#check-summary').waitFor({ timeout: 600_000 });
-  const b = await page.evaluate(() => (window as unknown as { bench: Record<string, number & number[]> }).bench);
+  const b = await page.evaluate<ProbeReadings>('window.bench');
   const gaps = b.frames.slice(1).map((at, i) => at - b.frames[i]!);
   const run: BrowserRun = {
     secondsToSummary: Number(((b.summaryAt - b.changeAt) / 1000).toFixed(2)),
@@ -174,8 +169,10 @@ async function pageIssues(page: Page): Promise<PageIssues> {
   const groups = await page.locator('#check .issue-group').evaluateAll((sections) =>
     sections.map((s) => ({
       code: s.getAttribute('data-code')!,
-      count: Number(/\(([\d,]+) times?\)/.exec(s.querySelector('h4')!.textContent!)![1]!.replace(/,/g, '')),
-      rows: [...s.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!)),
+      count: Number(/\(([\d,]+) times?\)/.exec(s.querySelector('h4')!.textContent)![1]!.replace(/,/g, '')),
+      rows: [...s.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent!),
+      ),
     })),
   );
   return {
@@ -204,34 +201,54 @@ function cliIssues(report: ValidationReport): Omit<PageIssues, 'summary'> {
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const sortedKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+const sortedKeys = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
-cliCheck(); // the command builds itself first when a source is newer than its build
-const cliRuns = Array.from({ length: REPEATS }, cliCheck);
-const cli = cliRuns[0]!.report;
-const expected = cliIssues(cli);
+/**
+ * The generated file with mistakes a partner makes, spread through it: a misspelt code every 997th
+ * row, an FTE written with a comma every 1,999th, a staff reference repeated every 4,999th. Derived
+ * line by line, so the same every time.
+ */
+async function brokenCopy(): Promise<string> {
+  const broken = FILE.replace(/\.csv$/, '-broken.csv');
+  if (existsSync(broken)) return broken;
+  const out = createWriteStream(broken);
+  let row = 0;
+  let previousRef = '';
+  for await (const line of createInterface({ input: createReadStream(FILE), crlfDelay: Infinity })) {
+    const cells = line.split(',');
+    if (row > 0 && cells.length > 8) {
+      if (row % 997 === 0) cells[1] = 'socail_care';
+      if (row % 1999 === 0) cells[8] = `"${cells[8]!.replace('.', ',')}"`;
+      if (row % 4999 === 0) cells[0] = previousRef;
+      previousRef = cells[0]!;
+    }
+    row++;
+    if (!out.write(`${cells.join(',')}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return broken;
+}
 
-const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-const service = await serve(dataDir);
-const link = execFileSync(process.execPath, ['cli/workforce.mjs', 'invite', PARTNER, '--data', dataDir, '--config', CONFIG], {
-  encoding: 'utf8',
-})
-  .trim()
-  .split('\n')
-  .at(-1)!;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const chromiumVersion = browser.version();
-const runs: BrowserRun[] = [];
-const mismatches: string[] = [];
-try {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  // tsx keeps function names with a helper the page does not have; functions sent to it need it.
-  await context.addInitScript('globalThis.__name = (f) => f;');
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.locator('#who').filter({ hasText: 'Riverside' }).waitFor();
+interface Measured {
+  readonly file: string;
+  readonly cliSeconds: number[];
+  readonly page: BrowserRun[];
+  readonly issueCounts: Record<string, number>;
+  readonly status: string;
+  readonly mismatches: string[];
+}
+
+/** Checks one file REPEATS times each way. */
+async function measureFile(page: Page, file: string): Promise<Measured> {
+  const cliRuns = Array.from({ length: REPEATS }, () => cliCheck(file));
+  const cli = cliRuns[0]!.report;
+  const expected = cliIssues(cli);
+  const runs: BrowserRun[] = [];
+  const mismatches: string[] = [];
   for (let i = 0; i < REPEATS; i++) {
-    const { run, issues } = await browserCheck(page);
+    const { run, issues } = await browserCheck(page, file);
     runs.push(run);
     if (!sameJson(sortedKeys(issues.counts), sortedKeys(expected.counts)))
       mismatches.push(`run ${i + 1}: counts ${JSON.stringify(issues.counts)} ≠ ${JSON.stringify(expected.counts)}`);
@@ -241,9 +258,37 @@ try {
       mismatches.push(`run ${i + 1}: summary '${issues.summary}' does not read ${cli.rows.read} rows`);
     if (i === 0) {
       mkdirSync('out', { recursive: true });
-      await page.screenshot({ path: join('out', 'portal-check-1m.png'), fullPage: true });
+      const name = basename(file, '.csv');
+      await page.screenshot({ path: join('out', `portal-check-${name}.png`), fullPage: true });
     }
   }
+  return {
+    file,
+    cliSeconds: cliRuns.map((r) => Number(r.seconds.toFixed(2))),
+    page: runs,
+    issueCounts: expected.counts,
+    status: cli.status,
+    mismatches,
+  };
+}
+
+const files = [FILE, await brokenCopy()];
+cliCheck(FILE); // the command builds itself first when a source is newer than its build
+const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+const service = await serve(dataDir);
+const invite = workforce('invite', PARTNER, '--data', dataDir, '--config', CONFIG);
+const link = execFileSync(invite[0]!, invite.slice(1), { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const chromiumVersion = browser.version();
+const measured: Measured[] = [];
+try {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  // tsx keeps function names with a helper the page does not have; the functions sent to it need it.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.locator('#who').filter({ hasText: 'Riverside' }).waitFor();
+  for (const file of files) measured.push(await measureFile(page, file));
 } finally {
   await browser.close();
   await service.stop();
@@ -251,18 +296,29 @@ try {
 }
 
 const best = (xs: number[]) => Math.min(...xs);
-const mb = statSync(FILE).size / 1024 / 1024;
-const browserBest = best(runs.map((r) => r.secondsToSummary));
-const cliBest = best(cliRuns.map((r) => r.seconds));
-console.log(`\n${ROWS.toLocaleString('en-GB')}-row workforce file (${mb.toFixed(0)} MB), best of ${REPEATS}:`);
-console.table([
-  { where: 'portal, in Chromium (file chosen → summary)', 's': Number(browserBest.toFixed(2)) },
-  { where: 'workforce validate (start → exit)', 's': Number(cliBest.toFixed(2)) },
-]);
-console.log('\nThe page while it checked, each run:');
-console.table(runs);
-console.log(`\nIssues: ${JSON.stringify(expected.counts)}; ${cli.rows.read.toLocaleString('en-GB')} rows read.`);
-console.log(mismatches.length ? `MISMATCH:\n  ${mismatches.join('\n  ')}` : 'The page reported the same issues as the command line.');
+const megabytes = (file: string) => Number((statSync(file).size / 1024 / 1024).toFixed(1));
+console.log(`\n${ROWS.toLocaleString('en-GB')}-row workforce files, best of ${REPEATS}:`);
+console.table(
+  measured.map((m) => ({
+    file: basename(m.file),
+    MB: megabytes(m.file),
+    outcome: m.status,
+    'portal s (file chosen → summary)': best(m.page.map((r) => r.secondsToSummary)),
+    'workforce validate s (start → exit)': best(m.cliSeconds),
+    issues: Object.entries(m.issueCounts)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', '),
+  })),
+);
+for (const m of measured) {
+  console.log(`\nThe page while it checked ${basename(m.file)}, each run:`);
+  console.table(m.page);
+  console.log(
+    m.mismatches.length
+      ? `MISMATCH:\n  ${m.mismatches.join('\n  ')}`
+      : 'The page reported the same issues as the command line: codes, counts and every listed row.',
+  );
+}
 
 mkdirSync(RESULTS, { recursive: true });
 const record = {
@@ -271,16 +327,11 @@ const record = {
   chromium: chromiumVersion,
   cpu: cpus()[0]?.model,
   cpus: cpus().length,
+  load: loadavg().map((l) => Number(l.toFixed(2))),
   rows: ROWS,
-  megabytes: Number(mb.toFixed(1)),
   repeats: REPEATS,
-  browserSecondsToSummary: runs.map((r) => Number(r.secondsToSummary.toFixed(2))),
-  cliSeconds: cliRuns.map((r) => Number(r.seconds.toFixed(2))),
-  page: runs,
-  issueCounts: expected.counts,
-  sameIssuesAsCli: mismatches.length === 0,
-  mismatches,
+  files: measured.map((m) => ({ ...m, megabytes: megabytes(m.file), sameIssuesAsCli: m.mismatches.length === 0 })),
 };
 writeFileSync(join(RESULTS, 'portal-check.json'), `${JSON.stringify(record, null, 2)}\n`);
 console.log(`Written to ${join(RESULTS, 'portal-check.json')}`);
-if (mismatches.length) process.exitCode = 1;
+if (measured.some((m) => m.mismatches.length)) process.exitCode = 1;
