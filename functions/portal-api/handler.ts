@@ -9,6 +9,7 @@ import type { PortalSubject } from '../../transforms/portal/scope.ts';
 import { planUpload } from '../../transforms/portal/upload-plan.ts';
 import { contractFile } from '../portal/contract-files.ts';
 import { REPORT_CSP } from '../portal/http.ts';
+import { LATEST_REPORT_FOLDER } from '../../transforms/storage/object-layout.ts';
 import type { PresignedPost } from './presigned-post.ts';
 
 export interface PortalApiDependencies {
@@ -21,6 +22,7 @@ export interface PortalApiDependencies {
 }
 
 type Result = APIGatewayProxyStructuredResultV2;
+const LATEST = `${LATEST_REPORT_FOLDER}/`;
 const REPORT_FILE = /^[a-z0-9][a-z0-9_.-]*\.(html|csv|json)$/;
 const REPORT_TYPES = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 const json = (statusCode: number, body: unknown): Result => ({ statusCode, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify(body) });
@@ -112,15 +114,15 @@ export function createPortalApiHandler(deps: PortalApiDependencies) {
       return json(200, { period: chosen, partners });
     }
     if (path === '/api/report') {
-      const objects = await reader.list(buckets.reportsBucket, 'reports/latest/');
-      const files = objects.map((o) => o.key.slice('reports/latest/'.length)).filter((f) => REPORT_FILE.test(f));
-      const model = files.includes('needs-analysis.json') ? (JSON.parse((await reader.getText(buckets.reportsBucket, 'reports/latest/needs-analysis.json')) ?? '{}') as { period?: string; generatedAt?: string }) : {};
+      const objects = await reader.list(buckets.reportsBucket, LATEST);
+      const files = objects.map((o) => o.key.slice(LATEST.length)).filter((f) => REPORT_FILE.test(f));
+      const model = files.includes('needs-analysis.json') ? (JSON.parse((await reader.getText(buckets.reportsBucket, `${LATEST}needs-analysis.json`)) ?? '{}') as { period?: string; generatedAt?: string }) : {};
       return json(200, { period: model.period ?? null, generatedAt: model.generatedAt ?? null, files });
     }
     const file = /^\/api\/report\/([^/]+)$/.exec(path)?.[1];
     const type = file ? REPORT_FILE.exec(file)?.[1] : undefined;
     if (file && type) {
-      const body = await reader.getText(buckets.reportsBucket, `reports/latest/${file}`);
+      const body = await reader.getText(buckets.reportsBucket, `${LATEST}${file}`);
       if (body === undefined) return refuse(404, 'No report has been written yet.');
       return { statusCode: 200, headers: { 'Content-Type': REPORT_TYPES[type as keyof typeof REPORT_TYPES], 'Content-Security-Policy': REPORT_CSP }, body };
     }
