@@ -8,6 +8,7 @@ import { AlarmTopic } from './constructs/alarm-topic.ts';
 import { Catalog } from './constructs/catalog.ts';
 import { DataLake } from './constructs/data-lake.ts';
 import { Ingest } from './constructs/ingest.ts';
+import { Portal } from './constructs/portal.ts';
 import { Reporting } from './constructs/reporting.ts';
 import type { ViewDefinition } from './view-schemas.ts';
 
@@ -30,6 +31,7 @@ export class WorkforceStack extends Stack {
   public readonly catalog: Catalog;
   public readonly reporting: Reporting;
   public readonly access: Access;
+  public readonly portal: Portal;
 
   constructor(scope: Construct, id: string, props: WorkforceStackProps) {
     super(scope, id, props);
@@ -58,6 +60,7 @@ export class WorkforceStack extends Stack {
       config,
       ...(props.now ? { now: props.now } : {}),
     });
+    this.portal = new Portal(this, 'Portal', { lake: this.dataLake, config, configFile: props.configFile });
 
     new CfnOutput(this, 'LandingBucket', {
       value: this.dataLake.landing.bucketName,

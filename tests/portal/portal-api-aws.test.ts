@@ -1,0 +1,166 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_BUCKETS } from '../../functions/local/local-stack.ts';
+import { PipelineService } from '../../functions/local/service.ts';
+import { createPortalApiHandler } from '../../functions/portal-api/handler.ts';
+import { presignPost } from '../../functions/portal-api/presigned-post.ts';
+import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
+import type { PortalReader } from '../../transforms/portal/ports.ts';
+import { uploadKey, uploadsPrefix } from '../../transforms/storage/object-layout.ts';
+import { workforceCsv } from '../helpers.ts';
+import { temporaryFolder } from '../lake-helpers.ts';
+
+const CONFIG = parseTrustConfig({
+  trust: 'Test Trust',
+  communityAreas: ['E06000035'],
+  baselinePeriod: '2024-09-30',
+  partners: [
+    { id: 'partner-a', name: 'Partner A' },
+    { id: 'partner-b', name: 'Partner B' },
+  ],
+  limits: { maxFileBytes: 20_000 },
+});
+const PERIOD = '2025-09-30';
+const TODAY = '2025-11-01';
+const NOW = new Date('2025-11-01T10:00:00Z');
+/** The Cognito groups claim as the HTTP API passes it on: a bracketed list. */
+const A = '[partner-partner-a]';
+const B = '[partner-partner-b]';
+const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' };
+
+/** An API Gateway v2 request as the JWT authorizer passes it on: the token's claims, already checked. */
+function event(method: string, path: string, groups: string, body?: unknown): APIGatewayProxyEventV2WithJWTAuthorizer {
+  return {
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers: {},
+    isBase64Encoded: false,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    requestContext: {
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: { 'cognito:groups': groups, sub: 'u-1' }, scopes: [] },
+      },
+    },
+  } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+describe("The portal's API in AWS (API Gateway with a Cognito JWT authorizer)", () => {
+  const dataDir = temporaryFolder('portal-api-aws-');
+  let service: PipelineService;
+  let handle: ReturnType<typeof createPortalApiHandler>;
+  const body = async (groups: string, method: string, path: string, payload?: unknown) => {
+    const result = await handle(event(method, path, groups, payload));
+    return { status: result.statusCode, json: JSON.parse(String(result.body)) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    service = new PipelineService({ dataDir, config: CONFIG, pollMs: 600_000 });
+    await service.start();
+    const store = service.stack.store;
+    const reader: PortalReader = {
+      list: async (bucket, prefix) =>
+        (await store.listAll(bucket, prefix)).map((o) => ({ key: o.key, lastModified: o.lastModified })),
+      getText: (bucket, key) => store.getText(bucket, key),
+    };
+    handle = createPortalApiHandler({
+      config: CONFIG,
+      reader,
+      buckets: { ...LOCAL_BUCKETS, reportsBucket: 'workforce-reports' },
+      today: () => TODAY,
+      presign: async (key) =>
+        presignPost({
+          bucket: 'landing',
+          region: 'eu-west-2',
+          key,
+          maxBytes: CONFIG.limits.maxFileBytes,
+          credentials: CREDENTIALS,
+          now: NOW,
+        }),
+    });
+    await service.stack.upload(uploadKey('partner-a', 'workforce', PERIOD, 'a.csv'), workforceCsv());
+    await service.stack.upload(uploadKey('partner-b', 'workforce', PERIOD, 'b.csv'), workforceCsv());
+    await service.work();
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it("shows a partner only its own uploads, and not another partner's report", async () => {
+    const a = await body(A, 'GET', '/api/history');
+    const b = await body(B, 'GET', '/api/history');
+    const [ownA] = a.json.uploads as { uploadId: string; fileName: string }[];
+    const [ownB] = b.json.uploads as { uploadId: string; fileName: string }[];
+
+    expect((a.json.uploads as { fileName: string }[]).map((u) => u.fileName)).toEqual(['a.csv']);
+    expect(ownB?.fileName).toBe('b.csv');
+    expect((await body(A, 'GET', `/api/uploads/${ownA?.uploadId}`)).status).toBe(200);
+    expect((await handle(event('GET', `/api/reports/${ownB?.uploadId}.json`, A))).statusCode).toBe(404);
+    const peek = await body(A, 'GET', `/api/uploads/${ownB?.uploadId}`);
+    expect(peek.json).not.toHaveProperty('report');
+  });
+
+  it("refuses a token with no partner group, an unknown partner, or two partners' groups", async () => {
+    const statuses = await Promise.all(
+      ['', '[partner-partner-z]', '[partner-partner-a partner-partner-b]', '[partner-partner-a,partner-partner-b]'].map(
+        async (groups) => (await handle(event('GET', '/api/history', groups))).statusCode,
+      ),
+    );
+
+    expect(statuses).toEqual([403, 403, 403, 403]);
+  });
+
+  it("refuses an upload of the Trust's dataset, to a period not open, or over the size limit", async () => {
+    const plan = (over: Record<string, unknown>) =>
+      body(A, 'POST', '/api/uploads', { dataset: 'workforce', period: PERIOD, name: 'x.csv', size: 100, ...over });
+
+    const profile = await plan({ dataset: 'community_profile' });
+    const future = await plan({ period: '2099-09-30' });
+    const closed = await plan({ period: '2024-01-31' });
+    const big = await plan({ size: CONFIG.limits.maxFileBytes + 1 });
+
+    expect([profile.status, future.status, closed.status, big.status]).toEqual([400, 400, 400, 413]);
+    expect(big.json.error).toMatch(/larger than the 19.5 KiB the Trust allows/);
+  });
+
+  it("keeps a file name with ../ inside the partner's own slot folder", async () => {
+    const plan = await body(A, 'POST', '/api/uploads', {
+      dataset: 'workforce',
+      period: PERIOD,
+      name: '../../partner-b/workforce/2025-09-30/..\\evil.csv',
+      size: 100,
+    });
+
+    expect(plan.status).toBe(201);
+    expect(plan.json.key).toBe(uploadKey('partner-a', 'workforce', PERIOD, 'evil.csv'));
+  });
+
+  it("gives a presigned POST for exactly the planned key, 1 byte to the Trust's limit, for minutes only", async () => {
+    const plan = await body(A, 'POST', '/api/uploads', {
+      dataset: 'workforce',
+      period: PERIOD,
+      name: 'staff.csv',
+      size: 500,
+    });
+    const post = plan.json.post as { url: string; fields: Record<string, string> };
+    const policy = JSON.parse(Buffer.from(post.fields.policy as string, 'base64').toString('utf8')) as {
+      expiration: string;
+      conditions: unknown[];
+    };
+
+    expect(plan.status).toBe(201);
+    expect(post.fields.key).toBe(uploadKey('partner-a', 'workforce', PERIOD, 'staff.csv'));
+    expect(policy.conditions).toContainEqual(['eq', '$key', post.fields.key]);
+    expect(policy.conditions).toContainEqual(['content-length-range', 1, CONFIG.limits.maxFileBytes]);
+    expect(policy.conditions.some((c) => Array.isArray(c) && c[0] === 'starts-with')).toBe(false);
+    expect(String(post.fields.key).startsWith(uploadsPrefix('partner-a', 'workforce', PERIOD))).toBe(true);
+    const lifetime = Date.parse(policy.expiration) - NOW.getTime();
+    expect(lifetime).toBeGreaterThan(0);
+    expect(lifetime).toBeLessThanOrEqual(15 * 60_000);
+    expect(post.fields['x-amz-signature']).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
