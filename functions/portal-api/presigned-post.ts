@@ -14,9 +14,11 @@ export interface PresignedPostOptions {
   /** The largest body S3 will take under this policy, in bytes. */
   readonly maxBytes: number;
   readonly credentials: PostCredentials;
-  /** @default 600 */
+  /** @default 300 (five minutes: long enough to start sending a large file, too short to keep) */
   readonly expiresSeconds?: number;
   readonly now?: Date;
+  /** Where the form is sent. @default the bucket's virtual-hosted address in its region */
+  readonly url?: string;
 }
 
 export interface PresignedPost {
@@ -25,11 +27,24 @@ export interface PresignedPost {
   readonly fields: Record<string, string>;
 }
 
+/** The Content-Type the form must declare: the landing area takes CSV files only. */
+export const POST_CONTENT_TYPE = 'text/csv';
+
 const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /**
- * An S3 browser-upload (POST) policy signed with Signature Version 4: S3 refuses the form unless
- * the key is exactly `key` and the body is 1 to `maxBytes` bytes, before it expires.
+ * The Signature Version 4 signature of a base64 POST policy: HMAC-SHA256 of the policy under the
+ * signing key derived from the secret, the day (YYYYMMDD), the region and `s3`.
+ */
+export function signPolicy(encodedPolicy: string, secretAccessKey: string, day: string, region: string): string {
+  const signingKey = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, day), region), 's3'), 'aws4_request');
+  return createHmac('sha256', signingKey).update(encodedPolicy, 'utf8').digest('hex');
+}
+
+/**
+ * An S3 browser-upload (POST) form signed with Signature Version 4: S3 refuses it unless the key
+ * is exactly `key`, the body is 1 to `maxBytes` bytes and the Content-Type is text/csv, before it
+ * expires. Every field the form sends is pinned by an exact condition; none by `starts-with`.
  */
 export function presignPost(options: PresignedPostOptions): PresignedPost {
   const now = options.now ?? new Date();
@@ -41,14 +56,14 @@ export function presignPost(options: PresignedPostOptions): PresignedPost {
   const credential = `${options.credentials.accessKeyId}/${day}/${options.region}/s3/aws4_request`;
   const fields: Record<string, string> = {
     key: options.key,
-    'Content-Type': 'text/csv',
+    'Content-Type': POST_CONTENT_TYPE,
     'x-amz-algorithm': 'AWS4-HMAC-SHA256',
     'x-amz-credential': credential,
     'x-amz-date': stamp,
     ...(options.credentials.sessionToken ? { 'x-amz-security-token': options.credentials.sessionToken } : {}),
   };
   const policy = {
-    expiration: new Date(now.getTime() + (options.expiresSeconds ?? 600) * 1000).toISOString(),
+    expiration: new Date(now.getTime() + (options.expiresSeconds ?? 300) * 1000).toISOString(),
     conditions: [
       { bucket: options.bucket },
       ['eq', '$key', options.key],
@@ -59,16 +74,12 @@ export function presignPost(options: PresignedPostOptions): PresignedPost {
     ],
   };
   const encoded = Buffer.from(JSON.stringify(policy), 'utf8').toString('base64');
-  const signingKey = hmac(
-    hmac(hmac(hmac(`AWS4${options.credentials.secretAccessKey}`, day), options.region), 's3'),
-    'aws4_request',
-  );
   return {
-    url: `https://${options.bucket}.s3.${options.region}.amazonaws.com/`,
+    url: options.url ?? `https://${options.bucket}.s3.${options.region}.amazonaws.com/`,
     fields: {
       ...fields,
       policy: encoded,
-      'x-amz-signature': createHmac('sha256', signingKey).update(encoded, 'utf8').digest('hex'),
+      'x-amz-signature': signPolicy(encoded, options.credentials.secretAccessKey, day, options.region),
     },
   };
 }

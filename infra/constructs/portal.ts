@@ -10,6 +10,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { partnerGroup, TRUST_GROUP } from '../../functions/portal-api/groups.ts';
 import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { LATEST_REPORT_FOLDER, PREFIXES } from '../../transforms/storage/object-layout.ts';
 import { keyThrough, listOnly } from '../iam-statements.ts';
@@ -23,10 +24,6 @@ export interface PortalProps {
   /** The Trust config as a file, bundled with the API function. */
   readonly configFile: string;
 }
-
-/** The Cognito group of the Trust's own staff, and of one partner's staff. */
-export const TRUST_GROUP = 'trust';
-export const partnerGroup = (partnerId: string): string => `partner-${partnerId}`;
 
 /**
  * The partner portal in AWS: its pages in a private bucket behind CloudFront, sign-in with a

@@ -3,7 +3,7 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
-import { partnerGroup, TRUST_GROUP } from '../../infra/constructs/portal.ts';
+import { partnerGroup, TRUST_GROUP } from '../../functions/portal-api/groups.ts';
 import { ledgerKey, uploadKey, validationKey } from '../../transforms/storage/object-layout.ts';
 import { testApp } from '../support/cdk-app.ts';
 import { decide, type PolicyStatement } from '../support/iam-policy.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_BUCKETS } from '../../functions/local/local-stack.ts';
 import { PipelineService } from '../../functions/local/service.ts';
 import { createPortalApiHandler } from '../../functions/portal-api/handler.ts';
-import { presignPost } from '../../functions/portal-api/presigned-post.ts';
+import { presignPost, signPolicy } from '../../functions/portal-api/presigned-post.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import type { PortalReader } from '../../transforms/portal/ports.ts';
 import { uploadKey, uploadsPrefix } from '../../transforms/storage/object-layout.ts';
@@ -106,12 +106,17 @@ describe("The portal's API in AWS (API Gateway with a Cognito JWT authorizer)", 
 
   it("refuses a token with no partner group, an unknown partner, or two partners' groups", async () => {
     const statuses = await Promise.all(
-      ['', '[partner-partner-z]', '[partner-partner-a partner-partner-b]', '[partner-partner-a,partner-partner-b]'].map(
-        async (groups) => (await handle(event('GET', '/api/history', groups))).statusCode,
-      ),
+      [
+        '',
+        '[partner-partner-z]',
+        '[partner-partner-a partner-partner-b]',
+        '[partner-partner-a,partner-partner-b]',
+        '[partner-a]',
+        '[admins]',
+      ].map(async (groups) => (await handle(event('GET', '/api/history', groups))).statusCode),
     );
 
-    expect(statuses).toEqual([403, 403, 403, 403]);
+    expect(statuses).toEqual([403, 403, 403, 403, 403, 403]);
   });
 
   it("refuses an upload of the Trust's dataset, to a period not open, or over the size limit", async () => {
@@ -127,16 +132,42 @@ describe("The portal's API in AWS (API Gateway with a Cognito JWT authorizer)", 
     expect(big.json.error).toMatch(/larger than the 19.5 KiB the Trust allows/);
   });
 
-  it("keeps a file name with ../ inside the partner's own slot folder", async () => {
-    const plan = await body(A, 'POST', '/api/uploads', {
-      dataset: 'workforce',
-      period: PERIOD,
-      name: '../../partner-b/workforce/2025-09-30/..\\evil.csv',
-      size: 100,
-    });
+  it("never lets a partner name another partner's folder, or climb out of its own", async () => {
+    const plan = (over: Record<string, unknown>) =>
+      body(A, 'POST', '/api/uploads', { dataset: 'workforce', period: PERIOD, name: 'x.csv', size: 100, ...over });
 
-    expect(plan.status).toBe(201);
-    expect(plan.json.key).toBe(uploadKey('partner-a', 'workforce', PERIOD, 'evil.csv'));
+    const naming = await Promise.all([
+      plan({ key: uploadKey('partner-b', 'workforce', PERIOD, 'x.csv') }),
+      plan({ partner: 'partner-b' }),
+      plan({ partnerId: 'partner-b' }),
+    ]);
+    const climbing = await Promise.all([
+      plan({ dataset: '../partner-b/workforce' }),
+      plan({ dataset: 'workforce/../../partner-b/workforce' }),
+      plan({ period: `${PERIOD}/../../../partner-b/workforce/${PERIOD}` }),
+      plan({ period: '..' }),
+    ]);
+    const named = await plan({ name: `../../partner-b/workforce/${PERIOD}/..\\evil.csv` });
+    const nameless = await plan({ name: '..' });
+
+    expect(naming.map((r) => r.status)).toEqual([400, 400, 400]);
+    expect(climbing.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    expect(named.status).toBe(201);
+    expect(named.json.key).toBe(uploadKey('partner-a', 'workforce', PERIOD, 'evil.csv'));
+    expect(nameless.json.key).toBe(uploadKey('partner-a', 'workforce', PERIOD, 'upload.csv'));
+  });
+
+  it("follows a sent form to the pipeline's upload id, for the partner's own folder only", async () => {
+    const [own] = (await body(A, 'GET', '/api/history')).json.uploads as { uploadId: string; key: string }[];
+    const versions = await service.stack.store.listAll(LOCAL_BUCKETS.landingBucket, own?.key ?? '');
+    const versionId = versions[0]?.versionId ?? '';
+
+    const followed = await body(A, 'POST', '/api/uploads/sent', { key: own?.key, versionId });
+    const peeking = await body(B, 'POST', '/api/uploads/sent', { key: own?.key, versionId });
+    const nowhere = await body(A, 'POST', '/api/uploads/sent', { key: 'validation/partner-a/x.json', versionId });
+
+    expect(followed.json.uploadId).toBe(own?.uploadId);
+    expect([peeking.status, nowhere.status]).toEqual([400, 400]);
   });
 
   it("gives a presigned POST for exactly the planned key, 1 byte to the Trust's limit, for minutes only", async () => {
@@ -157,10 +188,34 @@ describe("The portal's API in AWS (API Gateway with a Cognito JWT authorizer)", 
     expect(policy.conditions).toContainEqual(['eq', '$key', post.fields.key]);
     expect(policy.conditions).toContainEqual(['content-length-range', 1, CONFIG.limits.maxFileBytes]);
     expect(policy.conditions.some((c) => Array.isArray(c) && c[0] === 'starts-with')).toBe(false);
+    // Every field the form sends is pinned to the value signed: S3 refuses a form that changes one.
+    for (const [field, value] of Object.entries(post.fields).filter(
+      ([f]) => !['policy', 'x-amz-signature'].includes(f),
+    ))
+      expect(policy.conditions).toContainEqual(field === 'key' ? ['eq', '$key', value] : { [field]: value });
+    expect(policy.conditions).toContainEqual({ 'Content-Type': 'text/csv' });
     expect(String(post.fields.key).startsWith(uploadsPrefix('partner-a', 'workforce', PERIOD))).toBe(true);
     const lifetime = Date.parse(policy.expiration) - NOW.getTime();
     expect(lifetime).toBeGreaterThan(0);
     expect(lifetime).toBeLessThanOrEqual(15 * 60_000);
     expect(post.fields['x-amz-signature']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('signs a POST policy as S3 does (the worked example of the S3 documentation)', () => {
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-post-example.html: its policy, key and answer.
+    const policy = [
+      'eyAiZXhwaXJhdGlvbiI6ICIyMDE1LTEyLTMwVDEyOjAwOjAwLjAwMFoiLA0KICAiY29uZGl0aW9ucyI6IFsNCiAgICB7ImJ1Y2tldCI6ICJza',
+      'Wd2NGV4YW1wbGVidWNrZXQifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRrZXkiLCAidXNlci91c2VyMS8iXSwNCiAgICB7ImFjbCI6ICJwdW',
+      'JsaWMtcmVhZCJ9LA0KICAgIHsic3VjY2Vzc19hY3Rpb25fcmVkaXJlY3QiOiAiaHR0cDovL3NpZ3Y0ZXhhbXBsZWJ1Y2tldC5zMy5hbWF6b25',
+      'hd3MuY29tL3N1Y2Nlc3NmdWxfdXBsb2FkLmh0bWwifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRDb250ZW50LVR5cGUiLCAiaW1hZ2UvIl0s',
+      'DQogICAgeyJ4LWFtei1tZXRhLXV1aWQiOiAiMTQzNjUxMjM2NTEyNzQifSwNCiAgICB7IngtYW16LXNlcnZlci1zaWRlLWVuY3J5cHRpb24iO',
+      'iAiQUVTMjU2In0sDQogICAgWyJzdGFydHMtd2l0aCIsICIkeC1hbXotbWV0YS10YWciLCAiIl0sDQoNCiAgICB7IngtYW16LWNyZWRlbnRpYW',
+      'wiOiAiQUtJQUlPU0ZPRE5ON0VYQU1QTEUvMjAxNTEyMjkvdXMtZWFzdC0xL3MzL2F3czRfcmVxdWVzdCJ9LA0KICAgIHsieC1hbXotYWxnb3J',
+      'pdGhtIjogIkFXUzQtSE1BQy1TSEEyNTYifSwNCiAgICB7IngtYW16LWRhdGUiOiAiMjAxNTEyMjlUMDAwMDAwWiIgfQ0KICBdDQp9',
+    ].join('');
+
+    expect(signPolicy(policy, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '20151229', 'us-east-1')).toBe(
+      '8afdbf4008c03f22c2cd3cdb72e4afbb1f6a588f3255ac628749a66d7f09699e',
+    );
   });
 });
