@@ -16,6 +16,8 @@ export interface WorkforceStackProps extends StackProps {
   readonly config: TrustConfig;
   /** The Trust config as a file, bundled with the functions. */
   readonly configFile: string;
+  /** The portal's built pages, from `writePortalAssets`. */
+  readonly pagesDir: string;
   readonly views: readonly ViewDefinition[];
   /**
    * @default now: the day the partners' upload policies (and, before the first collection date,
@@ -60,7 +62,12 @@ export class WorkforceStack extends Stack {
       config,
       ...(props.now ? { now: props.now } : {}),
     });
-    this.portal = new Portal(this, 'Portal', { lake: this.dataLake, config, configFile: props.configFile });
+    this.portal = new Portal(this, 'Portal', {
+      lake: this.dataLake,
+      config,
+      configFile: props.configFile,
+      pagesDir: props.pagesDir,
+    });
 
     new CfnOutput(this, 'LandingBucket', {
       value: this.dataLake.landing.bucketName,
