@@ -79,7 +79,6 @@ export class PortalPages extends Construct {
           responseHeadersPolicy: workerHeaders,
         },
       },
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       enableLogging: true,
       logBucket: props.logs,
       logFilePrefix: 'portal-cdn/',
@@ -97,8 +96,8 @@ export class PortalPages extends Construct {
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR4',
-      "With CloudFront's default certificate the viewer TLS policy is AWS's; the distribution asks for TLS 1.2 " +
-        '(2021), which applies once the Trust gives it its own domain and certificate.',
+      "On CloudFront's default certificate (a *.cloudfront.net address) the viewer TLS policy is fixed by AWS; a " +
+        'Trust that gives the portal its own domain and certificate sets TLSv1.2_2021 with it.',
     );
   }
 
