@@ -112,7 +112,7 @@ describe.skipIf(!available)(
       await page.getByRole('link', { name: 'Report for workforce.csv' }).click();
       const report = await saved;
       expect(report.suggestedFilename()).toBe('workforce - check.txt');
-      expect(readFileSync((await report.path()), 'utf8')).toContain('ACCEPTED');
+      expect(readFileSync(await report.path(), 'utf8')).toContain('ACCEPTED');
       await page.screenshot({ path: join('out', 'portal-aws-accepted.png'), fullPage: true });
       expect(policyViolations).toEqual([]);
     });
