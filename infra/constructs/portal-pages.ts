@@ -91,7 +91,8 @@ export class PortalPages extends Construct {
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR2',
-      'The pages are static and every API route needs a Cognito token, throttled by API Gateway; a Trust may add a WAF.',
+      'The pages are static and every API route needs a Cognito token, throttled by API Gateway; ' +
+        'a Trust may add a WAF.',
     );
     acknowledge(
       this.distribution,
@@ -133,6 +134,8 @@ export class PortalPages extends Construct {
  * given, each finding named: it reads the pages from the CDK asset bucket, writes and prunes them
  * in the pages bucket, and invalidates the distribution's cache.
  */
+const CDK_ASSETS = 'cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>';
+
 function acknowledgeDeployment(scope: Construct, deployment: s3deploy.BucketDeployment, bucket: s3.IBucket): void {
   const role = deployment.handlerRole;
   const why = "aws-cdk-lib's BucketDeployment, run only during a deploy to copy the built pages";
@@ -147,7 +150,7 @@ function acknowledgeDeployment(scope: Construct, deployment: s3deploy.BucketDepl
     acknowledge(role, `AwsSolutions::AwsSolutions-IAM5[Action::${action}]`, `${why}: replacing and pruning old pages.`);
   acknowledge(
     role,
-    'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+    `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${CDK_ASSETS}/*]`,
     `${why}: the built pages are read from the CDK bootstrap's asset bucket.`,
   );
   acknowledge(role, objectsFinding(bucket, '*'), `${why}: every page in the pages bucket is replaced.`);

@@ -40,7 +40,7 @@ describe('Stack: the workforce pipeline on AWS', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
-  it('encrypts every data bucket with the customer-managed key, the access-log and portal-pages buckets with S3 keys', () => {
+  it('encrypts every data bucket with the customer-managed key; the access-log and pages buckets with S3 keys', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
     const algorithms = Object.values(buckets).map(
       (b) =>

@@ -87,7 +87,7 @@ describe.skipIf(!available)(
       await service?.close();
     });
 
-    it('signs a partner in with the hosted sign-in (code and PKCE), checks and uploads straight to the bucket', async () => {
+    it('signs a partner in on the hosted sign-in (code and PKCE), checks, uploads straight to the bucket', async () => {
       const page = await signedIn('hr@riverside.example');
       await expect.poll(() => page.locator('#who').textContent()).toContain('Riverside Council');
       expect(page.url()).toBe(aws.portalUrl); // the code left the address bar
@@ -117,7 +117,7 @@ describe.skipIf(!available)(
       expect(policyViolations).toEqual([]);
     });
 
-    it("refuses a form changed to write into another partner's folder, or carrying a field the policy does not name", async () => {
+    it("refuses a form changed to write into another partner's folder, or with a field not in its policy", async () => {
       const page = await signedIn('hr@riverside.example');
       await page.locator('#who').filter({ hasText: 'Riverside' }).waitFor();
       const plan = (await apiAs(page, '/api/uploads', {
