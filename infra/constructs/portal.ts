@@ -120,7 +120,9 @@ export class Portal extends Construct {
     stage.defaultRouteSettings = { throttlingBurstLimit: 50, throttlingRateLimit: 20 };
 
     this.assets = new s3.Bucket(this, 'Assets', {
+      // S3-managed keys: CloudFront's origin access control reads them with no KMS key policy to keep.
       encryption: s3.BucketEncryption.S3_MANAGED,
+      versioned: true,
       enforceSSL: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
