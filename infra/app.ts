@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { parseTrustConfig } from '../transforms/config/trust-config.ts';
+import { writePortalAssets } from '../functions/portal/assets.ts';
 import { WorkforceStack } from './stack.ts';
 import { describeViews } from './view-schemas.ts';
 import { readFile } from 'node:fs/promises';
@@ -28,10 +29,14 @@ export async function buildApp(app: App, configPath: string, options: BuildOptio
   mkdirSync(app.outdir, { recursive: true });
   const configFile = join(app.outdir, 'trust.config.json');
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  // The portal's pages, built once here; the stack publishes them with the deployment's sign-in settings.
+  const pagesDir = join(app.outdir, 'portal-pages');
+  await writePortalAssets(pagesDir);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return new WorkforceStack(app, 'WorkforceNeedsAnalysis', {
     config,
     configFile,
+    pagesDir,
     views: describeViews(config),
     ...(options.now ? { now: options.now } : {}),
     // Environment-agnostic: the account and region come from where it is deployed.

@@ -8,6 +8,7 @@ import { AlarmTopic } from './constructs/alarm-topic.ts';
 import { Catalog } from './constructs/catalog.ts';
 import { DataLake } from './constructs/data-lake.ts';
 import { Ingest } from './constructs/ingest.ts';
+import { Portal } from './constructs/portal.ts';
 import { Reporting } from './constructs/reporting.ts';
 import type { ViewDefinition } from './view-schemas.ts';
 
@@ -15,6 +16,8 @@ export interface WorkforceStackProps extends StackProps {
   readonly config: TrustConfig;
   /** The Trust config as a file, bundled with the functions. */
   readonly configFile: string;
+  /** The portal's built pages, from `writePortalAssets`. */
+  readonly pagesDir: string;
   readonly views: readonly ViewDefinition[];
   /**
    * @default now: the day the partners' upload policies (and, before the first collection date,
@@ -30,6 +33,7 @@ export class WorkforceStack extends Stack {
   public readonly catalog: Catalog;
   public readonly reporting: Reporting;
   public readonly access: Access;
+  public readonly portal: Portal;
 
   constructor(scope: Construct, id: string, props: WorkforceStackProps) {
     super(scope, id, props);
@@ -57,6 +61,12 @@ export class WorkforceStack extends Stack {
       catalog: this.catalog,
       config,
       ...(props.now ? { now: props.now } : {}),
+    });
+    this.portal = new Portal(this, 'Portal', {
+      lake: this.dataLake,
+      config,
+      configFile: props.configFile,
+      pagesDir: props.pagesDir,
     });
 
     new CfnOutput(this, 'LandingBucket', {

@@ -1,6 +1,8 @@
-import { api, ApiError } from './api.ts';
+import { api, ApiError, configureApi } from './api.ts';
+import { accessToken, beginSignIn, completeSignIn, forgetToken, signOutOfCognito } from './cognito.ts';
 import { $, el } from './dom.ts';
 import { startPartnerView } from './partner-view.ts';
+import { loadPortalConfig, type PortalConfig } from './portal-config.ts';
 import { startTrustView } from './trust-view.ts';
 
 /** Shows one view and takes the others out of the page, so each label names one control. */
@@ -24,21 +26,40 @@ async function signInFromLink(): Promise<string | undefined> {
   }
 }
 
+/** Signs in as this portal does: an invite link (the local service), or the user pool's sign-in page. */
+async function signIn(config: PortalConfig): Promise<string | undefined> {
+  const { signIn } = config;
+  if (signIn.kind === 'invite') return signInFromLink();
+  const failure = await completeSignIn(signIn);
+  const button = $<HTMLButtonElement>('signin-button');
+  $('signin-message').textContent = 'Sign in with the account the Trust set up for you.';
+  button.hidden = false;
+  button.addEventListener('click', () => void beginSignIn(signIn));
+  return failure ?? (accessToken() ? undefined : '');
+}
+
+function signOut(config: PortalConfig): void {
+  if (config.signIn.kind === 'cognito') return signOutOfCognito(config.signIn);
+  void api.signOut().then(() => location.assign('/'));
+}
+
 async function main(): Promise<void> {
-  const failure = await signInFromLink();
+  const config = await loadPortalConfig();
+  configureApi(config);
+  const failure = await signIn(config);
   let me;
   try {
+    if (failure === '') throw new ApiError(401, '');
     me = await api.me();
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    forgetToken();
     if (failure) $('signin-message').textContent = failure;
     show('signin-view');
     return;
   }
   $('signout').hidden = false;
-  $('signout').addEventListener('click', () => {
-    void api.signOut().then(() => location.assign('/'));
-  });
+  $('signout').addEventListener('click', () => signOut(config));
   if (me.kind === 'partner') {
     $('who').textContent = `${me.partner.name} · ${me.trust}`;
     show('partner-view');

@@ -2,6 +2,7 @@ import type { ValidationReport } from '../transforms/validation/report.ts';
 import { api, type PartnerMe } from './api.ts';
 import { $, el, formatPeriod, plural, when } from './dom.ts';
 import { issueGroups, summaryLine } from './issues-view.ts';
+import { fileLink } from './links.ts';
 import type { CheckMessage, CheckRequest } from './worker.ts';
 
 let worker: Worker | undefined;
@@ -20,6 +21,24 @@ function tag(outcome: string, warnings = 0): HTMLElement {
   return el('span', { class: `tag ${outcome === 'accepted' && warnings > 0 ? 'warnings' : outcome}` }, label);
 }
 
+/** A report's file name, after the file it is about. */
+const reportName = (fileName: string, type: 'txt' | 'json') => `${fileName.replace(/\.[^.]*$/, '')} - check.${type}`;
+
+const OUTCOME_WAIT_MS = 10 * 60_000;
+
+/**
+ * Waits for the pipeline's outcome: the local service answers when it has one (or after a while);
+ * the API in AWS at once, so the page asks again every two seconds, for up to ten minutes.
+ */
+async function pipelineOutcome(uploadId: string) {
+  const until = Date.now() + OUTCOME_WAIT_MS;
+  for (;;) {
+    const result = await api.outcome(uploadId);
+    if (result.status !== 'checking' || Date.now() > until) return result;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
 /** The partner's page: what is due, the check-then-upload form, the history, the templates. */
 export async function startPartnerView(me: PartnerMe): Promise<void> {
   rememberMe(me);
@@ -33,19 +52,15 @@ export async function startPartnerView(me: PartnerMe): Promise<void> {
       el(
         'li',
         {},
-        el(
-          'a',
-          { href: `/api/contract/templates/${d.name}.csv`, download: `${d.name}-template.csv` },
-          `${d.title} template (CSV)`,
-        ),
+        fileLink(`/api/contract/templates/${d.name}.csv`, `${d.name}-template.csv`, `${d.title} template (CSV)`),
       ),
     ),
     el(
       'li',
       {},
-      el(
-        'a',
-        { href: '/api/contract/data-contract.md', download: 'data-contract.md' },
+      fileLink(
+        '/api/contract/data-contract.md',
+        'data-contract.md',
         'The data contract: every column, code and rule (Markdown)',
       ),
     ),
@@ -115,7 +130,9 @@ async function renderHistory(): Promise<void> {
       el(
         'td',
         {},
-        el('a', { href: api.reportUrl(u.uploadId, 'txt'), 'aria-label': `Report for ${u.fileName}` }, 'Report'),
+        fileLink(api.reportUrl(u.uploadId, 'txt'), reportName(u.fileName, 'txt'), 'Report', {
+          'aria-label': `Report for ${u.fileName}`,
+        }),
       ),
     ),
   );
@@ -230,9 +247,14 @@ async function upload(me: PartnerMe): Promise<void> {
     outcome.replaceChildren(
       el('p', { class: 'headline' }, `${sent.fileName} is uploaded. The Trust's pipeline is checking it…`),
     );
-    let result = await api.outcome(sent.uploadId);
-    while (result.status === 'checking') result = await api.outcome(sent.uploadId);
-    showOutcome(result.upload!, result.report!);
+    const result = await pipelineOutcome(sent.uploadId);
+    if (!result.upload || !result.report) {
+      outcome.replaceChildren(
+        el('p', { class: 'headline' }, `${sent.fileName} is uploaded and still being checked: see Your uploads later.`),
+      );
+      return;
+    }
+    showOutcome(result.upload, result.report);
     await renderHistory();
     const fresh = await api.me();
     if (fresh.kind === 'partner') renderDue({ ...me, due: fresh.due });
@@ -267,9 +289,9 @@ function showOutcome(
     el(
       'p',
       {},
-      el('a', { href: api.reportUrl(entry.uploadId, 'txt') }, 'Download the report'),
+      fileLink(api.reportUrl(entry.uploadId, 'txt'), reportName(entry.fileName, 'txt'), 'Download the report'),
       ' · ',
-      el('a', { href: api.reportUrl(entry.uploadId, 'json') }, 'as JSON'),
+      fileLink(api.reportUrl(entry.uploadId, 'json'), reportName(entry.fileName, 'json'), 'as JSON'),
     ),
   );
 }

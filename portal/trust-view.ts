@@ -1,4 +1,5 @@
-import { api, type TrustMe } from './api.ts';
+import { api, portalSettings, type TrustMe } from './api.ts';
+import { fileLink } from './links.ts';
 import { $, el, formatPeriod, when } from './dom.ts';
 
 const WORDS: Record<string, string> = { accepted: 'Accepted', rejected: 'Rejected', missing: 'Missing' };
@@ -69,11 +70,17 @@ async function renderReport(): Promise<void> {
     el(
       'p',
       {},
-      el(
-        'a',
-        { href: '/trust/report/needs-analysis.html', target: '_blank', rel: 'noopener' },
-        `Open the needs-analysis report${period ? ` for ${formatPeriod(period)}` : ''}`,
-      ),
+      portalSettings().signIn.kind === 'invite'
+        ? el(
+            'a',
+            { href: api.reportFileUrl('needs-analysis.html'), target: '_blank', rel: 'noopener' },
+            `Open the needs-analysis report${period ? ` for ${formatPeriod(period)}` : ''}`,
+          )
+        : fileLink(
+            api.reportFileUrl('needs-analysis.html'),
+            'needs-analysis.html',
+            `Download the needs-analysis report${period ? ` for ${formatPeriod(period)}` : ''} (a web page)`,
+          ),
       generatedAt ? ` (written ${when(generatedAt)})` : '',
     ),
     el(
@@ -83,7 +90,7 @@ async function renderReport(): Promise<void> {
       el(
         'ul',
         {},
-        downloads.map((f) => el('li', {}, el('a', { href: `/trust/report/${f}` }, f))),
+        downloads.map((f) => el('li', {}, fileLink(api.reportFileUrl(f), f, f))),
       ),
     ),
   );

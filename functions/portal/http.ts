@@ -11,9 +11,16 @@ export class HttpError extends Error {
   }
 }
 
-/** The page's policy: its own scripts, styles and worker only; never framed; no referrer. */
-export const APP_CSP =
-  "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * The page's policy: its own scripts, styles and worker only; never framed; no referrer. It may
+ * fetch from its own origin and from the origins named (in AWS: the sign-in domain and the bucket
+ * the files go to).
+ */
+export const appCsp = (connect: readonly string[] = []): string =>
+  "default-src 'none'; script-src 'self'; worker-src 'self'; " +
+  `connect-src ${["'self'", ...connect].join(' ')}; ` +
+  "style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const APP_CSP = appCsp();
 /** The validation worker: its own script, compiled checks, and no network. */
 export const WORKER_CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'";
 /** The report: inline styles and SVG of its own, and nothing that runs. */

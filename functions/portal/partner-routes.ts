@@ -1,16 +1,13 @@
-import { checkPeriod } from '../../transforms/config/collection-periods.ts';
-import { DATASETS, PARTNER_DATASETS, isDatasetName } from '../../transforms/contract/datasets/registry.ts';
-import { routeUploadKey } from '../../transforms/ingest/routing.ts';
+import { DATASETS, PARTNER_DATASETS } from '../../transforms/contract/datasets/registry.ts';
 import { partnerCoverage, periodsNewestFirst } from '../../transforms/portal/coverage.ts';
 import { findReportKey, historyEntry, partnerHistory, type StoredReport } from '../../transforms/portal/history.ts';
-import { isUploadId, safeFileName } from '../../transforms/portal/scope.ts';
-import { formatBytes } from '../../transforms/validation/decode.ts';
+import { isUploadId } from '../../transforms/portal/scope.ts';
+import { planUpload, tooLargeMessage } from '../../transforms/portal/upload-plan.ts';
 import { ObjectTooLargeError } from '../local/disk-object-store.ts';
 import { LOCAL_BUCKETS } from '../local/local-stack.ts';
 import { contractFile } from './contract-files.ts';
 import { attachment, HttpError, send, sendJson } from './http.ts';
 import type { PortalContext, Route } from './server.ts';
-import { uploadKey } from '../../transforms/storage/object-layout.ts';
 
 const WAIT_MS = 25_000;
 
@@ -66,26 +63,27 @@ export function partnerRoutes(context: PortalContext): Route {
       return true;
     }
     if (req.method === 'POST' && path === '/api/uploads') {
-      const dataset = url.searchParams.get('dataset') ?? '';
-      const period = url.searchParams.get('period') ?? '';
-      if (!isDatasetName(dataset) || !PARTNER_DATASETS.includes(dataset))
-        throw new HttpError(400, `Choose one of the datasets: ${PARTNER_DATASETS.join(', ')}.`);
-      const check = checkPeriod(config, period, context.today());
-      if (!check.ok) throw new HttpError(400, check.message);
       const length = Number(req.headers['content-length']);
       if (!Number.isSafeInteger(length)) throw new HttpError(411, 'Send the file with its length.');
-      const tooLarge = `The file is larger than the ${formatBytes(config.limits.maxFileBytes)} the Trust allows.`;
-      if (length > config.limits.maxFileBytes) throw new HttpError(413, tooLarge);
-      const fileName = safeFileName(url.searchParams.get('name') ?? '');
-      const key = uploadKey(partnerId, dataset, period, fileName);
-      const route = routeUploadKey(key, config, context.today());
-      if (!route.ok || route.partnerId !== partnerId)
-        throw new HttpError(400, route.ok ? 'Not your upload folder.' : route.message);
+      const query = url.searchParams;
+      const plan = planUpload(
+        config,
+        partnerId,
+        {
+          dataset: query.get('dataset') ?? '',
+          period: query.get('period') ?? '',
+          name: query.get('name') ?? '',
+          size: length,
+        },
+        context.today(),
+      );
+      if (!plan.ok) throw new HttpError(plan.status, plan.message);
+      const { key, fileName } = plan;
       let stored;
       try {
         stored = await service.stack.upload(key, req, config.limits.maxFileBytes);
       } catch (error) {
-        if (error instanceof ObjectTooLargeError) throw new HttpError(413, tooLarge);
+        if (error instanceof ObjectTooLargeError) throw new HttpError(413, tooLargeMessage(config));
         throw error;
       }
       pending.set(stored.uploadId, partnerId);

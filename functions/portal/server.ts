@@ -5,6 +5,7 @@ import type { TrustConfig } from '../../transforms/config/trust-config.ts';
 import { todayInLondon } from '../../transforms/contract/dates.ts';
 import type { PortalReader } from '../../transforms/portal/ports.ts';
 import type { PipelineService } from '../local/service.ts';
+import { LOCAL_CONFIG } from '../../portal/portal-config.ts';
 import { buildPortalAssets, type PortalAssets } from './assets.ts';
 import { assertSameOrigin, cookie, HttpError, readJson, send, sendJson, WORKER_CSP } from './http.ts';
 import { InviteStore, type Session } from './invites.ts';
@@ -44,7 +45,7 @@ export interface PortalServer {
 
 /** The portal: the page, sign-in by invite link, and the API a signed-in partner or the Trust uses. */
 export async function startPortalServer(options: PortalServerOptions): Promise<PortalServer> {
-  const assets = await buildPortalAssets();
+  const assets = await buildPortalAssets({ config: LOCAL_CONFIG });
   const invites = new InviteStore(join(options.dataDir, 'portal'));
   const store = options.service.stack.store;
   const reader: PortalReader = {

@@ -59,7 +59,7 @@ export function trustRoutes(context: PortalContext): Route {
       sendJson(res, 200, { period: model?.period ?? null, generatedAt: model?.generatedAt ?? null, files });
       return true;
     }
-    const file = /^\/trust\/report\/([^/]+)$/.exec(path)?.[1];
+    const file = /^\/(?:trust|api)\/report\/([^/]+)$/.exec(path)?.[1];
     if (file !== undefined) {
       const match = REPORT_FILE.exec(file);
       if (!match) throw new HttpError(404, 'No such file.');

@@ -40,13 +40,13 @@ describe('Stack: the workforce pipeline on AWS', () => {
     expect(() => app.synth()).not.toThrow();
   });
 
-  it('encrypts every data bucket with the customer-managed key, and the access-log bucket with S3 keys', () => {
+  it('encrypts every data bucket with the customer-managed key; the access-log and pages buckets with S3 keys', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
     const algorithms = Object.values(buckets).map(
       (b) =>
         b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm,
     );
-    expect(algorithms.sort()).toEqual(['AES256', 'aws:kms', 'aws:kms', 'aws:kms', 'aws:kms']);
+    expect(algorithms.sort()).toEqual(['AES256', 'AES256', 'aws:kms', 'aws:kms', 'aws:kms', 'aws:kms']);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
@@ -63,12 +63,12 @@ describe('Stack: the workforce pipeline on AWS', () => {
     const logged = Object.values(template.findResources('AWS::S3::Bucket')).filter(
       (b) => b.Properties.LoggingConfiguration,
     );
-    expect(logged).toHaveLength(4);
+    expect(logged).toHaveLength(5); // all but the access-log bucket itself
   });
 
   it('refuses every request to every bucket that is not over TLS', () => {
     const policies = template.findResources('AWS::S3::BucketPolicy');
-    expect(Object.keys(policies)).toHaveLength(5);
+    expect(Object.keys(policies)).toHaveLength(6);
     for (const policy of Object.values(policies)) {
       expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
         expect.objectContaining({
