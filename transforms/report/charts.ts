@@ -82,8 +82,9 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
         labelFont: FONT,
         labelFontSize: TEXT_PX,
         labelLimit: 0,
+        // One entry a line below the drawing: a row of long labels would run past its edge and be cut.
         orient: 'bottom' as const,
-        direction: 'horizontal' as const,
+        direction: 'vertical' as const,
       },
       view: { stroke: null },
     },

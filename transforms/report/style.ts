@@ -35,6 +35,8 @@ table { border-collapse: collapse; font-size: 0.875rem; width: 100%; }
 caption { text-align: left; padding-bottom: 0.4rem; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: 4px 6px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #0b0c0c; vertical-align: bottom; }
+/* A row's name (a sector, a role, a date) on one or two lines, not a column of single words. */
+tbody th { min-width: 9em; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th.num { white-space: normal; }
 dl.notes dt { font-weight: bold; margin-top: 0.6rem; }
@@ -49,6 +51,7 @@ dl.notes dd { margin-left: 0; }
   h2 { font-size: 1.25rem; }
   nav ol { columns: 1; }
   .findings { padding-left: 1.4rem; }
+  tbody th { min-width: 7em; }
 }
 @page { size: A4 portrait; margin: 15mm; }
 @page wide { size: A4 landscape; margin: 15mm; }
@@ -56,6 +59,8 @@ dl.notes dd { margin-left: 0; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
   main > section { break-before: page; }
+  /* The headline follows the title on the first sheet, not a sheet of its own. */
+  main > section:first-child:not(.wide) { break-before: auto; }
   main > section.wide { page: wide; }
   h2 { margin-top: 0; }
   h2, caption, figcaption { break-after: avoid; }
