@@ -5,6 +5,7 @@ import { plainText } from '../output/plain-text.ts';
 import { humanDate } from './dates.ts';
 import type { ChartRequest } from './model.ts';
 import type { PublishedTable } from './report-table.ts';
+import { measureTextItem } from './text-width.ts';
 
 const FONT = 'Arial, Helvetica, sans-serif';
 const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#912b88', '#b58840', '#5694ca'];
@@ -31,6 +32,14 @@ export function wrapLabel(label: string, chars = LINE_CHARS): string[] {
   }
   return lines;
 }
+
+/** vega's text measure, which it lets a caller replace (as vl-convert does): there is no canvas here to measure with. */
+interface TextMetrics {
+  width: typeof measureTextItem;
+}
+const textMetrics = (vega as unknown as { readonly textMetrics?: TextMetrics }).textMetrics;
+if (!textMetrics) throw new Error('vega no longer exports textMetrics: the charts cannot measure their text');
+textMetrics.width = measureTextItem;
 
 /**
  * Draws a chart of a published table as SVG, on the server (vega-lite compiled to vega, rendered
@@ -84,7 +93,7 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
         labelLimit: 0,
         // One entry a line below the drawing: a row of long labels would run past its edge and be cut.
         orient: 'bottom' as const,
-        direction: 'vertical' as const,
+        direction: 'horizontal' as const,
       },
       view: { stroke: null },
     },

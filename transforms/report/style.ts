@@ -10,6 +10,7 @@ export const REPORT_STYLE = `
 body { margin: 0 auto; max-width: 1100px; padding: 24px; }
 h1 { font-size: 1.9rem; margin: 0.2rem 0 0.6rem; }
 h2 { font-size: 1.4rem; border-top: 4px solid #1d70b8; padding-top: 0.6rem; margin-top: 2.4rem; }
+h1 .date { white-space: nowrap; }
 .kicker { color: #505a5f; font-size: 1.1rem; margin: 0; }
 .meta { color: #505a5f; }
 .notices { border-left: 6px solid #d4351c; padding: 0 0.8rem; }
@@ -62,9 +63,15 @@ dl.notes dd { margin-left: 0; }
   /* The headline follows the title on the first sheet, not a sheet of its own. */
   main > section:first-child:not(.wide) { break-before: auto; }
   main > section.wide { page: wide; }
-  h2 { margin-top: 0; }
+  h1 { font-size: 18pt; }
+  h2 { margin-top: 0; font-size: 16pt; }
+  .findings { padding-top: 0.4rem; padding-bottom: 0.4rem; }
+  .findings li { margin: 0.2rem 0; }
   h2, caption, figcaption { break-after: avoid; }
   table { font-size: 10pt; }
+  th, td { padding: 2px 5px; }
+  /* The headline table's measures each on one line: the table fits the first sheet, under the headline. */
+  #table-headline tbody th { white-space: nowrap; }
   tr, figure, .findings li { break-inside: avoid; }
   .pair { display: block; }
   .numbers, figure.chart .drawing { overflow: visible; }
