@@ -45,7 +45,8 @@ export const sidewaysScroll = (page: Page): Promise<number> =>
 /**
  * Each table column (its heading cell) and chart that cannot be brought whole into view: one that
  * runs off the screen, or is cut by a box that does not scroll, or (in a box that scrolls) whose
- * left or right edge cannot be scrolled into view clear of the table's held first column.
+ * left or right edge cannot be scrolled into view clear of the table's held first column; and each
+ * table caption that runs past the screen (to be read only by scrolling sideways).
  */
 export const unreachable = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
@@ -77,6 +78,12 @@ export const unreachable = (page: Page): Promise<string[]> =>
       box.scrollLeft = start;
       if (leftSeen < view.left + held - 1 || leftSeen > view.right) problems.push(`${name}: its left edge cannot be seen`);
       if (rightSeen > view.right + 1 || rightSeen < view.left + held) problems.push(`${name}: its right edge cannot be seen`);
+    }
+    // A caption is read without scrolling: it stays within its box and the screen.
+    for (const caption of document.querySelectorAll('caption')) {
+      const box = clipper(caption);
+      const right = Math.min(box ? box.getBoundingClientRect().right : window.innerWidth, window.innerWidth);
+      if (caption.getBoundingClientRect().right > right + 1) problems.push(`${caption.id}: runs past the screen`);
     }
     return problems;
   });

@@ -5,7 +5,7 @@ import { plainText } from '../output/plain-text.ts';
 import { humanDate } from './dates.ts';
 import type { ChartRequest } from './model.ts';
 import type { PublishedTable } from './report-table.ts';
-import { measureTextItem } from './text-width.ts';
+import { arialWidth, measureTextItem } from './text-width.ts';
 
 const FONT = 'Arial, Helvetica, sans-serif';
 const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#912b88', '#b58840', '#5694ca'];
@@ -69,6 +69,17 @@ export async function renderChart(chart: ChartRequest, table: PublishedTable): P
   return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.description}`)}" `);
 }
 
+/**
+ * The legend below the drawing in a row where the row fits beside the category labels (it starts
+ * where the plot does), otherwise one entry a line: a row running past the drawing's edge is cut.
+ */
+function legendDirection(chart: ChartRequest, categories: string[], series: string[]): 'horizontal' | 'vertical' {
+  const labelsWidth = Math.max(0, ...categories.flatMap((c) => wrapLabel(c)).map((line) => arialWidth(line, TEXT_PX)));
+  const plotStart = chart.kind === 'lines' ? 60 : labelsWidth + 16;
+  const row = series.reduce((width, label) => width + 16 + arialWidth(label, TEXT_PX) + 10, 0);
+  return plotStart + row <= CHART_WIDTH ? 'horizontal' : 'vertical';
+}
+
 function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): vl.TopLevelSpec {
   // Long category labels wrap onto lines, looked up by label in the axis; each row is tall enough for its lines.
   const wrapped: Record<string, string[]> = Object.fromEntries(
@@ -78,6 +89,7 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
   );
   const lines = Math.max(1, ...Object.values(wrapped).map((labelLines) => labelLines.length));
   const band = lines * LINE_PX + 8;
+  const seriesLabels = [...new Set(values.map((v) => (v as { series: string }).series))];
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: chart.description,
@@ -91,9 +103,8 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
         labelFont: FONT,
         labelFontSize: TEXT_PX,
         labelLimit: 0,
-        // One entry a line below the drawing: a row of long labels would run past its edge and be cut.
         orient: 'bottom' as const,
-        direction: 'horizontal' as const,
+        direction: legendDirection(chart, order, seriesLabels),
       },
       view: { stroke: null },
     },
@@ -107,7 +118,7 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
   };
   const value = { field: 'value', type: 'quantitative' as const, title: chart.unit === '%' ? 'per cent' : chart.unit };
   const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { range: PALETTE } };
-  const series = new Set(values.map((v) => (v as { series: string }).series)).size;
+  const series = seriesLabels.length;
   switch (chart.kind) {
     case 'stacked-bars':
       return {

@@ -44,6 +44,8 @@ dl.notes dt { font-weight: bold; margin-top: 0.6rem; }
 dl.notes dd { margin-left: 0; }
 @media screen {
   .numbers th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
+  /* A table wider than the screen scrolls under its caption, which stays as wide as the screen: read without scrolling. */
+  .numbers caption { position: sticky; left: 0; max-width: calc(100vw - 32px); }
   .numbers:focus-visible { outline: 3px solid #ffdd00; }
 }
 @media screen and (max-width: 640px) {
