@@ -13,6 +13,8 @@ import { pageImage, pageWith, printedPages, printProblems } from '../support/pri
 
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const CHROMIUM = '/usr/bin/chromium';
+/** Chromium, and poppler to read back what it prints: without them the browser tests are skipped, except in CI. */
+const BROWSER_TOOLS = [CHROMIUM, '/usr/bin/pdftotext', '/usr/bin/pdftoppm'].every((tool) => existsSync(tool));
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -190,7 +192,7 @@ describe('The needs-analysis report of the sample Trust', () => {
     }
   });
 
-  describe.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')('in a browser, on screen and printed on A4', () => {
+  describe.skipIf(!BROWSER_TOOLS && process.env.CI !== 'true')('in a browser, on screen and printed on A4', () => {
     let browser: Browser;
     let page: Page;
     /** The height pdftotext gives a word per point of its font size, in this browser's fonts. */
@@ -242,7 +244,9 @@ describe('The needs-analysis report of the sample Trust', () => {
       async (period) => {
         for (const width of [1280, 390]) {
           await open(period, 'screen', width);
-          expect(await sidewaysScroll(page), `${period} at ${width} px: the page scrolls sideways`).toBeLessThanOrEqual(0);
+          expect(await sidewaysScroll(page), `${period} at ${width} px: the page scrolls sideways`).toBeLessThanOrEqual(
+            0,
+          );
           expect(await unreachable(page), `${period} at ${width} px`).toEqual([]);
           if (period === report.period) await screenShots(page, `screen-${width}`, shots);
         }
@@ -289,10 +293,13 @@ describe('The needs-analysis report of the sample Trust', () => {
       await open(report.period, 'print', A4_PRINTABLE_PX.portrait);
       await page.evaluate(() => {
         const wide = '<table id="too-wide" style="width:1400px"><tr><td>a</td><td>far right</td></tr></table>';
-        const cut = '<figure class="chart" id="cut"><svg width="200" height="40"><text x="150" y="20">Cut label</text></svg></figure>';
+        const cut =
+          '<figure class="chart" id="cut"><svg width="200" height="40"><text x="150" y="20">Cut label</text></svg></figure>';
         document.querySelector('main > section')?.insertAdjacentHTML('beforeend', wide + cut);
       });
-      expect(await widerThanPage(page, 'portrait')).toEqual([expect.stringMatching(/^headline: table in #too-wide reaches 14\d\d px/)]);
+      expect(await widerThanPage(page, 'portrait')).toEqual([
+        expect.stringMatching(/^headline: table in #too-wide reaches 14\d\d px/),
+      ]);
       expect((await chartText(page)).cut).toEqual(['cut: "Cut label"']);
       const pdf = join(out, 'too-wide.pdf');
       await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
@@ -306,7 +313,9 @@ const sectionTitles = (page: Page): Promise<[string, boolean][]> =>
   page
     .locator('main > section')
     .evaluateAll((sections) =>
-      sections.map((s) => [s.querySelector('h2')?.textContent ?? '', s.classList.contains('wide')] as [string, boolean]),
+      sections.map(
+        (s) => [s.querySelector('h2')?.textContent ?? '', s.classList.contains('wide')] as [string, boolean],
+      ),
     );
 
 /** Screenshots of the first screenful, the diversity section and the recruitment-need section. */

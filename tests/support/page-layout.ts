@@ -69,15 +69,19 @@ export const unreachable = (page: Page): Promise<string[]> =>
       }
       const first = target.closest('tr')?.querySelector('th');
       const held =
-        first && first !== target && getComputedStyle(first).position === 'sticky' ? first.getBoundingClientRect().width : 0;
+        first && first !== target && getComputedStyle(first).position === 'sticky'
+          ? first.getBoundingClientRect().width
+          : 0;
       const start = box.scrollLeft;
       box.scrollLeft += target.getBoundingClientRect().left - (view.left + held);
       const leftSeen = target.getBoundingClientRect().left;
       box.scrollLeft += target.getBoundingClientRect().right - view.right;
       const rightSeen = target.getBoundingClientRect().right;
       box.scrollLeft = start;
-      if (leftSeen < view.left + held - 1 || leftSeen > view.right) problems.push(`${name}: its left edge cannot be seen`);
-      if (rightSeen > view.right + 1 || rightSeen < view.left + held) problems.push(`${name}: its right edge cannot be seen`);
+      if (leftSeen < view.left + held - 1 || leftSeen > view.right)
+        problems.push(`${name}: its left edge cannot be seen`);
+      if (rightSeen > view.right + 1 || rightSeen < view.left + held)
+        problems.push(`${name}: its right edge cannot be seen`);
     }
     // A caption is read without scrolling: it stays within its box and the screen.
     for (const caption of document.querySelectorAll('caption')) {
@@ -129,7 +133,10 @@ export const chartText = (page: Page): Promise<ChartText> =>
         smallestPx = Math.min(smallestPx, parseFloat(getComputedStyle(text).fontSize) * scale);
         const at = text.getBoundingClientRect();
         const outside =
-          at.left < drawing.left - 0.5 || at.right > drawing.right + 0.5 || at.top < drawing.top - 0.5 || at.bottom > drawing.bottom + 0.5;
+          at.left < drawing.left - 0.5 ||
+          at.right > drawing.right + 0.5 ||
+          at.top < drawing.top - 0.5 ||
+          at.bottom > drawing.bottom + 0.5;
         if (words.includes('…') || outside) cut.push(`${svg.closest('[id]')?.id ?? ''}: "${words}"`);
       }
     }

@@ -82,10 +82,13 @@ export function printProblems(pdfPath: string, heightPerPoint: number): string[]
     if (small.length) {
       const pt = ((small[0] as PrintedWord).yMax - (small[0] as PrintedWord).yMin) / heightPerPoint;
       const sample = small.slice(0, 3).map((w) => `"${w.text}"`);
-      problems.push(`page ${page.number}: ${small.length} words under 9 pt (${sample.join(', ')} at ${pt.toFixed(1)} pt)`);
+      problems.push(
+        `page ${page.number}: ${small.length} words under 9 pt (${sample.join(', ')} at ${pt.toFixed(1)} pt)`,
+      );
     }
   }
-  for (const ink of marginInk(pdfPath)) problems.push(`page ${ink.page}: printed ${ink.depthMm} mm into the ${ink.side} margin`);
+  for (const ink of marginInk(pdfPath))
+    problems.push(`page ${ink.page}: printed ${ink.depthMm} mm into the ${ink.side} margin`);
   return problems;
 }
 
@@ -143,4 +146,3 @@ export function pageImage(pdfPath: string, page: number, pngPath: string, dpi = 
   const args = ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile'];
   execFileSync('pdftoppm', [...args, pdfPath, pngPath.replace(/\.png$/, '')]);
 }
-

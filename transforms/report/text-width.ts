@@ -43,7 +43,7 @@ interface TextItem {
 }
 
 /** vega's text measure (vega-scenegraph's `textMetrics.width`): the width of one line of an item's text. */
-export function measureTextItem(item: TextItem, line: unknown): number {
+export function measureTextItem(item: TextItem, line: string | number | null | undefined): number {
   const text = line === null || line === undefined ? '' : String(line).trim();
   const size = item.fontSize === undefined ? 11 : Number(item.fontSize) || 0;
   const weight = item.fontWeight;
