@@ -42,6 +42,19 @@ if (!textMetrics) throw new Error('vega no longer exports textMetrics: the chart
 textMetrics.width = measureTextItem;
 
 /**
+ * vega-lite's warnings, but for the one it gives whenever a chart's height is a step per category
+ * ("Dropping fit-y"): it then fits the width, as asked.
+ */
+const vegaLog = vega.logger(vega.Warn);
+const COMPILE_LOG: ReturnType<typeof vega.logger> = {
+  ...vegaLog,
+  warn(...args: readonly unknown[]) {
+    if (!String(args[0]).startsWith('Dropping "fit-y"')) vegaLog.warn(...args);
+    return COMPILE_LOG;
+  },
+};
+
+/**
  * Draws a chart of a published table as SVG, on the server (vega-lite compiled to vega, rendered
  * headless): the page needs no script to show it. Only published numbers are drawn: a withheld
  * cell is left out, never plotted. Its title is the figure's caption, in the page.
@@ -63,7 +76,7 @@ export async function renderChart(chart: ChartRequest, table: PublishedTable): P
       })),
   );
   const spec = vegaLiteSpec(chart, values, rows);
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(vl.compile(spec, { logger: COMPILE_LOG }).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.description}`)}" `);
