@@ -37,15 +37,16 @@ caption { text-align: left; padding-bottom: 0.4rem; }
 th, td { border-bottom: 1px solid #b1b4b6; padding: 4px 6px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #0b0c0c; vertical-align: bottom; }
 /* A row's name (a sector, a role, a date) on one or two lines, not a column of single words. */
-tbody th { min-width: 9em; }
+tbody th { min-width: 10em; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th.num { white-space: normal; }
 dl.notes dt { font-weight: bold; margin-top: 0.6rem; }
 dl.notes dd { margin-left: 0; }
 @media screen {
   .numbers th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
-  /* A table wider than the screen scrolls under its caption, which stays as wide as the screen: read without scrolling. */
-  .numbers caption { position: sticky; left: 0; max-width: calc(100vw - 32px); }
+  /* A table wider than its box scrolls under its caption, which stays as wide as the box: read without scrolling. */
+  .numbers { container-type: inline-size; }
+  .numbers caption { position: sticky; left: 0; max-width: 100cqi; }
   .numbers:focus-visible { outline: 3px solid #ffdd00; }
 }
 @media screen and (max-width: 640px) {
@@ -75,6 +76,9 @@ dl.notes dd { margin-left: 0; }
   /* The headline table's measures each on one line: the table fits the first sheet, under the headline. */
   #table-headline tbody th { white-space: nowrap; }
   tr, figure, .findings li { break-inside: avoid; }
+  /* No table leaves one or two rows alone at the foot or the head of a page. */
+  tbody tr:nth-child(-n + 2), thead tr { break-after: avoid; }
+  tbody tr:nth-last-child(-n + 2) { break-before: avoid; }
   .pair { display: block; }
   .numbers, figure.chart .drawing { overflow: visible; }
   .findings, .trend { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
