@@ -21,6 +21,8 @@ interface Element_ {
   readonly classList: { contains(name: string): boolean };
   readonly parentElement: Element_ | null;
   scrollLeft: number;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
   getBoundingClientRect(): Box;
   getAttribute(name: string): string | null;
   closest(selector: string): Element_ | null;
@@ -91,6 +93,14 @@ export const unreachable = (page: Page): Promise<string[]> =>
     }
     return problems;
   });
+
+/** The tables that do not show whole in their box, and must be scrolled to be read. */
+export const tablesScrolled = (page: Page): Promise<string[]> =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.numbers')]
+      .filter((box) => box.scrollWidth > box.clientWidth + 1)
+      .map((box) => box.querySelector('table')?.id ?? ''),
+  );
 
 /**
  * With print media and the viewport as wide as the printable area of an A4 page (portrait or

@@ -49,6 +49,10 @@ dl.notes dd { margin-left: 0; }
   .numbers caption { position: sticky; left: 0; max-width: 100cqi; }
   .numbers:focus-visible { outline: 3px solid #ffdd00; }
 }
+/* Beside its chart a table is never squeezed into scrolling: where it does not fit beside it, it goes below. */
+@media screen and (min-width: 1000px) {
+  .pair > .numbers { container-type: normal; min-width: min-content; }
+}
 @media screen and (max-width: 640px) {
   body { padding: 16px; }
   h1 { font-size: 1.5rem; }
