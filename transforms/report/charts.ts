@@ -19,6 +19,8 @@ export const CHART_WIDTH = 640;
 /** 9 pt: the smallest text a chart has, printed or on screen. */
 const TEXT_PX = 12;
 const LINE_PX = 15;
+/** A value axis with about six round numbers on it, not a number every 40 px. */
+const VALUE_AXIS = { tickCount: 6 };
 /** Category labels are wrapped at words to lines of at most this many characters, never cut short. */
 const LINE_CHARS = 28;
 
@@ -129,7 +131,12 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
     title: null,
     axis: { labelExpr: `${JSON.stringify(wrapped)}[datum.label] || datum.label`, labelLineHeight: LINE_PX },
   };
-  const value = { field: 'value', type: 'quantitative' as const, title: chart.unit === '%' ? 'per cent' : chart.unit };
+  const value = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: chart.unit === '%' ? 'per cent' : chart.unit,
+    axis: VALUE_AXIS,
+  };
   const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { range: PALETTE } };
   const series = seriesLabels.length;
   switch (chart.kind) {
@@ -174,7 +181,12 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
             mark: { type: 'rule', color: '#505a5f' },
             encoding: {
               y: category,
-              x: { field: 'low', type: 'quantitative', title: 'workforce share ÷ community share' },
+              x: {
+                field: 'low',
+                type: 'quantitative',
+                title: 'workforce share ÷ community share',
+                axis: VALUE_AXIS,
+              },
               x2: { field: 'high' },
             },
           },

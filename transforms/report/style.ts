@@ -79,9 +79,10 @@ dl.notes dd { margin-left: 0; }
   th, td { padding: 2px 5px; }
   /* The headline table's measures each on one line: the table fits the first sheet, under the headline. */
   #table-headline tbody th { white-space: nowrap; }
-  tr, figure, .findings li { break-inside: avoid; }
+  tr, caption, figure, .findings li { break-inside: avoid; }
   /* No table leaves one or two rows alone at the foot or the head of a page. */
-  tbody tr:nth-child(-n + 2), thead tr { break-after: avoid; }
+  tbody tr:nth-child(-n + 2) { break-after: avoid; }
+  tbody tr:first-child { break-before: avoid; }
   tbody tr:nth-last-child(-n + 2) { break-before: avoid; }
   .pair { display: block; }
   .numbers, figure.chart .drawing { overflow: visible; }
