@@ -1,9 +1,11 @@
 /**
  * The report's only styles: inline, so the file stands alone. On screen, a column of at most
- * 1100 px; a table too wide for a phone scrolls in its own box with its first column held, never
- * the page. Printed, A4 with 15 mm margins: each section starts a sheet, and a section whose tables
- * need it (class `wide`, decided in layout.ts from their columns) is printed on A4 landscape pages.
- * No text is smaller than 9 pt (12 px) printed.
+ * 1100 px; every table shows whole on a desktop screen (beside its chart if it fits there, below it
+ * if not); a table too wide for a phone scrolls in its own box under its caption, its first column
+ * held, never the page. Printed, A4 with 15 mm margins: the headline under the title on the first
+ * sheet, each other section starting a sheet, a section whose tables need it (class `wide`, decided
+ * in layout.ts from their columns) on A4 landscape pages; no table's caption, header or last rows
+ * left alone at a page's foot or head. No text is smaller than 9 pt (12 px) printed.
  */
 export const REPORT_STYLE = `
 :root { color: #0b0c0c; font-family: Arial, Helvetica, sans-serif; line-height: 1.4; }
