@@ -1,21 +1,45 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { chromium } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import type { PublishedReport } from '../../transforms/report/model.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
+import { chartText, sidewaysScroll, tablesScrolled, unreachable, widerThanPage } from '../support/page-layout.ts';
+import { pageImage, pageWith, printedPages, printProblems } from '../support/printed-pdf.ts';
 
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const CHROMIUM = '/usr/bin/chromium';
+/** Chromium, and poppler to read back what it prints: without them the browser tests are skipped, except in CI. */
+const BROWSER_TOOLS = [CHROMIUM, '/usr/bin/pdftotext', '/usr/bin/pdftoppm'].every((tool) => existsSync(tool));
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** The periods the sample Trust's partners have returns for, from the files they land. */
+const SAMPLE_PERIODS = [
+  ...new Set(
+    readdirSync('sample-data/landing', { recursive: true })
+      .map(String)
+      .flatMap((file) => /\d{4}-\d{2}-\d{2}/.exec(file)?.[0] ?? []),
+  ),
+].sort();
+/** The printable width of an A4 page between 15 mm margins, in CSS pixels (96 an inch): 180 mm and 267 mm. */
+const A4_PRINTABLE_PX = { portrait: 680, landscape: 1009 } as const;
 
-// The page's globals, as the browser code of the layout test uses them (the tests compile without the DOM library).
-declare const window: { readonly innerWidth: number };
-declare const document: { readonly documentElement: { readonly scrollWidth: number } };
-declare function getComputedStyle(element: unknown): { readonly overflowX: string; readonly fontSize: string };
+// The page's globals, as the browser code of the negative test uses them (the tests compile without the DOM library).
+declare const document: {
+  querySelector(selector: string): { insertAdjacentHTML(where: string, html: string): void } | null;
+};
 
 const isSmallCount = (value: unknown) =>
   typeof value === 'number' && value >= 1 && value <= CONFIG.suppressionThreshold - 1;
@@ -168,157 +192,148 @@ describe('The needs-analysis report of the sample Trust', () => {
     }
   });
 
-  it.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')(
-    'shows in a real browser with no console errors and every chart drawn',
-    async () => {
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-        const problems: string[] = [];
-        page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-        page.on('pageerror', (error) => problems.push(error.message));
-        await page.goto(`file://${resolve(folder, 'needs-analysis.html')}`);
-        const charts = await page
-          .locator('figure.chart svg')
-          .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map((box) => box.width * box.height));
-        mkdirSync('out', { recursive: true });
-        await page.screenshot({ path: join('out', 'report-screenshot.png'), fullPage: true });
-        await page.emulateMedia({ media: 'print' });
-        const pdf = await page.pdf({ format: 'A4' });
+  describe.skipIf(!BROWSER_TOOLS && process.env.CI !== 'true')('in a browser, on screen and printed on A4', () => {
+    let browser: Browser;
+    let page: Page;
+    /** The height pdftotext gives a word per point of its font size, in this browser's fonts. */
+    let heightPerPoint: number;
+    const shots = join('out', 'screenshots');
 
-        expect(problems).toEqual([]);
-        expect(charts.length).toBeGreaterThanOrEqual(5);
-        expect(charts.every((area) => area > 10_000)).toBe(true);
-        expect(await page.locator('h2').count()).toBe(8);
-        expect(pdf.length).toBeGreaterThan(50_000);
-      } finally {
-        await browser.close();
-      }
-    },
-  );
-
-  // A4 between 15 mm margins, in CSS pixels (96 per inch): 180 mm portrait, 267 mm landscape.
-  const A4_CONTENT = { portrait: 680, landscape: 1009 };
-
-  it.skipIf(!existsSync(CHROMIUM) && process.env.CI !== 'true')(
-    'shows every table whole, on a 1280 px screen, a 390 px phone and A4 paper, for every period; charts at 9 pt or more',
-    async () => {
-      const periods = ['2024-09-30', '2025-09-30', report.period];
-      for (const period of periods.slice(0, -1)) {
+    beforeAll(async () => {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      page = await browser.newPage();
+      heightPerPoint = await measuredHeightPerPoint(page, out);
+      for (const period of SAMPLE_PERIODS.filter((p) => p !== report.period)) {
         await writeLocalReport({ lakeDir, config: CONFIG, reportsDir: join(out, 'reports'), period });
       }
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-sync'],
-      });
-      try {
-        const page = await browser.newPage();
-        const shots = join('out', 'screenshots');
-        mkdirSync(shots, { recursive: true });
-        for (const period of periods) {
-          await page.goto(`file://${resolve(out, 'reports', period, 'needs-analysis.html')}`);
-          // On screen: the page never scrolls sideways; a table too wide scrolls in its own box.
-          for (const width of [1280, 390]) {
-            await page.emulateMedia({ media: 'screen' });
-            await page.setViewportSize({ width, height: 900 });
-            const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-            expect(sideways, `${period} at ${width} px scrolls sideways by ${sideways} px`).toBeLessThanOrEqual(0);
-            const unreachable = await page.locator('table').evaluateAll((tables) =>
-              tables
-                .filter((t) => {
-                  const box = t.closest('.numbers');
-                  const boxScrolls = box !== null && getComputedStyle(box).overflowX === 'auto';
-                  return t.getBoundingClientRect().right > window.innerWidth + 1 && !boxScrolls;
-                })
-                .map((t) => t.id),
-            );
-            expect(unreachable, `${period} at ${width} px`).toEqual([]);
-            if (period === report.period && width === 1280) {
-              await page.screenshot({ path: join(shots, 'screen-first-page.png') });
-              await page
-                .locator('section[aria-labelledby="diversity"]')
-                .screenshot({ path: join(shots, 'screen-diversity.png') });
-              await page
-                .locator('section[aria-labelledby="recruitment-need"]')
-                .screenshot({ path: join(shots, 'screen-recruitment-need.png') });
-            }
-          }
-          // Printed on A4: nothing wider than its page, portrait or (a section marked wide) landscape.
-          await page.emulateMedia({ media: 'print' });
-          for (const [orientation, width] of Object.entries(A4_CONTENT)) {
-            await page.setViewportSize({ width, height: 1200 });
-            const overflowing = await page
-              .locator('main > section')
-              .evaluateAll(
-                (sections, wanted) =>
-                  sections
-                    .filter((section) => section.classList.contains('wide') === (wanted === 'landscape'))
-                    .flatMap((section) =>
-                      [...section.querySelectorAll('table, figure, svg')]
-                        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-                        .map(
-                          (el) =>
-                            `${section.getAttribute('aria-labelledby')}: ${el.tagName.toLowerCase()}#${el.closest('[id]')?.id ?? ''} ${Math.round(el.getBoundingClientRect().right)} px`,
-                        ),
-                    ),
-                orientation,
-              );
-            expect(overflowing, `${period} printed ${orientation}`).toEqual([]);
-            if (period === report.period && orientation === 'portrait') {
-              await page.screenshot({ path: join(shots, 'a4-first-page.png') });
-              await page
-                .locator('section[aria-labelledby="recruitment-need"]')
-                .screenshot({ path: join(shots, 'a4-recruitment-need.png') });
-            }
-            if (period === report.period && orientation === 'landscape') {
-              await page
-                .locator('section[aria-labelledby="diversity"]')
-                .screenshot({ path: join(shots, 'a4-diversity.png') });
-            }
-          }
-          // Chart text printed: its font size times the drawing's scale, at least 12 px (9 pt); no label cut short.
-          await page.setViewportSize({ width: A4_CONTENT.portrait, height: 1200 });
-          const smallest = await page.locator('figure.chart svg').evaluateAll((svgs) =>
-            Math.min(
-              ...svgs.flatMap((svg) => {
-                const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
-                return [...svg.querySelectorAll('text')].map(
-                  (text) => parseFloat(getComputedStyle(text).fontSize) * scale,
-                );
-              }),
-            ),
+      mkdirSync(shots, { recursive: true });
+    });
+    afterAll(async () => browser?.close());
+
+    const open = async (period: string, media: 'screen' | 'print', width: number) => {
+      await page.emulateMedia({ media });
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`file://${resolve(out, 'reports', period, 'needs-analysis.html')}`);
+    };
+
+    it('shows with no console errors and every chart drawn', async () => {
+      const problems: string[] = [];
+      const onConsole = (message: ConsoleMessage) => message.type() === 'error' && problems.push(message.text());
+      const onError = (error: Error) => problems.push(error.message);
+      page.on('console', onConsole);
+      page.on('pageerror', onError);
+      await open(report.period, 'screen', 1280);
+      page.off('console', onConsole);
+      page.off('pageerror', onError);
+      const charts = await page
+        .locator('figure.chart svg')
+        .evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect()).map((box) => box.width * box.height));
+
+      expect(problems).toEqual([]);
+      expect(charts.length).toBeGreaterThanOrEqual(5);
+      expect(charts.every((area) => area > 10_000)).toBe(true);
+      expect(await page.locator('h2').count()).toBe(8);
+    });
+
+    it('holds the sample Trust to every period it has', () => {
+      expect(SAMPLE_PERIODS).toEqual(['2024-09-30', '2025-09-30', report.period]);
+    });
+
+    it.for(SAMPLE_PERIODS)(
+      '%s: every table whole on a 1280 px screen, every column in reach on a 390 px phone, the page never scrolling sideways',
+      async (period) => {
+        for (const width of [1280, 390]) {
+          await open(period, 'screen', width);
+          expect(await sidewaysScroll(page), `${period} at ${width} px: the page scrolls sideways`).toBeLessThanOrEqual(
+            0,
           );
-          expect(smallest, `${period}: smallest chart text in px`).toBeGreaterThanOrEqual(12);
-          const cut = await page
-            .locator('figure.chart svg text')
-            .evaluateAll((texts) => texts.map((t) => t.textContent ?? '').filter((t) => t.includes('…')));
-          expect(cut, period).toEqual([]);
-          const pastEdge = await page.locator('figure.chart svg').evaluateAll((svgs) =>
-            svgs.flatMap((svg) => {
-              const edge = svg.getBoundingClientRect().right;
-              return [...svg.querySelectorAll('text')]
-                .filter((text) => text.getBoundingClientRect().right > edge + 1)
-                .map((text) => text.textContent ?? '');
-            }),
-          );
-          expect(pastEdge, `${period}: chart text running past the chart's edge`).toEqual([]);
-          expect((await page.pdf({ format: 'A4' })).length).toBeGreaterThan(50_000);
+          expect(await unreachable(page), `${period} at ${width} px`).toEqual([]);
+          // On a desktop screen every table shows whole, with no scrolling (beside its chart, or below it).
+          if (width === 1280) expect(await tablesScrolled(page), `${period} at ${width} px`).toEqual([]);
+          if (period === report.period) await screenShots(page, `screen-${width}`, shots);
         }
-      } finally {
-        await browser.close();
-      }
-    },
-  );
+      },
+    );
+
+    it.for(SAMPLE_PERIODS)(
+      '%s: printed on A4, nothing wider than its page, no text under 9 pt, no chart label cut',
+      async (period) => {
+        // Laid out for print at the width of each page's printable area: the element that would overflow, by name.
+        for (const [orientation, width] of Object.entries(A4_PRINTABLE_PX) as ['portrait' | 'landscape', number][]) {
+          await open(period, 'print', width);
+          expect(await widerThanPage(page, orientation), `${period} printed ${orientation}`).toEqual([]);
+        }
+        await page.setViewportSize({ width: A4_PRINTABLE_PX.portrait, height: 900 });
+        const text = await chartText(page);
+        expect(text.smallestPx, `${period}: the smallest chart text, in px (12 px is 9 pt)`).toBeGreaterThanOrEqual(12);
+        expect(text.cut, period).toEqual([]);
+        // The PDF itself, as it prints: A4 pages, no text under 9 pt (a page too wide is shrunk), no ink in a margin.
+        const pdf = join(out, `${period}.pdf`);
+        await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+        expect(printProblems(pdf, heightPerPoint), period).toEqual([]);
+        const pages = printedPages(pdf);
+        expect(pages.length).toBeGreaterThan(10);
+        // Each section marked wide starts on a landscape page; the rest on portrait ones.
+        for (const [title, wide] of await sectionTitles(page)) {
+          const first = pageWith(pages, title);
+          expect(first, title).toBeDefined();
+          expect((first?.width ?? 0) > (first?.height ?? 0), `${period}: ${title} landscape`).toBe(wide);
+        }
+        if (period === report.period) {
+          for (const [name, phrase] of [
+            ['a4-first-page', report.trust],
+            ['a4-diversity', 'Diversity against the community'],
+            ['a4-recruitment-need', 'Looking forward: the recruitment needed'],
+          ] as const) {
+            pageImage(pdf, pageWith(pages, phrase)?.number ?? 1, join(shots, `${name}.png`));
+          }
+        }
+      },
+    );
+
+    it('fails a page with a table wider than its paper, or a chart label cut off', async () => {
+      await open(report.period, 'print', A4_PRINTABLE_PX.portrait);
+      await page.evaluate(() => {
+        const wide = '<table id="too-wide" style="width:1400px"><tr><td>a</td><td>far right</td></tr></table>';
+        const cut =
+          '<figure class="chart" id="cut"><svg width="200" height="40"><text x="150" y="20">Cut label</text></svg></figure>';
+        document.querySelector('main > section')?.insertAdjacentHTML('beforeend', wide + cut);
+      });
+      expect(await widerThanPage(page, 'portrait')).toEqual([
+        expect.stringMatching(/^headline: table in #too-wide reaches 14\d\d px/),
+      ]);
+      expect((await chartText(page)).cut).toEqual(['cut: "Cut label"']);
+      const pdf = join(out, 'too-wide.pdf');
+      await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+      expect(printProblems(pdf, heightPerPoint).join('\n')).toMatch(/page 1: \d+ words under 9 pt/);
+    });
+  });
 });
+
+/** Each section's title as printed, and whether it is marked to print on landscape pages. */
+const sectionTitles = (page: Page): Promise<[string, boolean][]> =>
+  page
+    .locator('main > section')
+    .evaluateAll((sections) =>
+      sections.map(
+        (s) => [s.querySelector('h2')?.textContent ?? '', s.classList.contains('wide')] as [string, boolean],
+      ),
+    );
+
+/** Screenshots of the first screenful, the diversity section and the recruitment-need section. */
+async function screenShots(page: Page, prefix: string, folder: string): Promise<void> {
+  await page.screenshot({ path: join(folder, `${prefix}-first-page.png`) });
+  for (const id of ['diversity', 'recruitment-need']) {
+    await page.locator(`section[aria-labelledby="${id}"]`).screenshot({ path: join(folder, `${prefix}-${id}.png`) });
+  }
+}
+
+/** pdftotext's height of a word per point of its font size: 10 pt Arial printed by the same browser, measured. */
+async function measuredHeightPerPoint(page: Page, folder: string): Promise<number> {
+  await page.setContent('<p style="font: 10pt Arial, Helvetica, sans-serif; margin: 0">Calibration</p>');
+  const pdf = join(folder, 'calibration.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  const word = printedPages(pdf)[0]?.words[0];
+  if (!word) throw new Error('the calibration page printed no word');
+  return (word.yMax - word.yMin) / 10;
+}

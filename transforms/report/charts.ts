@@ -5,6 +5,7 @@ import { plainText } from '../output/plain-text.ts';
 import { humanDate } from './dates.ts';
 import type { ChartRequest } from './model.ts';
 import type { PublishedTable } from './report-table.ts';
+import { arialWidth, measureTextItem } from './text-width.ts';
 
 const FONT = 'Arial, Helvetica, sans-serif';
 const PALETTE = ['#1d70b8', '#f47738', '#00703c', '#912b88', '#b58840', '#5694ca'];
@@ -18,6 +19,8 @@ export const CHART_WIDTH = 640;
 /** 9 pt: the smallest text a chart has, printed or on screen. */
 const TEXT_PX = 12;
 const LINE_PX = 15;
+/** A value axis with about six round numbers on it, not a number every 40 px. */
+const VALUE_AXIS = { tickCount: 6 };
 /** Category labels are wrapped at words to lines of at most this many characters, never cut short. */
 const LINE_CHARS = 28;
 
@@ -31,6 +34,27 @@ export function wrapLabel(label: string, chars = LINE_CHARS): string[] {
   }
   return lines;
 }
+
+/** vega's text measure, which it lets a caller replace (as vl-convert does): there is no canvas here to measure with. */
+interface TextMetrics {
+  width: typeof measureTextItem;
+}
+const textMetrics = (vega as unknown as { readonly textMetrics?: TextMetrics }).textMetrics;
+if (!textMetrics) throw new Error('vega no longer exports textMetrics: the charts cannot measure their text');
+textMetrics.width = measureTextItem;
+
+/**
+ * vega-lite's warnings, but for the one it gives whenever a chart's height is a step per category
+ * ("Dropping fit-y"): it then fits the width, as asked.
+ */
+const vegaLog = vega.logger(vega.Warn);
+const COMPILE_LOG: ReturnType<typeof vega.logger> = {
+  ...vegaLog,
+  warn(...args: readonly unknown[]) {
+    if (!String(args[0]).startsWith('Dropping "fit-y"')) vegaLog.warn(...args);
+    return COMPILE_LOG;
+  },
+};
 
 /**
  * Draws a chart of a published table as SVG, on the server (vega-lite compiled to vega, rendered
@@ -54,10 +78,21 @@ export async function renderChart(chart: ChartRequest, table: PublishedTable): P
       })),
   );
   const spec = vegaLiteSpec(chart, values, rows);
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(vl.compile(spec, { logger: COMPILE_LOG }).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return svg.replace('<svg ', `<svg role="img" aria-label="${escapeHtml(`${chart.title}. ${chart.description}`)}" `);
+}
+
+/**
+ * The legend below the drawing in a row where the row fits beside the category labels (it starts
+ * where the plot does), otherwise one entry a line: a row running past the drawing's edge is cut.
+ */
+function legendDirection(chart: ChartRequest, categories: string[], series: string[]): 'horizontal' | 'vertical' {
+  const labelsWidth = Math.max(0, ...categories.flatMap((c) => wrapLabel(c)).map((line) => arialWidth(line, TEXT_PX)));
+  const plotStart = chart.kind === 'lines' ? 60 : labelsWidth + 16;
+  const row = series.reduce((width, label) => width + 16 + arialWidth(label, TEXT_PX) + 10, 0);
+  return plotStart + row <= CHART_WIDTH ? 'horizontal' : 'vertical';
 }
 
 function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): vl.TopLevelSpec {
@@ -69,6 +104,7 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
   );
   const lines = Math.max(1, ...Object.values(wrapped).map((labelLines) => labelLines.length));
   const band = lines * LINE_PX + 8;
+  const seriesLabels = [...new Set(values.map((v) => (v as { series: string }).series))];
   const base = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: chart.description,
@@ -83,7 +119,7 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
         labelFontSize: TEXT_PX,
         labelLimit: 0,
         orient: 'bottom' as const,
-        direction: 'vertical' as const,
+        direction: legendDirection(chart, order, seriesLabels),
       },
       view: { stroke: null },
     },
@@ -95,9 +131,14 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
     title: null,
     axis: { labelExpr: `${JSON.stringify(wrapped)}[datum.label] || datum.label`, labelLineHeight: LINE_PX },
   };
-  const value = { field: 'value', type: 'quantitative' as const, title: chart.unit === '%' ? 'per cent' : chart.unit };
+  const value = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: chart.unit === '%' ? 'per cent' : chart.unit,
+    axis: VALUE_AXIS,
+  };
   const colour = { field: 'series', type: 'nominal' as const, title: null, scale: { range: PALETTE } };
-  const series = new Set(values.map((v) => (v as { series: string }).series)).size;
+  const series = seriesLabels.length;
   switch (chart.kind) {
     case 'stacked-bars':
       return {
@@ -140,7 +181,12 @@ function vegaLiteSpec(chart: ChartRequest, values: object[], order: string[]): v
             mark: { type: 'rule', color: '#505a5f' },
             encoding: {
               y: category,
-              x: { field: 'low', type: 'quantitative', title: 'workforce share ÷ community share' },
+              x: {
+                field: 'low',
+                type: 'quantitative',
+                title: 'workforce share ÷ community share',
+                axis: VALUE_AXIS,
+              },
               x2: { field: 'high' },
             },
           },

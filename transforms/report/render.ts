@@ -55,7 +55,7 @@ async function renderHtml(report: PublishedReport): Promise<string> {
 <body>
 <header>
 <p class="kicker">${escape(report.trust)}</p>
-<h1>Children's workforce needs analysis: ${escape(humanDate(report.period))}</h1>
+<h1>Children's workforce needs analysis: <span class="date">${escape(humanDate(report.period))}</span></h1>
 <p class="meta">Period ${escape(humanDate(report.period))}${report.previousPeriod ? ` · previous period ${escape(humanDate(report.previousPeriod))}` : ''}${report.baselinePeriod ? ` · baseline ${escape(humanDate(report.baselinePeriod))}` : ''} · community ${escape(report.communityAreas.join(', '))} · produced ${escape(humanDate(report.generatedAt))}. ${WITHHELD} marks a figure withheld so that no one's details can be worked out: a count from 1 to ${report.suppressionThreshold - 1}, or a figure that would give one away (see Disclosure control).</p>
 ${report.notices.length ? `<div class="notices" role="note">${report.notices.map((n) => `<p>${escape(n)}</p>`).join('')}</div>` : ''}
 <nav aria-label="Contents"><ol>${contents}</ol></nav>
