@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,11 @@ export default defineConfig({
     // Test files share each worker's loaded modules (DuckDB, the AWS SDK, HiGHS load once per
     // worker, not once per file): a quarter off the suite's time here. Tests keep no module state.
     isolate: false,
+    // Every core (vitest's default leaves one idle: on this 2-core machine, one worker for the whole suite).
+    maxWorkers: availableParallelism(),
+    // As the command runs (cli/workforce.mjs): WebAssembly on the baseline compiler (optimising HiGHS costs more
+    // than its solves), and no allocation-site pretenuring (it made the ingest's short-lived objects old).
+    execArgv: ['--liftoff-only', '--no-allocation-site-pretenuring'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
