@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { FixtureLastSequencer } from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -10,9 +11,10 @@ export default defineConfig({
     isolate: false,
     // Every core (vitest's default leaves one idle: on this 2-core machine, one worker for the whole suite).
     maxWorkers: availableParallelism(),
-    // As the command runs (cli/workforce.mjs): WebAssembly on the baseline compiler (optimising HiGHS costs more
-    // than its solves), and no allocation-site pretenuring (it made the ingest's short-lived objects old).
-    execArgv: ['--liftoff-only', '--no-allocation-site-pretenuring'],
+    // As the command runs (cli/workforce.mjs), no allocation-site pretenuring (it made the ingest's short-lived
+    // objects old). Unlike the command, WebAssembly is optimised: a worker solves thousands of disclosure programs.
+    execArgv: ['--no-allocation-site-pretenuring'],
+    sequence: { sequencer: FixtureLastSequencer },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

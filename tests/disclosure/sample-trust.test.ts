@@ -2,35 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditReportFolder } from '../../functions/local/local-audit.ts';
-import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
-import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import type { AuditResult } from '../../transforms/disclosure/audit.ts';
 import { precisionOf, WITHHELD } from '../../transforms/disclosure/tables.ts';
 import type { PublishedReport } from '../../transforms/report/model.ts';
 import type { ReadReport } from '../../transforms/report/published-files.ts';
-import { temporaryFolder } from '../lake-helpers.ts';
+import { SAMPLE_PERIODS, sampleTrust } from '../support/sample-trust-fixture.ts';
 
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
-const PERIODS = ['2024-09-30', '2025-09-30', '2026-09-30'];
+const PERIODS = SAMPLE_PERIODS;
 
 describe("Disclosure control: the sample Trust's reports, every period", () => {
   const reports = new Map<string, { report: PublishedReport; read: ReadReport; audit: AuditResult }>();
 
   beforeAll(async () => {
-    const out = temporaryFolder();
-    const { lakeDir } = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: out });
+    const { run, reportsDir } = await sampleTrust();
     for (const period of PERIODS) {
-      await writeLocalReport({
-        lakeDir,
-        config: CONFIG,
-        reportsDir: join(out, 'reports'),
-        period,
-        now: new Date('2026-11-28T09:00:00Z'),
-      });
-      const folder = join(out, 'reports', period);
+      const folder = join(reportsDir, period);
       const report = JSON.parse(readFileSync(join(folder, 'needs-analysis.json'), 'utf8')) as PublishedReport;
-      reports.set(period, { report, ...(await auditReportFolder(folder, lakeDir, CONFIG)) });
+      reports.set(period, { report, ...(await auditReportFolder(folder, run.lakeDir, CONFIG)) });
     }
   }, 300_000);
 

@@ -3,13 +3,13 @@ import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
-import { runLocalPipeline, type LocalRunResult } from '../../functions/local/local-pipeline.ts';
+import type { LocalRunResult } from '../../functions/local/local-pipeline.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { readDfeCswwCsv } from '../../functions/reference-data.ts';
 import { LANDING_REJECTED } from '../../sample-data/generator/sample-files.ts';
 import { englandSeries, parseCswwSeries } from '../../transforms/reference/dfe-csww.ts';
 import { TABLES, type ColumnType } from '../../transforms/tables/definitions.ts';
-import { temporaryFolder } from '../lake-helpers.ts';
+import { sampleTrust } from '../support/sample-trust-fixture.ts';
 
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const PARQUET_TYPE: Record<ColumnType, { type: string; logical: string | null }> = {
@@ -28,7 +28,7 @@ describe('The sample Trust, end to end on the local stack', () => {
   let lake: DuckDbLake;
 
   beforeAll(async () => {
-    result = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: temporaryFolder() });
+    ({ run: result } = await sampleTrust());
     lake = await DuckDbLake.open(result.lakeDir, CONFIG);
   });
   afterAll(() => lake?.close());

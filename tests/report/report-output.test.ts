@@ -3,12 +3,11 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { type Browser, chromium, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runLocalPipeline } from '../../functions/local/local-pipeline.ts';
-import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import type { PublishedReport } from '../../transforms/report/model.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { chartText, sidewaysScroll, tablesScrolled, unreachable, widerThanPage } from '../support/page-layout.ts';
+import { sampleTrust } from '../support/sample-trust-fixture.ts';
 import { pageImage, pageWith, printedPages, printProblems } from '../support/printed-pdf.ts';
 
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
@@ -47,17 +46,16 @@ const isSmallText = (text: string) => /^[1-4]$/.test(text.trim().replaceAll(',',
 
 describe('The needs-analysis report of the sample Trust', () => {
   let out: string;
-  let lakeDir: string;
+  /** The shared sample Trust's reports (read only); what this file prints goes to `out`. */
+  let reportsDir: string;
   let folder: string;
   let report: PublishedReport;
   let html: string;
 
   beforeAll(async () => {
     out = temporaryFolder();
-    const run = await runLocalPipeline({ landingDir: 'sample-data/landing', config: CONFIG, outDir: out });
-    lakeDir = run.lakeDir;
-    const written = await writeLocalReport({ lakeDir: run.lakeDir, config: CONFIG, reportsDir: join(out, 'reports') });
-    folder = join(out, 'reports', written.report.period);
+    ({ reportsDir } = await sampleTrust());
+    folder = join(reportsDir, 'latest');
     report = JSON.parse(readFileSync(join(folder, 'needs-analysis.json'), 'utf8'));
     html = readFileSync(join(folder, 'needs-analysis.html'), 'utf8');
   });
@@ -203,9 +201,6 @@ describe('The needs-analysis report of the sample Trust', () => {
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
       page = await browser.newPage();
       heightPerPoint = await measuredHeightPerPoint(page, out);
-      for (const period of SAMPLE_PERIODS.filter((p) => p !== report.period)) {
-        await writeLocalReport({ lakeDir, config: CONFIG, reportsDir: join(out, 'reports'), period });
-      }
       mkdirSync(shots, { recursive: true });
     });
     afterAll(async () => browser?.close());
@@ -213,7 +208,7 @@ describe('The needs-analysis report of the sample Trust', () => {
     const open = async (period: string, media: 'screen' | 'print', width: number) => {
       await page.emulateMedia({ media });
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`file://${resolve(out, 'reports', period, 'needs-analysis.html')}`);
+      await page.goto(`file://${resolve(reportsDir, period, 'needs-analysis.html')}`);
     };
 
     it('shows with no console errors and every chart drawn', async () => {
