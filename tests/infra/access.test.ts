@@ -1,7 +1,7 @@
-import { testApp } from '../support/cdk-app.ts';
+import { SAMPLE_STACK_NOW, sampleStack, testApp } from '../support/cdk-app.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { decide, resolve, type PolicyStatement } from '../support/iam-policy.ts';
@@ -9,7 +9,7 @@ import { temporaryFolder } from '../lake-helpers.ts';
 
 const CONFIG_FILE = 'sample-data/trust.config.json';
 const CONFIG = JSON.parse(readFileSync(CONFIG_FILE, 'utf8'));
-const NOW = new Date('2026-11-28T12:00:00Z');
+const NOW = SAMPLE_STACK_NOW; // the day the shared sample stack is written for
 
 type RoleResource = {
   Properties: {
@@ -33,8 +33,7 @@ describe('Construct: Access', () => {
   let landing: string;
 
   beforeAll(async () => {
-    const stack = await buildApp(testApp(), CONFIG_FILE, { now: NOW });
-    template = Template.fromStack(stack);
+    ({ template } = await sampleStack());
     landing = `arn:aws:s3:::${Object.keys(template.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('DataLakeLanding')) as string}`;
   });
 

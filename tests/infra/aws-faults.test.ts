@@ -1,4 +1,4 @@
-import { testApp } from '../support/cdk-app.ts';
+import { SAMPLE_STACK_NOW, sampleStack, testApp } from '../support/cdk-app.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -16,7 +16,7 @@ import { temporaryFolder } from '../lake-helpers.ts';
 import { ACCOUNT, decide, REGION, resolve, type PolicyStatement } from '../support/iam-policy.ts';
 
 const CONFIG_FILE = 'sample-data/trust.config.json';
-const NOW = new Date('2026-11-28T12:00:00Z');
+const NOW = SAMPLE_STACK_NOW; // the day the shared sample stack is written for
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation properties, read as JSON
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -34,9 +34,11 @@ const logicalIdOf = (ref: unknown): string => {
   return node.Ref ?? (node['Fn::GetAtt'] as [string, string])[0];
 };
 
-async function synthesise(configFile = CONFIG_FILE): Promise<Resources> {
-  const stack = await buildApp(testApp(), configFile, { now: NOW });
-  return Template.fromStack(stack).toJSON().Resources;
+async function synthesise(configFile?: string): Promise<Resources> {
+  const template = configFile
+    ? Template.fromStack(await buildApp(testApp(), configFile, { now: NOW }))
+    : (await sampleStack()).template;
+  return template.toJSON().Resources;
 }
 
 describe('Stack: what the offline checks cannot see, read from the template', () => {

@@ -1,10 +1,8 @@
-import { testApp } from '../support/cdk-app.ts';
+import { SAMPLE_STACK_NOW, sampleStack } from '../support/cdk-app.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DuckDbLake } from '../../functions/local/duckdb-lake.ts';
-import { buildApp } from '../../infra/app.ts';
 import { NAMED_QUERIES } from '../../infra/constructs/catalog.ts';
 import { collectionStep, periodProjection } from '../../infra/partition-projection.ts';
 import {
@@ -22,15 +20,15 @@ import { projectedPeriods } from '../support/athena-projection.ts';
 
 const CONFIG_FILE = 'sample-data/trust.config.json';
 const SAMPLE = parseTrustConfig(JSON.parse(readFileSync(CONFIG_FILE, 'utf8')));
-const NOW = new Date('2026-11-28T12:00:00Z');
+const NOW = SAMPLE_STACK_NOW; // the day the shared sample stack is written for
 const DAY_MS = 86_400_000;
 
 /** The Glue parameters of each lake table, as synthesised from the sample config. */
 async function projections(): Promise<Map<string, Record<string, string>>> {
-  const stack = await buildApp(testApp(), CONFIG_FILE, { now: NOW });
+  const { template } = await sampleStack();
   type TableInput = { Name: string; TableType: string; Parameters: Record<string, string> };
   type GlueTable = { Type: string; Properties: { TableInput: TableInput } };
-  const resources = Template.fromStack(stack).toJSON().Resources as Record<string, GlueTable>;
+  const resources = template.toJSON().Resources as Record<string, GlueTable>;
   const tables = Object.values(resources)
     .filter((r) => r.Type === 'AWS::Glue::Table' && r.Properties.TableInput.TableType === 'EXTERNAL_TABLE')
     .map((r) => r.Properties.TableInput);

@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { CfnElement } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { partnerGroup, TRUST_GROUP } from '../../functions/portal-api/groups.ts';
 import { WORKER_CSP } from '../../functions/portal/http.ts';
-import { buildApp } from '../../infra/app.ts';
 import { ledgerKey, uploadKey, validationKey } from '../../transforms/storage/object-layout.ts';
-import { testApp } from '../support/cdk-app.ts';
+import { SAMPLE_STACK_NOW, sampleStack } from '../support/cdk-app.ts';
 import { decide, resolve, type PolicyStatement } from '../support/iam-policy.ts';
 
 const CONFIG_FILE = 'sample-data/trust.config.json';
 const CONFIG = JSON.parse(readFileSync(CONFIG_FILE, 'utf8')) as { partners: { id: string }[] };
-const NOW = new Date('2026-11-28T12:00:00Z');
+const NOW = SAMPLE_STACK_NOW; // the day the shared sample stack is written for
 
 type Resources = Record<string, { Properties: Record<string, unknown> }>;
 
@@ -27,8 +26,8 @@ describe('Construct: Portal (the partner portal in AWS)', () => {
   };
 
   beforeAll(async () => {
-    const stack = await buildApp(testApp(), CONFIG_FILE, { now: NOW });
-    template = Template.fromStack(stack);
+    const { stack, template: sampleTemplate } = await sampleStack();
+    template = sampleTemplate;
     const lake = stack.dataLake;
     arn = (name) => `arn:aws:s3:::${stack.getLogicalId(lake[name].node.defaultChild as CfnElement)}`;
     statements = Object.entries(template.findResources('AWS::IAM::Policy') as Resources)

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLeaseStore } from '../../functions/adapters/memory-lease-store.ts';
 import { S3ObjectStore } from '../../functions/adapters/s3-object-store.ts';
@@ -9,16 +7,16 @@ import { objectCreatedEvent, sqsBatch } from '../../functions/ingest/events.ts';
 import { createIngestHandler } from '../../functions/ingest/handler.ts';
 import { startLocalS3, type LocalS3 } from '../../functions/local/s3-server.ts';
 import { readCensusTexts } from '../../functions/reference-data.ts';
-import { buildApp } from '../../infra/app.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { ensureBuiltInCommunityProfile } from '../../transforms/ingest/community-reference.ts';
 import type { ObjectStore } from '../../transforms/storage/object-store.ts';
 import { workforceCsv } from '../helpers.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
+import { SAMPLE_STACK_NOW, sampleStack } from '../support/cdk-app.ts';
 import { decide, type PolicyStatement } from '../support/iam-policy.ts';
 
 const CONFIG_FILE = 'sample-data/trust.config.json';
-const NOW = new Date('2026-11-28T12:00:00Z');
+const NOW = SAMPLE_STACK_NOW; // the day the shared sample stack is written for
 const BUCKETS = { landingBucket: 'landing', lakeBucket: 'lake' };
 const KEY = 'uploads/riverside-council/workforce/2026-09-30';
 
@@ -64,10 +62,10 @@ describe('Function: ingest, as its AWS role allows it', () => {
   const requests: S3Request[] = [];
 
   beforeAll(async () => {
-    const stack = await buildApp(new App({ outdir: temporaryFolder('cdk-out-') }), CONFIG_FILE, { now: NOW });
+    const { template } = await sampleStack();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- CloudFormation properties, read as JSON
     type Resource = { Type: string; Properties: Record<string, any> };
-    const resources = Object.entries(Template.fromStack(stack).toJSON().Resources as Record<string, Resource>);
+    const resources = Object.entries(template.toJSON().Resources as Record<string, Resource>);
     const find = (type: string, id: RegExp) => resources.find(([name, r]) => r.Type === type && id.test(name));
     const [, fn] = find('AWS::Lambda::Function', /^IngestFunction/) as [string, Resource];
     const roleId = fn.Properties.Role['Fn::GetAtt'][0] as string;

@@ -33,10 +33,11 @@ describe('Function: report handler, through the real Athena adapter and the same
   let invocation: (runName: string, startedAt?: Date) => ReturnType<typeof createReportHandler>;
 
   beforeAll(async () => {
-    // One partner's three years: every query and every table, at a third of the disclosure work of
-    // the whole sample Trust (these tests are about the function's plumbing, run nine times over).
+    // One partner's three years of every dataset: every query and every table, at a fifth of the
+    // disclosure work of the whole sample Trust (these tests are about the function's plumbing, run
+    // nine times over).
     const landing = temporaryFolder('landing-');
-    cpSync('sample-data/landing/riverside-council', join(landing, 'riverside-council'), { recursive: true });
+    cpSync('sample-data/landing/harbour-family-action', join(landing, 'harbour-family-action'), { recursive: true });
     const run = await runLocalPipeline({ landingDir: landing, config: CONFIG, outDir: temporaryFolder() });
     lake = await DuckDbLake.open(run.lakeDir, CONFIG);
     athena = await startFakeAthena(lake, { pageSize: 7, pollsBeforeDone: 2 });

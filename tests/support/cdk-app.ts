@@ -1,4 +1,7 @@
 import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../infra/app.ts';
+import type { WorkforceStack } from '../../infra/stack.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 
 /**
@@ -12,4 +15,23 @@ export function testApp(options: { readonly bundle?: boolean } = {}): App {
     outdir: temporaryFolder('cdk-out-'),
     ...(options.bundle ? {} : { context: { 'aws:cdk:bundling-stacks': [] } }),
   });
+}
+
+/** The sample Trust's config, and the day the shared sample stack is written for. */
+export const SAMPLE_CONFIG_FILE = 'sample-data/trust.config.json';
+export const SAMPLE_STACK_NOW = new Date('2026-11-28T12:00:00Z');
+
+let sample: Promise<{ stack: WorkforceStack; template: Template }> | undefined;
+
+/**
+ * The sample Trust's stack (written for SAMPLE_STACK_NOW, not bundled) and its template,
+ * synthesised once per test worker and shared by the files that only read it. A test that needs
+ * another config, or that changes a stack, builds its own with `testApp()`.
+ */
+export function sampleStack(): Promise<{ stack: WorkforceStack; template: Template }> {
+  sample ??= buildApp(testApp(), SAMPLE_CONFIG_FILE, { now: SAMPLE_STACK_NOW }).then((stack) => ({
+    stack,
+    template: Template.fromStack(stack),
+  }));
+  return sample;
 }

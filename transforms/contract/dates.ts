@@ -82,7 +82,10 @@ export function twelveMonthsBefore(isoDate: string): string {
   return `${year - 1}-${pad(month)}-${pad(Math.min(day, daysInMonth(year - 1, month)))}`;
 }
 
+// Made once: building a formatter (its time zone rules) costs a thousand times formatting with one.
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
 /** Today's date in the UK, as YYYY-MM-DD. */
 export function todayInLondon(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+  return LONDON_DAY.format(now);
 }
