@@ -78,13 +78,18 @@ export async function listAllKeys(client: S3Client, bucket: string, prefix: stri
 /** Copies every object under a prefix to outDir/<key>, replacing what was there before. */
 export async function downloadPrefix(client: S3Client, bucket: string, prefix: string, outDir: string): Promise<void> {
   rmSync(join(outDir, prefix), { recursive: true, force: true });
-  for (const key of await listAllKeys(client, bucket, prefix)) {
-    const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const path = join(outDir, ...key.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(
-      path,
-      await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
-    );
-  }
+  const keys = await listAllKeys(client, bucket, prefix);
+  // A few objects at a time: each is a round trip to the server.
+  const next = async (): Promise<void> => {
+    for (let key = keys.pop(); key !== undefined; key = keys.pop()) {
+      const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      const path = join(outDir, ...key.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(
+        path,
+        await (response.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: 6 }, next));
 }
