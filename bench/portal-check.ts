@@ -19,7 +19,8 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
+import { launchChromium } from '../tests/support/chromium.ts';
 import { PAGE_PROBE } from './page-probe.ts';
 import type { ValidationReport } from '../transforms/validation/report.ts';
 
@@ -30,16 +31,6 @@ const PARTNER = 'riverside-council';
 const CONFIG = 'sample-data/trust.config.json';
 const FILE = join('bench', 'data', `workforce-${ROWS}.csv`);
 const RESULTS = join('bench', 'results');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 if (!existsSync(FILE)) {
   console.log(`Generating ${FILE} (seeded; cached for next time)…`);
@@ -278,7 +269,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
 const service = await serve(dataDir);
 const invite = workforce('invite', PARTNER, '--data', dataDir, '--config', CONFIG);
 const link = execFileSync(invite[0]!, invite.slice(1), { encoding: 'utf8' }).trim().split('\n').at(-1)!;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const chromiumVersion = browser.version();
 const measured: Measured[] = [];
 try {

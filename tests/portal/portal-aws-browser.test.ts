@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineService } from '../../functions/local/service.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { uploadKey } from '../../transforms/storage/object-layout.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
+import { browserAvailable, launchChromium } from '../support/chromium.ts';
 import { startAwsPortal, type AwsPortalHarness } from '../support/aws-portal-harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const [PARTNER_A, PARTNER_B] = ['riverside-council', 'brightstart-nurseries'];
 const PERIOD = '2026-09-30';
@@ -21,7 +21,7 @@ const USERS = {
   'both@example.org': [`partner-${PARTNER_A}`, `partner-${PARTNER_B}`],
 };
 
-const available = existsSync(CHROMIUM) || process.env.CI === 'true';
+const available = browserAvailable;
 
 describe.skipIf(!available)(
   'The portal as deployed to AWS (hosted sign-in, the API, uploads to S3), in a real browser',
@@ -67,19 +67,7 @@ describe.skipIf(!available)(
       service = new PipelineService({ dataDir, config: CONFIG, pollMs: 600_000 });
       await service.start();
       aws = await startAwsPortal(service, CONFIG, USERS);
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

@@ -1,6 +1,6 @@
-import { createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PipelineService } from '../../functions/local/service.ts';
 import { startPortalServer, type PortalServer } from '../../functions/portal/server.ts';
@@ -8,15 +8,15 @@ import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import { validateCsv } from '../../transforms/validation/validate.ts';
 import { checkPeriod } from '../../transforms/config/collection-periods.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
+import { browserAvailable, launchChromium } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
 const [PARTNER_A, PARTNER_B] = ['riverside-council', 'brightstart-nurseries'];
 const PERIOD = '2026-09-30';
 const GOOD = `sample-data/landing/${PARTNER_A}/workforce/${PERIOD}/workforce.csv`;
 const BROKEN = `sample-data/broken/riverside-youth-trust/workforce/${PERIOD}/unknown-codes.csv`;
 
-const available = existsSync(CHROMIUM) || process.env.CI === 'true';
+const available = browserAvailable;
 
 describe.skipIf(!available)('The partner portal in a real browser', () => {
   const dataDir = temporaryFolder('portal-');
@@ -46,19 +46,7 @@ describe.skipIf(!available)('The partner portal in a real browser', () => {
       b: await invite({ kind: 'partner', partnerId: PARTNER_B }),
       trust: await invite({ kind: 'trust' }),
     };
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     partnerA = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     page = await partnerA.newPage();
   });

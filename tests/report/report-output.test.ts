@@ -1,29 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
-import { type Browser, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
 import type { PublishedReport } from '../../transforms/report/model.ts';
 import { temporaryFolder } from '../lake-helpers.ts';
 import { chartText, sidewaysScroll, tablesScrolled, unreachable, widerThanPage } from '../support/page-layout.ts';
+import { CHROMIUM, launchChromium } from '../support/chromium.ts';
 import { sampleTrust } from '../support/sample-trust-fixture.ts';
 import { pageImage, pageWith, printedPages, printProblems } from '../support/printed-pdf.ts';
 
 const CONFIG = parseTrustConfig(JSON.parse(readFileSync('sample-data/trust.config.json', 'utf8')));
-const CHROMIUM = '/usr/bin/chromium';
 /** Chromium, and poppler to read back what it prints: without them the browser tests are skipped, except in CI. */
 const BROWSER_TOOLS = [CHROMIUM, '/usr/bin/pdftotext', '/usr/bin/pdftoppm'].every((tool) => existsSync(tool));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The periods the sample Trust's partners have returns for, from the files they land. */
 const SAMPLE_PERIODS = [
   ...new Set(
@@ -198,7 +188,7 @@ describe('The needs-analysis report of the sample Trust', () => {
     const shots = join('out', 'screenshots');
 
     beforeAll(async () => {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
       page = await browser.newPage();
       heightPerPoint = await measuredHeightPerPoint(page, out);
       mkdirSync(shots, { recursive: true });
