@@ -116,6 +116,8 @@ describe('The needs-analysis report of the sample Trust', () => {
 
     expect(pressures.some((f) => f.startsWith('Social worker: vacancy rate'))).toBe(true);
     expect(diversity.some((f) => f.startsWith('Asian, Asian British or Asian Welsh (ethnic group)'))).toBe(true);
+    // One pair of brackets: a dimension's own bracketed note is left out of a finding.
+    expect(diversity.filter((f) => /\([^)]*\(/.test(f))).toEqual([]);
   });
 
   it('draws at least four charts as SVG, each with its numbers in a table with it and a text alternative', () => {

@@ -187,7 +187,7 @@ export function diversitySection({ results, period }: ModelContext): SectionDraf
           )
           .map(
             (row) =>
-              `${String(row.category)} (${DIMENSION_TITLES[dimension]?.toLowerCase() ?? dimension}): ${(row.workforce_share as number).toFixed(1)}% of the workforce (95% interval ${(row.share_ci_low as number).toFixed(1)}–${(row.share_ci_high as number).toFixed(1)}%) against ${(row.community_share as number).toFixed(1)}% of the community.`,
+              `${String(row.category)} (${dimensionWord(dimension)}): ${(row.workforce_share as number).toFixed(1)}% of the workforce (95% interval ${(row.share_ci_low as number).toFixed(1)}–${(row.share_ci_high as number).toFixed(1)}%) against ${(row.community_share as number).toFixed(1)}% of the community.`,
           ),
       );
       return [
@@ -430,4 +430,9 @@ export function disclosureRule(threshold: number): string {
     `The result is audited with integer programming: for each withheld count, the smallest and largest value consistent with every published figure must run from ${interval.low} to at least ${interval.high}. ` +
     `Only the total of the whole workforce is exempt.`
   );
+}
+
+/** A dimension's name inside a finding's brackets: 'ethnicity', not 'ethnicity (census 2021 categories)'. */
+function dimensionWord(dimension: string): string {
+  return (DIMENSION_TITLES[dimension] ?? dimension).replace(/\s*\(.*\)$/, '').toLowerCase();
 }
