@@ -55,7 +55,11 @@ export async function completeSignIn(config: CognitoSignIn): Promise<string | un
   history.replaceState(null, '', new URL(config.redirectUri).pathname);
   const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') as { verifier: string; state: string } | null;
   sessionStorage.removeItem(PENDING);
-  if (query.has('error')) return `Sign-in did not complete: ${query.get('error_description') ?? query.get('error')}.`;
+  // Words of our own: the address bar's error_description is anyone's text, shown on the Trust's page.
+  if (query.has('error'))
+    return query.get('error') === 'access_denied'
+      ? 'Sign-in was cancelled or refused. Sign in again, or ask the Trust if it keeps happening.'
+      : 'Sign-in did not complete. Sign in again, or ask the Trust if it keeps happening.';
   if (!pending || query.get('state') !== pending.state) return 'That sign-in was not started here. Sign in again.';
   const response = await fetch(`${config.domain}/oauth2/token`, {
     method: 'POST',

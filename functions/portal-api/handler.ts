@@ -13,18 +13,20 @@ export type { PortalApiDependencies } from './results.ts';
 /**
  * Who the Cognito groups in the (already verified) token say this is: `trust`, or exactly one
  * partner's group of a configured partner. Anyone else (no group, an unknown partner, two
- * partners' groups) gets nothing.
+ * partners' groups, the Trust's group and a partner's) gets nothing: an account set up wrongly
+ * sees nothing rather than too much.
  */
 export function subjectOf(
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
   config: TrustConfig,
 ): PortalSubject | undefined {
   // API Gateway passes a list claim on as text, `[a b]`; a test or another authorizer may pass an array.
+  // Split at spaces only: a group name may hold a comma, and `x,partner-a` is not partner-a's group.
   const claim: unknown = event.requestContext.authorizer?.jwt?.claims?.['cognito:groups'];
-  const listed = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[\s,[\]]+/) : [];
+  const listed = Array.isArray(claim) ? claim.map(String) : typeof claim === 'string' ? claim.split(/[\s[\]]+/) : [];
   const groups = listed.filter(Boolean);
-  if (groups.includes(TRUST_GROUP)) return { kind: 'trust' };
   const partners = groups.flatMap((g) => partnerOfGroup(g) ?? []);
+  if (groups.includes(TRUST_GROUP)) return partners.length === 0 ? { kind: 'trust' } : undefined;
   if (partners.length !== 1 || !config.partners.some((p) => p.id === partners[0])) return undefined;
   return { kind: 'partner', partnerId: partners[0] as string };
 }
@@ -35,7 +37,8 @@ export function createPortalApiHandler(deps: PortalApiDependencies) {
 
   return async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<Result> => {
     const subject = subjectOf(event, deps.config);
-    if (!subject) return refuse(403, "Your account is in no partner's group, or in more than one: ask the Trust.");
+    if (!subject)
+      return refuse(403, "Your account is in no partner's group, or in more than one group: ask the Trust.");
     const request = {
       method: event.requestContext.http.method,
       path: event.rawPath,

@@ -49,7 +49,8 @@ export class PortalApiFunction extends Construct {
 
     // One folder per configured partner: never the Trust's own uploads/_trust/.
     const partnerUploads = config.partners.map((p) => `${uploadsPrefix(p.id)}*`);
-    const validation = `${PREFIXES.validation}*`;
+    // Each configured partner's validation reports: not the _unrouted/ folder of uploads no partner owns.
+    const partnerReports = config.partners.map((p) => `${validationPrefix(p.id)}*`);
     const ledger = `${PREFIXES.state}ledger/*`;
     const latest = `${LATEST_REPORT_FOLDER}/*`;
     fn.addToRolePolicy(
@@ -60,14 +61,12 @@ export class PortalApiFunction extends Construct {
       }),
     );
     fn.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.landing.arnForObjects(validation)] }),
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: partnerReports.map((pattern) => lake.landing.arnForObjects(pattern)),
+      }),
     );
-    fn.addToRolePolicy(
-      listOnly(
-        lake.landing,
-        config.partners.map((p) => `${validationPrefix(p.id)}*`),
-      ),
-    );
+    fn.addToRolePolicy(listOnly(lake.landing, partnerReports));
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [lake.lake.arnForObjects(ledger)] }),
     );
@@ -87,11 +86,12 @@ export class PortalApiFunction extends Construct {
         "A partner's browser uploads into its own folder with a form this function signs for one key, " +
           'checked against the caller’s Cognito group; the function itself writes nothing.',
       );
-    acknowledge(
-      fn,
-      objectsFinding(lake.landing, validation),
-      'A partner reads its own validation reports; the function lists only under the caller’s own folder.',
-    );
+    for (const pattern of partnerReports)
+      acknowledge(
+        fn,
+        objectsFinding(lake.landing, pattern),
+        'A partner reads its own validation reports; the function lists only under the caller’s own folder.',
+      );
     acknowledge(
       fn,
       objectsFinding(lake.lake, ledger),

@@ -4,7 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { partnerGroup, TRUST_GROUP } from '../../functions/portal-api/groups.ts';
 import { WORKER_CSP } from '../../functions/portal/http.ts';
-import { ledgerKey, uploadKey, validationKey } from '../../transforms/storage/object-layout.ts';
+import { ledgerKey, unroutedValidationKey, uploadKey, validationKey } from '../../transforms/storage/object-layout.ts';
 import { SAMPLE_STACK_NOW, sampleStack } from '../support/cdk-app.ts';
 import { decide, resolve, type PolicyStatement } from '../support/iam-policy.ts';
 
@@ -184,6 +184,13 @@ describe('Construct: Portal (the partner portal in AWS)', () => {
       ],
       ['write outside uploads/', 's3:PutObject', 'landing', 'validation/riverside-council/x.json', 'denied'],
       ['read a validation report', 's3:GetObject', 'landing', validationKey(slot, 'abc'), 'allowed'],
+      [
+        'read the report of an upload no partner owns',
+        's3:GetObject',
+        'landing',
+        unroutedValidationKey(undefined, 'abc'),
+        'denied',
+      ],
       ['read an upload', 's3:GetObject', 'landing', upload, 'denied'],
       ['delete an upload', 's3:DeleteObject', 'landing', upload, 'denied'],
       ['read the ledger of a slot', 's3:GetObject', 'lake', ledgerKey(slot), 'allowed'],
@@ -208,7 +215,7 @@ describe('Construct: Portal (the partner portal in AWS)', () => {
         .flatMap((s) => [s.Resource].flat().map(resolve));
       const allowed = [
         /\/uploads\/[a-z0-9-]+\/\*$/,
-        /\/validation\/\*$/,
+        /\/validation\/[a-z0-9-]+\/\*$/,
         /\/state\/ledger\/\*$/,
         /\/reports\/latest\/\*$/,
       ];
@@ -216,6 +223,16 @@ describe('Construct: Portal (the partner portal in AWS)', () => {
         const isBucket = !resource.includes('/');
         expect(isBucket || allowed.some((pattern) => pattern.test(resource)), resource).toBe(true);
       }
+      // A bucket itself is named only to list it: no bucket-level action (policy, ACL, CORS) besides.
+      const bucketActions = statements
+        .filter((s) =>
+          [s.Resource]
+            .flat()
+            .map(resolve)
+            .some((r) => !r.includes('/')),
+        )
+        .flatMap((s) => [s.Action].flat().filter((a) => a.startsWith('s3:')));
+      expect(new Set(bucketActions)).toEqual(new Set(['s3:ListBucket']));
       const listing = statements.filter((s) => [s.Action].flat().includes('s3:ListBucket'));
       for (const s of listing) expect(s.Condition?.StringLike?.['s3:prefix']).toBeDefined();
     });

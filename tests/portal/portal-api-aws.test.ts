@@ -106,7 +106,7 @@ describe("The portal's API in AWS (API Gateway with a Cognito JWT authorizer)", 
     expect(peek.json).not.toHaveProperty('report');
   });
 
-  it("refuses a token with no partner group, an unknown partner, or two partners' groups", async () => {
+  it("refuses a token with no partner group, an unknown partner, two partners' groups, or the Trust's and a partner's", async () => {
     const statuses = await Promise.all(
       [
         '',
@@ -115,22 +115,29 @@ describe("The portal's API in AWS (API Gateway with a Cognito JWT authorizer)", 
         '[partner-partner-a,partner-partner-b]',
         '[partner-a]',
         '[admins]',
+        // A group named with a comma is one group, not partner-a's.
+        '[x,partner-partner-a]',
+        // Trust staff wrongly put in a partner's group too: neither view, rather than every partner's.
+        '[trust partner-partner-a]',
+        '[partner-partner-a trust]',
       ].map(async (groups) => (await handle(event('GET', '/api/history', groups))).statusCode),
     );
+    const trust = await handle(event('GET', '/api/coverage', '[trust]'));
 
-    expect(statuses).toEqual([403, 403, 403, 403, 403, 403]);
+    expect(statuses).toEqual([403, 403, 403, 403, 403, 403, 403, 403, 403]);
+    expect(trust.statusCode).toBe(200);
   });
 
-  it("refuses an upload of the Trust's dataset, to a period not open, or over the size limit", async () => {
+  it("refuses an upload of the Trust's dataset, to a period not open (to come, or no collection date), or over the size limit", async () => {
     const plan = (over: Record<string, unknown>) =>
       body(A, 'POST', '/api/uploads', { dataset: 'workforce', period: PERIOD, name: 'x.csv', size: 100, ...over });
 
     const profile = await plan({ dataset: 'community_profile' });
     const future = await plan({ period: '2099-09-30' });
-    const closed = await plan({ period: '2024-01-31' });
+    const notCollection = await plan({ period: '2024-01-31' });
     const big = await plan({ size: CONFIG.limits.maxFileBytes + 1 });
 
-    expect([profile.status, future.status, closed.status, big.status]).toEqual([400, 400, 400, 413]);
+    expect([profile.status, future.status, notCollection.status, big.status]).toEqual([400, 400, 400, 413]);
     expect(big.json.error).toMatch(/larger than the 19.5 KiB the Trust allows/);
   });
 

@@ -152,6 +152,15 @@ describe.skipIf(!available)(
       ).toBe(400);
     });
 
+    it("shows its own words when sign-in fails, never the address bar's", async () => {
+      const page = await (await browser.newContext()).newPage();
+      const bait = 'Your account is locked. Call 0900 000 000 to unlock it';
+      await page.goto(`${aws.portalUrl}?error=access_denied&error_description=${encodeURIComponent(bait)}`);
+
+      await expect.poll(() => page.locator('main').textContent()).toContain('Sign-in was cancelled or refused');
+      expect(await page.content()).not.toContain('0900 000 000');
+    });
+
     it("refuses an account in two partners' groups, and shows the Trust its coverage", async () => {
       const both = await signedIn('both@example.org');
       await expect.poll(() => both.locator('main').textContent()).toContain('more than one');
