@@ -17,8 +17,12 @@ export interface PortalPagesProps {
   readonly connect: readonly string[];
 }
 
-const securityHeaders = (contentSecurityPolicy: string): cloudfront.ResponseSecurityHeadersBehavior => ({
-  contentSecurityPolicy: { override: true, contentSecurityPolicy },
+const securityHeaders = (
+  contentSecurityPolicy: string,
+  // false: an origin's own CSP stands (the API's answers: a report's HTML carries a CSP of its own).
+  overrideCsp = true,
+): cloudfront.ResponseSecurityHeadersBehavior => ({
+  contentSecurityPolicy: { override: overrideCsp, contentSecurityPolicy },
   strictTransportSecurity: { override: true, accessControlMaxAge: Duration.days(365), includeSubdomains: true },
   contentTypeOptions: { override: true },
   frameOptions: { override: true, frameOption: cloudfront.HeadersFrameOption.DENY },
@@ -35,6 +39,7 @@ export class PortalPages extends Construct {
   public readonly bucket: s3.Bucket;
   public readonly distribution: cloudfront.Distribution;
   public readonly headers: cloudfront.ResponseHeadersPolicy;
+  private readonly apiHeaders: cloudfront.ResponseHeadersPolicy;
   private readonly pagesDir: string;
 
   constructor(scope: Construct, id: string, props: PortalPagesProps) {
@@ -57,6 +62,10 @@ export class PortalPages extends Construct {
     this.headers = new cloudfront.ResponseHeadersPolicy(this, 'Headers', {
       comment: "The portal page's security headers",
       securityHeadersBehavior: securityHeaders(appCsp(props.connect)),
+    });
+    this.apiHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: "The API's answers: the page's headers, but a CSP the API sends stands",
+      securityHeadersBehavior: securityHeaders(appCsp(props.connect), false),
     });
     const workerHeaders = new cloudfront.ResponseHeadersPolicy(this, 'WorkerHeaders', {
       comment: "The validation worker's: its own script and compiled checks, no network",
@@ -109,7 +118,7 @@ export class PortalPages extends Construct {
       allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
       cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
       originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-      responseHeadersPolicy: this.headers,
+      responseHeadersPolicy: this.apiHeaders,
     });
   }
 

@@ -125,6 +125,12 @@ describe('Construct: Portal (the partner portal in AWS)', () => {
       ContentSecurityPolicy: WORKER_CSP,
     });
     expect(api?.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // CachingDisabled
+    // The API's answers: the page's headers, except that a CSP the API sends (a report's) is kept.
+    const apiHeaders = headers(api?.ResponseHeadersPolicyId.Ref ?? '').SecurityHeadersConfig;
+    expect(apiHeaders.ContentSecurityPolicy).toMatchObject({ Override: false });
+    expect(resolve(apiHeaders.ContentSecurityPolicy?.ContentSecurityPolicy)).toBe(csp);
+    expect(apiHeaders.StrictTransportSecurity).toMatchObject({ Override: true });
+    expect(apiHeaders.FrameOptions).toMatchObject({ Override: true, FrameOption: 'DENY' });
   });
 
   it('publishes the built pages and their Cognito sign-in settings at each deploy', () => {
