@@ -1,7 +1,7 @@
 import { openPeriods } from '../config/collection-periods.ts';
 import type { TrustConfig } from '../config/trust-config.ts';
 import { PARTNER_DATASETS, type DatasetName } from '../contract/datasets/registry.ts';
-import type { HistoryEntry } from './history.ts';
+import { HISTORY_LIMIT, latestInSlot, type HistoryEntry } from './history.ts';
 import type { PortalBuckets, PortalReader } from './ports.ts';
 import { ledgerKey } from '../storage/object-layout.ts';
 
@@ -32,7 +32,13 @@ export async function partnerCoverage(
     PARTNER_DATASETS.map(async (dataset) => {
       const inForce =
         (await reader.getText(buckets.lakeBucket, ledgerKey({ partnerId, dataset, period }))) !== undefined;
-      const latest = history.find((h) => h.dataset === dataset && h.period === period) ?? null;
+      // From the history; when the history is cut short (HISTORY_LIMIT), the slot's own newest report.
+      const latest =
+        history.find((h) => h.dataset === dataset && h.period === period) ??
+        (history.length >= HISTORY_LIMIT
+          ? await latestInSlot(reader, buckets, { partnerId, dataset, period })
+          : null) ??
+        null;
       const status: CoverageStatus = inForce ? 'accepted' : latest ? 'rejected' : 'missing';
       return { dataset, status, latest };
     }),

@@ -1,7 +1,8 @@
 import type { SubmissionStatus } from '../ingest/submission-record.ts';
 import type { ValidationReport } from '../validation/report.ts';
-import type { PortalBuckets, PortalReader } from './ports.ts';
+import type { ListedObject, PortalBuckets, PortalReader } from './ports.ts';
 import { isUploadId, reportPrefix } from './scope.ts';
+import { slotValidationPrefix, type Slot } from '../storage/object-layout.ts';
 
 /** A validation report as the pipeline stores it: the report, the upload it is about, the outcome. */
 export interface StoredReport extends ValidationReport {
@@ -47,19 +48,52 @@ export function historyEntry(uploadId: string, report: StoredReport, checkedAt: 
   };
 }
 
-/** Every upload of one partner that the pipeline has checked, newest first. */
+/**
+ * How many uploads a history shows, newest first. Each costs a read, and a partner can send a
+ * signed form many times over in its five minutes: the page (and the Trust's coverage, which
+ * reads each partner's history) must not grow with that.
+ */
+export const HISTORY_LIMIT = 100;
+
+/** The newest uploads of one partner that the pipeline has checked (at most `limit`), newest first. */
 export async function partnerHistory(
   reader: PortalReader,
   buckets: PortalBuckets,
   partnerId: string,
+  limit = HISTORY_LIMIT,
 ): Promise<HistoryEntry[]> {
-  const objects = (await reader.list(buckets.landingBucket, reportPrefix(partnerId))).filter((o) =>
-    o.key.endsWith('.json'),
+  return entriesOf(reader, buckets, await reader.list(buckets.landingBucket, reportPrefix(partnerId)), limit);
+}
+
+/** The newest checked upload in one slot (partner, dataset, period), however long the history. */
+export async function latestInSlot(
+  reader: PortalReader,
+  buckets: PortalBuckets,
+  slot: Slot,
+): Promise<HistoryEntry | undefined> {
+  const [latest] = await entriesOf(
+    reader,
+    buckets,
+    await reader.list(buckets.landingBucket, slotValidationPrefix(slot)),
+    1,
   );
+  return latest;
+}
+
+async function entriesOf(
+  reader: PortalReader,
+  buckets: PortalBuckets,
+  listed: readonly ListedObject[],
+  limit: number,
+): Promise<HistoryEntry[]> {
+  const newest = listed
+    .filter((o) => o.key.endsWith('.json') && isUploadId(o.key.split('/').at(-1)?.slice(0, -5) ?? ''))
+    .sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime() || a.key.localeCompare(b.key))
+    .slice(0, limit);
   const entries = await Promise.all(
-    objects.map(async (object) => {
+    newest.map(async (object) => {
       const uploadId = object.key.split('/').at(-1)?.slice(0, -5) ?? '';
-      const text = isUploadId(uploadId) ? await reader.getText(buckets.landingBucket, object.key) : undefined;
+      const text = await reader.getText(buckets.landingBucket, object.key);
       return text === undefined
         ? undefined
         : historyEntry(uploadId, JSON.parse(text) as StoredReport, object.lastModified);

@@ -46,8 +46,10 @@ export const uploadKeyOfPath = (relativePath: string): string => `${PREFIXES.upl
 export const validationPrefix = (partnerId: string): string => `${PREFIXES.validation}${partnerId}/`;
 
 /** The validation report on an upload filed under its slot. */
-export const validationKey = (slot: Slot, uploadId: string): string =>
-  `${PREFIXES.validation}${slotPath(slot)}/${uploadId}.json`;
+export const validationKey = (slot: Slot, uploadId: string): string => `${slotValidationPrefix(slot)}${uploadId}.json`;
+
+/** The folder of the validation reports on one slot's uploads. */
+export const slotValidationPrefix = (slot: Slot): string => `${PREFIXES.validation}${slotPath(slot)}/`;
 
 /** The validation report on an upload whose key routes nowhere, under whatever partner folder it named. */
 export const unroutedValidationKey = (partnerId: string | undefined, uploadId: string): string =>
