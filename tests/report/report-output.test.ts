@@ -116,6 +116,8 @@ describe('The needs-analysis report of the sample Trust', () => {
 
     expect(pressures.some((f) => f.startsWith('Social worker: vacancy rate'))).toBe(true);
     expect(diversity.some((f) => f.startsWith('Asian, Asian British or Asian Welsh (ethnic group)'))).toBe(true);
+    // The words introducing the groups lead their list, unbulleted; each group is a bullet of its own.
+    expect(html).toContain('<li class="lead">Under-represented groups, the priority areas for action:</li>');
     // One pair of brackets: a dimension's own bracketed note is left out of a finding.
     expect(diversity.filter((f) => /\([^)]*\(/.test(f))).toEqual([]);
   });

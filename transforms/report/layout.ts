@@ -16,6 +16,8 @@ const TREND_WORDS: Record<Trend, string> = { better: 'Better', worse: 'Worse', '
 
 /** A finding, with its mark where it has one: in words as well as colour. */
 function findingHtml(finding: Finding): string {
+  // Words that introduce the findings after them ("…, the priority areas for action:") lead the list, unbulleted.
+  if (!finding.trend && finding.text.endsWith(':')) return `<li class="lead">${escapeHtml(finding.text)}</li>`;
   if (!finding.trend) return `<li>${escapeHtml(finding.text)}</li>`;
   const kind = finding.trend.replaceAll(' ', '-');
   return `<li class="trend-${kind}"><span class="trend">${TREND_WORDS[finding.trend]}</span> ${escapeHtml(finding.text)}</li>`;

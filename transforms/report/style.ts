@@ -20,6 +20,7 @@ nav ol { columns: 2; list-style: none; padding-left: 0; }
 a { color: #1d70b8; }
 .findings { background: #f3f2f1; border-left: 6px solid #1d70b8; padding: 0.8rem 0.8rem 0.8rem 2rem; }
 .findings li { margin: 0.3rem 0; }
+.findings li.lead { list-style: none; font-weight: 600; }
 .trend { display: inline-block; font-size: 0.85rem; font-weight: bold; padding: 0 0.4em; margin-right: 0.3em;
   border: 1px solid currentColor; border-radius: 3px; background: #fff; }
 .trend-better .trend { color: #00703c; }
