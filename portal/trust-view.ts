@@ -61,7 +61,14 @@ async function renderReport(): Promise<void> {
   const { period, generatedAt, files } = await api.report();
   if (!files.includes('needs-analysis.html')) {
     $('report').replaceChildren(
-      el('p', { class: 'empty' }, 'No report yet: it is written when the first file is accepted.'),
+      el(
+        'p',
+        { class: 'empty' },
+        // The local service writes it after each accepted change; in AWS the scheduled report function does.
+        portalSettings().signIn.kind === 'invite'
+          ? 'No report yet: it is written when the first file is accepted.'
+          : 'No report yet: it is written at the next scheduled run after the first file is accepted.',
+      ),
     );
     return;
   }
