@@ -6,6 +6,9 @@ import type { TrustConfig } from '../transforms/config/trust-config.ts';
 import { lakeKey, type TableDefinition } from '../transforms/tables/definitions.ts';
 import { toParquet } from '../transforms/tables/parquet.ts';
 
+/** The sample Trust's config, as a file. */
+export const SAMPLE_CONFIG_FILE = 'sample-data/trust.config.json';
+
 type TestSettings = Pick<TrustConfig, 'communityAreas' | 'partners' | 'suppressionThreshold' | 'baselinePeriod'>;
 
 export const TEST_SETTINGS: TestSettings = {

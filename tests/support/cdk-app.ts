@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app.ts';
 import type { WorkforceStack } from '../../infra/stack.ts';
-import { temporaryFolder } from '../lake-helpers.ts';
+import { SAMPLE_CONFIG_FILE, temporaryFolder } from '../lake-helpers.ts';
 
 /**
  * A CDK app for a stack test, in its own folder. The Lambda code is not bundled (esbuild over
@@ -17,8 +17,7 @@ export function testApp(options: { readonly bundle?: boolean } = {}): App {
   });
 }
 
-/** The sample Trust's config, and the day the shared sample stack is written for. */
-export const SAMPLE_CONFIG_FILE = 'sample-data/trust.config.json';
+/** The day the shared sample stack is written for. */
 export const SAMPLE_STACK_NOW = new Date('2026-11-28T12:00:00Z');
 
 let sample: Promise<{ stack: WorkforceStack; template: Template }> | undefined;

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { runLocalPipeline, type LocalRunResult } from '../../functions/local/local-pipeline.ts';
 import { writeLocalReport } from '../../functions/local/local-report.ts';
 import { parseTrustConfig } from '../../transforms/config/trust-config.ts';
+import { SAMPLE_CONFIG_FILE } from '../lake-helpers.ts';
 
 /**
  * The sample Trust as the pipeline leaves it: every file of sample-data/landing run through the
@@ -19,7 +20,6 @@ export interface SampleTrust {
   readonly reportsDir: string;
 }
 
-export const SAMPLE_CONFIG_FILE = 'sample-data/trust.config.json';
 export const SAMPLE_PERIODS = ['2024-09-30', '2025-09-30', '2026-09-30'] as const;
 /** When the fixture's reports say they were made. */
 export const SAMPLE_REPORT_TIME = new Date('2026-11-28T09:00:00Z');

@@ -30,15 +30,12 @@ export async function partnerCoverage(
 ): Promise<CoverageCell[]> {
   return Promise.all(
     PARTNER_DATASETS.map(async (dataset) => {
-      const inForce =
-        (await reader.getText(buckets.lakeBucket, ledgerKey({ partnerId, dataset, period }))) !== undefined;
+      const slot = { partnerId, dataset, period };
+      const inForce = (await reader.getText(buckets.lakeBucket, ledgerKey(slot))) !== undefined;
       // From the history; when the history is cut short (HISTORY_LIMIT), the slot's own newest report.
       const latest =
         history.find((h) => h.dataset === dataset && h.period === period) ??
-        (history.length >= HISTORY_LIMIT
-          ? await latestInSlot(reader, buckets, { partnerId, dataset, period })
-          : null) ??
-        null;
+        (history.length >= HISTORY_LIMIT ? await latestInSlot(reader, buckets, slot) : null);
       const status: CoverageStatus = inForce ? 'accepted' : latest ? 'rejected' : 'missing';
       return { dataset, status, latest };
     }),

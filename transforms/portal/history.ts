@@ -70,8 +70,8 @@ export async function latestInSlot(
   reader: PortalReader,
   buckets: PortalBuckets,
   slot: Slot,
-): Promise<HistoryEntry | undefined> {
-  const [latest] = await entriesOf(
+): Promise<HistoryEntry | null> {
+  const [latest = null] = await entriesOf(
     reader,
     buckets,
     await reader.list(buckets.landingBucket, slotValidationPrefix(slot)),
@@ -87,12 +87,15 @@ async function entriesOf(
   limit: number,
 ): Promise<HistoryEntry[]> {
   const newest = listed
-    .filter((o) => o.key.endsWith('.json') && isUploadId(o.key.split('/').at(-1)?.slice(0, -5) ?? ''))
-    .sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime() || a.key.localeCompare(b.key))
+    .map((object) => ({ object, uploadId: object.key.split('/').at(-1)?.slice(0, -5) ?? '' }))
+    .filter(({ object, uploadId }) => object.key.endsWith('.json') && isUploadId(uploadId))
+    .sort(
+      (a, b) =>
+        b.object.lastModified.getTime() - a.object.lastModified.getTime() || a.object.key.localeCompare(b.object.key),
+    )
     .slice(0, limit);
   const entries = await Promise.all(
-    newest.map(async (object) => {
-      const uploadId = object.key.split('/').at(-1)?.slice(0, -5) ?? '';
+    newest.map(async ({ object, uploadId }) => {
       const text = await reader.getText(buckets.landingBucket, object.key);
       return text === undefined
         ? undefined
